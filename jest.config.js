@@ -1,0 +1,30 @@
+// Two projects: unit tests never touch an engine; integration tests run every file against
+// each engine that __tests__/helpers/globalSetup.ts starts once for the whole run.
+const fs = require('node:fs');
+const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swc.$schema;
+
+const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
+const moduleNameMapper = { '^dynamo-decorators$': '<rootDir>/lib/index.ts' };
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'],
+      transform,
+      moduleNameMapper,
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'integration',
+      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
+      transform,
+      moduleNameMapper,
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/__tests__/helpers/globalSetup.ts',
+      globalTeardown: '<rootDir>/__tests__/helpers/globalTeardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};
