@@ -1,6 +1,9 @@
 // Two projects: unit tests never touch an engine; integration tests run every file against
 // each engine that __tests__/helpers/globalSetup.ts starts once for the whole run.
 const fs = require('node:fs');
+
+// The SDK warns once per process that it will drop Node 20; the warning says nothing about our code.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 

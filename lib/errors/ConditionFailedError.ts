@@ -1,0 +1,14 @@
+import { OrmError } from './OrmError';
+import { describeKey } from './describeKey';
+
+/** A user condition (or a version check) on a write failed; `item` is the current record when the engine returned it. */
+export class ConditionFailedError extends OrmError {
+  constructor(
+    readonly modelName: string,
+    readonly key: Readonly<Record<string, unknown>>,
+    readonly item?: Readonly<Record<string, unknown>>,
+    options?: ErrorOptions,
+  ) {
+    super(`${modelName}: the condition on the write to ${describeKey(key)} failed.`, options);
+  }
+}

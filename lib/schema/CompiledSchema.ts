@@ -1,0 +1,37 @@
+import type { AttributeType, ProvisionedCapacity } from '../metadata/declarations';
+
+/** A class usable as a model; instances are made without calling its constructor. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ModelClass<M extends object = object> = abstract new (...args: any[]) => M;
+
+/** One attribute after compilation: type settled, options checked. */
+export interface CompiledAttribute {
+  readonly name: string;
+  readonly type: AttributeType;
+  readonly optional: boolean;
+  readonly key?: 'partition' | 'sort';
+  readonly categorical?: readonly string[];
+}
+
+/** A categorical enum: UPPER_SNAKE keys to the values as declared. */
+export type CategoricalEnum = Readonly<Record<string, string>>;
+
+/** The enums generated from a model: `Attribute` plus one PascalCase enum per categorical attribute. */
+export type GeneratedEnums = Readonly<Record<string, CategoricalEnum>>;
+
+/** Everything the library knows of a model, checked once and frozen. */
+export interface CompiledSchema<M extends object = object> {
+  readonly model: ModelClass<M>;
+  readonly modelName: string;
+  readonly tableName: string;
+  readonly provisioned?: ProvisionedCapacity;
+  readonly attributes: readonly CompiledAttribute[];
+  readonly attributeByName: ReadonlyMap<string, CompiledAttribute>;
+  readonly partitionKey: CompiledAttribute;
+  readonly sortKey?: CompiledAttribute;
+  /** Partition key first, then the sort key if there is one. */
+  readonly keyAttributes: readonly CompiledAttribute[];
+  readonly enums: GeneratedEnums;
+  /** Whether the model carries class-validator decorators, which then run on every write. */
+  readonly usesClassValidator: boolean;
+}

@@ -1,0 +1,104 @@
+import type { CompiledAttribute } from '../schema/CompiledSchema';
+import {
+  describeType,
+  isCategoricalValue,
+  isPlainObject,
+  isStorableBigInt,
+  isStorableNumber,
+  isValidDate,
+  MAX_SIGNIFICANT_DIGITS,
+} from './checks';
+
+/**
+ * What is wrong with a present (non-null) value for an attribute, as the constraint it
+ * breaks (`must be a number`), or undefined when the value fits.
+ */
+export function checkValue(attribute: CompiledAttribute, value: unknown): string | undefined {
+  const problem = checkType(attribute, value);
+  if (problem) return problem;
+  if (attribute.categorical && !isCategoricalValue(attribute.categorical, value)) {
+    return `must be one of ${attribute.categorical.join(', ')}`;
+  }
+  if (attribute.key && (value === '' || (value instanceof Uint8Array && value.byteLength === 0))) {
+    return `must not be empty (it is the ${attribute.key} key)`;
+  }
+  return undefined;
+}
+
+function checkType(attribute: CompiledAttribute, value: unknown): string | undefined {
+  switch (attribute.type) {
+    case 'string':
+      return typeof value === 'string' ? undefined : 'must be a string';
+    case 'number':
+      return checkNumber(value);
+    case 'bigint':
+      return checkBigInt(value);
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : 'must be a boolean';
+    case 'date':
+      return isValidDate(value) ? undefined : 'must be a valid Date';
+    case 'binary':
+      return value instanceof Uint8Array ? undefined : 'must be a Uint8Array or Buffer';
+    case 'list':
+      return Array.isArray(value) ? nestedProblem(value) : 'must be an array';
+    case 'map':
+      return isPlainObject(value) ? nestedProblem(value) : 'must be a plain object';
+    case 'stringSet':
+      return checkSet(value, 'strings', (member) => typeof member === 'string');
+    case 'numberSet':
+      return checkSet(value, 'numbers', (member) => checkNumber(member) === undefined || isStorableBigInt(member));
+    case 'binarySet':
+      return checkSet(value, 'Uint8Arrays', (member) => member instanceof Uint8Array);
+  }
+}
+
+function checkNumber(value: unknown): string | undefined {
+  if (typeof value !== 'number') return 'must be a number';
+  if (!Number.isFinite(value)) return 'must be a finite number';
+  if (!isStorableNumber(value)) return 'must be a safe integer (beyond 2^53, declare the attribute as bigint)';
+  return undefined;
+}
+
+function checkBigInt(value: unknown): string | undefined {
+  if (typeof value === 'number') {
+    return Number.isSafeInteger(value) ? undefined : 'must be a bigint or a safe integer';
+  }
+  if (typeof value !== 'bigint') return 'must be a bigint';
+  return isStorableBigInt(value) ? undefined : `must have at most ${MAX_SIGNIFICANT_DIGITS} significant digits`;
+}
+
+function checkSet(value: unknown, members: string, isMember: (member: unknown) => boolean): string | undefined {
+  if (!(value instanceof Set)) return `must be a Set of ${members}`;
+  if (value.size === 0) return 'must not be an empty Set (DynamoDB stores no empty set)';
+  for (const member of value) if (!isMember(member)) return `must be a Set of ${members}, and holds a ${describeType(member)}`;
+  return undefined;
+}
+
+/** Values inside lists and maps have no declared type, but must still be storable. */
+function nestedProblem(value: unknown, path = ''): string | undefined {
+  if (Array.isArray(value)) {
+    for (const [index, element] of value.entries()) {
+      const problem = nestedElementProblem(element, `${path}[${index}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  for (const [name, element] of Object.entries(value as Record<string, unknown>)) {
+    if (element === undefined) continue; // an undefined map entry is simply not stored
+    const problem = nestedElementProblem(element, `${path}.${name}`);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function nestedElementProblem(element: unknown, path: string): string | undefined {
+  const here = `holds ${describeType(element)} at ${path}, which`;
+  if (element === null || typeof element === 'string' || typeof element === 'boolean') return undefined;
+  if (typeof element === 'number') return isStorableNumber(element) ? undefined : `${here} is not a storable number`;
+  if (typeof element === 'bigint') return isStorableBigInt(element) ? undefined : `${here} has over ${MAX_SIGNIFICANT_DIGITS} digits`;
+  if (element instanceof Uint8Array) return undefined;
+  if (element instanceof Date) return isValidDate(element) ? undefined : `${here} is not a valid Date`;
+  if (element instanceof Set) return element.size > 0 ? undefined : `${here} cannot be stored (an empty Set)`;
+  if (Array.isArray(element) || isPlainObject(element)) return nestedProblem(element, path);
+  return `${here} cannot be stored`;
+}

@@ -1,0 +1,59 @@
+// Pure predicates shared by the schema compiler and the validators.
+
+const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
+
+/** DynamoDB's rule for table and index names: 3 to 255 of `a-z A-Z 0-9 _ - .`. */
+export function isValidTableName(name: unknown): name is string {
+  return typeof name === 'string' && TABLE_NAME.test(name);
+}
+
+/** A positive whole number of capacity units. */
+export function isCapacity(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 1;
+}
+
+/** A plain object (a map value): not an array, a Date, a Set, a buffer or a class instance. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** A finite number DynamoDB can store exactly: integers must be safe (beyond that, use bigint). */
+export function isStorableNumber(value: unknown): value is number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  return !Number.isInteger(value) || Number.isSafeInteger(value);
+}
+
+/** DynamoDB numbers carry at most 38 significant digits. */
+export const MAX_SIGNIFICANT_DIGITS = 38;
+
+/** A bigint within DynamoDB's 38 significant digits. */
+export function isStorableBigInt(value: unknown): value is bigint {
+  if (typeof value !== 'bigint') return false;
+  const digits = (value < 0n ? -value : value).toString().replace(/0+$/, '');
+  return digits.length <= MAX_SIGNIFICANT_DIGITS;
+}
+
+/** A Date whose time is a number (not `new Date('nonsense')`). */
+export function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+/** Whether `value` is one of the attribute's categorical values. */
+export function isCategoricalValue(categorical: readonly string[], value: unknown): boolean {
+  return typeof value === 'string' && categorical.includes(value);
+}
+
+/** The type of a value as an error message shows it (`null`, `NaN`, `Date`, `array`...). */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'Infinity';
+  if (Array.isArray(value)) return 'array';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'invalid Date' : 'Date';
+  if (value instanceof Uint8Array) return 'binary';
+  if (value instanceof Set) return 'Set';
+  if (typeof value === 'object') return isPlainObject(value) ? 'object' : (value.constructor?.name ?? 'object');
+  return typeof value;
+}

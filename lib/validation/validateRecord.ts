@@ -1,0 +1,87 @@
+import { RecordValidationError } from '../errors/RecordValidationError';
+import type { ValidationIssue } from '../errors/ValidationIssue';
+import type { CompiledSchema } from '../schema/CompiledSchema';
+import { checkValue } from './checkValue';
+import { describeType } from './checks';
+import { classValidatorIssues } from './classValidatorBridge';
+
+/** The given (not undefined) own values of an input, keyed by attribute name. */
+export function givenValues(input: object): Record<string, unknown> {
+  const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const name of Object.keys(input)) {
+    const value = (input as Record<string, unknown>)[name];
+    if (value !== undefined) values[name] = value; // instances carry own undefined fields: missing
+  }
+  return values;
+}
+
+/**
+ * Checks a whole record for `createRecord`: every attribute known, every required one
+ * present, every value of its type; then the model's class-validator constraints.
+ * @throws RecordValidationError listing every failing attribute.
+ */
+export async function validateRecord(schema: CompiledSchema, record: unknown): Promise<Record<string, unknown>> {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw new RecordValidationError(schema.modelName, [{ attribute: '(record)', received: describeType(record), constraint: 'must be an object' }]);
+  }
+  const values = givenValues(record);
+  const issues = unknownAttributeIssues(schema, values);
+  for (const attribute of schema.attributes) {
+    const value = values[attribute.name];
+    if (value === undefined || value === null) {
+      if (!attribute.optional) issues.push({ attribute: attribute.name, received: describeType(value), constraint: 'required' });
+      continue;
+    }
+    const problem = checkValue(attribute, value);
+    if (problem) issues.push({ attribute: attribute.name, received: describeType(value), constraint: problem });
+  }
+  await finish(schema, values, issues, false);
+  return values;
+}
+
+/**
+ * Checks the changes of `updateRecord`: at least one, none a key attribute, every one known
+ * and of its type; `null` removes an optional attribute.
+ * @throws RecordValidationError listing every failing attribute.
+ */
+export async function validateChanges(schema: CompiledSchema, changes: unknown): Promise<Record<string, unknown>> {
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
+    throw new RecordValidationError(schema.modelName, [{ attribute: '(changes)', received: describeType(changes), constraint: 'must be an object' }]);
+  }
+  const values = givenValues(changes);
+  const issues = unknownAttributeIssues(schema, values);
+  if (Object.keys(values).length === 0) {
+    issues.push({ attribute: '(changes)', received: 'object', constraint: 'must change at least one attribute' });
+  }
+  for (const [name, value] of Object.entries(values)) {
+    const attribute = schema.attributeByName.get(name);
+    if (!attribute) continue;
+    if (attribute.key) {
+      issues.push({ attribute: name, received: describeType(value), constraint: `cannot be updated (it is the ${attribute.key} key)` });
+    } else if (value === null) {
+      if (!attribute.optional) issues.push({ attribute: name, received: 'null', constraint: 'cannot be removed (it is required)' });
+    } else {
+      const problem = checkValue(attribute, value);
+      if (problem) issues.push({ attribute: name, received: describeType(value), constraint: problem });
+    }
+  }
+  await finish(schema, values, issues, true);
+  return values;
+}
+
+function unknownAttributeIssues(schema: CompiledSchema, values: Record<string, unknown>): ValidationIssue[] {
+  return Object.keys(values)
+    .filter((name) => !schema.attributeByName.has(name))
+    .map((name) => ({ attribute: name, received: describeType(values[name]), constraint: 'is not an attribute of the model' }));
+}
+
+async function finish(schema: CompiledSchema, values: Record<string, unknown>, issues: ValidationIssue[], onlyGiven: boolean): Promise<void> {
+  if (schema.usesClassValidator) {
+    const failing = new Set(issues.map((issue) => issue.attribute));
+    const known = Object.fromEntries(Object.entries(values).filter(([name]) => schema.attributeByName.has(name)));
+    for (const issue of await classValidatorIssues(schema.model, known, onlyGiven)) {
+      if (!failing.has(issue.attribute)) issues.push(issue); // one reason per attribute: ours first
+    }
+  }
+  if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
+}
