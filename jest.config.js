@@ -11,6 +11,9 @@ const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
 const moduleNameMapper = { '^dynamo-decorators$': '<rootDir>/lib/index.ts' };
 
 module.exports = {
+  // a global option: inside a project it is ignored. Engines answer in milliseconds; this only
+  // bounds a test that would otherwise hang.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -27,7 +30,6 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/__tests__/helpers/globalSetup.ts',
       globalTeardown: '<rootDir>/__tests__/helpers/globalTeardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

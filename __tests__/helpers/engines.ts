@@ -1,0 +1,54 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { EngineName } from '../../lib/engines/RunningEngine';
+import { endpointVariables } from './globalSetup';
+
+// The SDK warns once per process that it will drop Node 20; the warning says nothing about our code.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
+/** An engine started by globalSetup, as a `describe.each` row: `describe.each(engines)('$name', ({ client }) => ...)`. */
+export interface TestEngine {
+  readonly name: EngineName;
+  readonly endpoint: string;
+  /** A client for this engine (dummy credentials), created on first use and shared within the test file. */
+  client(): DynamoDBClient;
+}
+
+const clients = new Map<EngineName, DynamoDBClient>();
+
+/** The engines of this run, from the endpoints globalSetup published (DynamoDB Local first). */
+export const engines: readonly TestEngine[] = (Object.keys(endpointVariables) as EngineName[]).flatMap((name) => {
+  const endpoint = process.env[endpointVariables[name]];
+  return endpoint ? [{ name, endpoint, client: () => clientFor(name, endpoint) }] : [];
+});
+
+if (engines.length === 0) {
+  throw new Error('No test engine is running: run integration tests through jest --selectProjects integration, whose globalSetup starts them.');
+}
+
+/** Destroys the clients this test file created; registered with afterAll below, callable earlier. */
+export function destroyClients(): void {
+  for (const client of clients.values()) client.destroy();
+  clients.clear();
+}
+
+// Jest gives each test file its own module registry, so this runs once per file that imports us.
+afterAll(destroyClients);
+
+let counter = 0;
+
+/** A table name unique to this run: prefix, pid, counter and a random suffix, in DynamoDB's [a-zA-Z0-9_.-]{3,255}. */
+export function uniqueTableName(prefix: string): string {
+  counter += 1;
+  const suffix = `_${process.pid}_${counter}_${Math.random().toString(36).slice(2, 8)}`;
+  const safePrefix = prefix.replace(/[^a-zA-Z0-9_.-]/g, '_').slice(0, 255 - suffix.length);
+  return `${safePrefix || 't'}${suffix}`;
+}
+
+function clientFor(name: EngineName, endpoint: string): DynamoDBClient {
+  let client = clients.get(name);
+  if (!client) {
+    client = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    clients.set(name, client);
+  }
+  return client;
+}

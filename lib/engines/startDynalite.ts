@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EngineError } from './EngineError';
+import type { RunningEngine } from './RunningEngine';
+
+/** Options of {@link startDynalite}. */
+export interface StartDynaliteOptions {
+  /** TCP port on 127.0.0.1; a free one by default. */
+  port?: number;
+  /** Directory for a LevelDB store (created if missing), kept across restarts; in memory by default. */
+  path?: string;
+}
+
+// The part of dynalite's untyped API used here: it returns an http.Server, not yet listening.
+type Dynalite = (options: {
+  path?: string;
+  createTableMs?: number;
+  deleteTableMs?: number;
+  updateTableMs?: number;
+}) => Server;
+
+/**
+ * Starts dynalite, a Java-free DynamoDB written in Node, inside this process on 127.0.0.1.
+ * @throws EngineError when `dynalite` is not installed or the server cannot listen (e.g. port taken).
+ * @example
+ * const engine = await startDynalite();
+ * try {
+ *   await engine.client.send(new ListTablesCommand({}));
+ * } finally {
+ *   await engine.stop();
+ * }
+ */
+export async function startDynalite(options: StartDynaliteOptions = {}): Promise<RunningEngine> {
+  const dynalite = loadDynalite();
+  let path: string | undefined;
+  if (options.path !== undefined) {
+    path = resolve(options.path);
+    try {
+      mkdirSync(path, { recursive: true });
+    } catch (error) {
+      throw new EngineError(`dynalite cannot use ${path} for its data: ${String(error)}`, { engine: 'dynalite', cause: error });
+    }
+  }
+  // Tables, indexes and deletions settle at once: tests should not wait for simulated delays.
+  const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const port = await listen(server, options.port ?? 0);
+  // Like DynamoDB Local's process, a forgotten engine must not keep a script from exiting: neither
+  // the listening socket nor idle keep-alive connections (a request in flight still holds its client's socket).
+  server.unref();
+  server.on('connection', (socket) => socket.unref());
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  let stopping: Promise<void> | undefined;
+  return {
+    engine: 'dynalite',
+    endpoint,
+    client,
+    stop() {
+      stopping ??= close(server, client);
+      return stopping;
+    },
+  };
+}
+
+function loadDynalite(): Dynalite {
+  try {
+    // Loaded only when called: dynalite is an optional, development-time package.
+    return require('dynalite') as Dynalite;
+  } catch (error) {
+    throw new EngineError('dynalite is not installed: npm install --save-dev dynalite', { engine: 'dynalite', cause: error });
+  }
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error) =>
+      reject(new EngineError(`dynalite cannot listen on 127.0.0.1:${port}: ${error.message}`, { engine: 'dynalite', cause: error })),
+    );
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address !== null ? address.port : port);
+    });
+  });
+}
+
+function close(server: Server, client: DynamoDBClient): Promise<void> {
+  client.destroy();
+  return new Promise((resolve, reject) => {
+    // dynalite's close() also closes its store; it resolves once both are done.
+    server.close((error) =>
+      error ? reject(new EngineError(`dynalite did not stop cleanly: ${error.message}`, { engine: 'dynalite', cause: error })) : resolve(),
+    );
+    // Keep-alive sockets from other clients would otherwise hold close() open.
+    server.closeAllConnections();
+  });
+}
