@@ -5,16 +5,32 @@ export { PartitionKey } from './decorators/PartitionKey';
 export { SortKey } from './decorators/SortKey';
 export { Attribute } from './decorators/Attribute';
 export { Categorical } from './decorators/Categorical';
-export type { AttributeOptions, AttributeType, ProvisionedCapacity, TableDeclaration } from './metadata/declarations';
+export { GlobalIndex } from './decorators/GlobalIndex';
+export type { GlobalIndexOptions } from './decorators/GlobalIndex';
+export { LocalIndex } from './decorators/LocalIndex';
+export type { LocalIndexOptions } from './decorators/LocalIndex';
+export { Version } from './decorators/Version';
+export { CreatedAt } from './decorators/CreatedAt';
+export { UpdatedAt } from './decorators/UpdatedAt';
+export { Ttl } from './decorators/Ttl';
+export type { AttributeOptions, AttributeType, IndexProjection, ProvisionedCapacity, TableDeclaration } from './metadata/declarations';
 
 export { enumsOf } from './schema/enumsOf';
 export type { ModelEnums } from './schema/enumsOf';
 export type { ModelClass } from './schema/CompiledSchema';
 
 export { Repository } from './repository/Repository';
-export type { CreateResult, GetOptions, RecordData, RepositoryOptions } from './repository/Repository';
+export type { GetOptions, RecordData, RepositoryOptions } from './repository/Repository';
+export type { CreateTableResult } from './repository/manageTable';
+export type { UpdateChanges } from './repository/UpdateChanges';
+export type { DeleteOptions, WriteOptions } from './validation/checkWriteOptions';
+
+export { where, and, or, not, Condition, AttributeConditions, Comparisons } from './expressions/conditions';
+export type { AttributeTypeCode } from './expressions/conditions';
+export type { AttributePath } from './expressions/AttributePath';
+export { add, remove, append, prepend, addToSet, deleteFromSet, ifNotExists, setIn, removeIn, UpdateAction } from './expressions/updates';
 export type { RecordId } from './marshalling/toKey';
-export type { GsiOptions, IndexProjection } from './validation/checkIndexOptions';
+export type { GsiOptions } from './validation/checkIndexOptions';
 
 export { OrmError } from './errors/OrmError';
 export { SchemaError } from './errors/SchemaError';

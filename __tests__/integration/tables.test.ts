@@ -27,14 +27,14 @@ describe.each(engines)('tables on $name', (engine) => {
   it('createTable creates the table, ACTIVE when it resolves, and changes nothing the second time', async () => {
     const { client, sent } = recordingClient(engine.endpoint);
     const repo = new Repository(PhoneData, { client, tableName: uniqueTableName('tables') });
-    expect(await repo.createTable()).toEqual({ created: true });
+    expect(await repo.createTable()).toEqual({ created: true, addedIndexes: [], undeclaredIndexes: [] });
     const { Table: table } = await client.send(new DescribeTableCommand({ TableName: repo.tableName }));
     expect(table?.TableStatus).toBe('ACTIVE');
     expect(table?.KeySchema).toEqual([{ AttributeName: 'person_id', KeyType: 'HASH' }]);
     expect(table?.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
 
     sent.length = 0;
-    expect(await repo.createTable()).toEqual({ created: false });
+    expect(await repo.createTable()).toEqual({ created: false, addedIndexes: [], undeclaredIndexes: [] });
     expect(sent).not.toContain('CreateTableCommand');
     client.destroy();
   });

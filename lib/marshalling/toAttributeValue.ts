@@ -13,6 +13,8 @@ export function toAttributeValue(attribute: CompiledAttribute, value: unknown): 
     case 'boolean':
       return { BOOL: value as boolean };
     case 'date':
+      // DynamoDB's TTL reads epoch seconds in a number attribute
+      if (attribute.role === 'ttl') return { N: String(Math.floor((value as Date).getTime() / 1000)) };
       return { S: (value as Date).toISOString() };
     case 'binary':
       return { B: value as Uint8Array };

@@ -50,3 +50,8 @@ export function toKey(schema: CompiledSchema, id: unknown): RecordKey {
 export function keyValuesOf(schema: CompiledSchema, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(schema.keyAttributes.map((attribute) => [attribute.name, values[attribute.name]]));
 }
+
+/** The `Key` of a stored item. */
+export function keyOfItem(schema: CompiledSchema, item: Readonly<Record<string, AttributeValue>>): Record<string, AttributeValue> {
+  return Object.fromEntries(schema.keyAttributes.map((attribute) => [attribute.name, item[attribute.name]!]));
+}

@@ -37,4 +37,24 @@ export interface AttributeDeclaration extends AttributeOptions {
   readonly property: string;
   readonly key?: 'partition' | 'sort';
   readonly categorical?: readonly string[];
+  /** An attribute the library maintains itself. */
+  readonly role?: LifecycleRole;
+}
+
+/** Attributes the library writes: a version for optimistic locking, timestamps, an expiry. */
+export type LifecycleRole = 'version' | 'createdAt' | 'updatedAt' | 'ttl';
+
+/** Which attributes an index copies: all, only the keys, or the keys plus the listed ones. */
+export type IndexProjection = 'ALL' | 'KEYS_ONLY' | { readonly include: readonly string[] };
+
+/** What `@GlobalIndex` and `@LocalIndex` record. */
+export interface IndexDeclaration {
+  readonly name: string;
+  readonly kind: 'global' | 'local';
+  /** A global index's partition key (a local index shares the table's). */
+  readonly partitionKey?: string;
+  readonly sortKey?: string;
+  readonly projection?: IndexProjection;
+  /** The decorated property, when the decorator sat on one (for messages). */
+  readonly property?: string;
 }

@@ -1,5 +1,5 @@
-import { ATTRIBUTES_KEY, TABLE_KEY } from './keys';
-import type { AttributeDeclaration, TableDeclaration } from './declarations';
+import { ATTRIBUTES_KEY, INDEXES_KEY, TABLE_KEY } from './keys';
+import type { AttributeDeclaration, IndexDeclaration, TableDeclaration } from './declarations';
 
 // The only module that calls Reflect.*: decorators write through it, compileSchema reads.
 
@@ -7,6 +7,16 @@ import type { AttributeDeclaration, TableDeclaration } from './declarations';
 export function recordAttribute(model: object, declaration: AttributeDeclaration): void {
   const own = ownAttributeDeclarations(model);
   Reflect.defineMetadata(ATTRIBUTES_KEY, [...own, declaration], model);
+}
+
+/** Records an index declaration on the class itself. */
+export function recordIndex(model: object, declaration: IndexDeclaration): void {
+  Reflect.defineMetadata(INDEXES_KEY, [...ownIndexDeclarations(model), declaration], model);
+}
+
+/** The index declarations made on this class itself. */
+export function ownIndexDeclarations(model: object): readonly IndexDeclaration[] {
+  return (Reflect.getOwnMetadata(INDEXES_KEY, model) as IndexDeclaration[] | undefined) ?? [];
 }
 
 /** Records the `@Table` declaration of a class. */

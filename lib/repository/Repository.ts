@@ -1,22 +1,19 @@
 import {
-  CreateTableCommand,
   DeleteItemCommand,
-  DescribeTableCommand,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
-  UpdateTableCommand,
   UpdateItemCommand,
+  type AttributeValue,
   type CreateTableCommandInput,
-  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
-import { RecordNotFoundError } from '../errors/RecordNotFoundError';
 import { SchemaError } from '../errors/SchemaError';
-import { isResourceInUse, isResourceNotFound, translateAwsError, type WriteContext } from '../errors/translateAwsError';
+import { RecordNotFoundError } from '../errors/RecordNotFoundError';
+import { isConditionalCheckFailed, translateAwsError, type WriteContext } from '../errors/translateAwsError';
 import { fromItem } from '../marshalling/fromItem';
+import { creationValues } from '../marshalling/lifecycleValues';
 import { toItem } from '../marshalling/toItem';
-import { keyValuesOf, toKey, type RecordId } from '../marshalling/toKey';
-import { buildCreateGsi } from '../requests/buildCreateGsi';
+import { keyOfItem, keyValuesOf, toKey, type RecordId } from '../marshalling/toKey';
 import { buildCreateRecord } from '../requests/buildCreateRecord';
 import { buildDeleteRecord } from '../requests/buildDeleteRecord';
 import { buildGetRecord } from '../requests/buildGetRecord';
@@ -26,10 +23,11 @@ import type { CompiledSchema, ModelClass } from '../schema/CompiledSchema';
 import { compileSchema } from '../schema/compileSchema';
 import type { ModelEnums } from '../schema/enumsOf';
 import { checkIndexOptions, type GsiOptions } from '../validation/checkIndexOptions';
+import { checkWriteOptions, type DeleteOptions, type WriteOptions } from '../validation/checkWriteOptions';
 import { isValidTableName } from '../validation/checks';
 import { validateChanges, validateRecord } from '../validation/validateRecord';
-import { checkIndexIsListed, checkKeySchema, translateIndexCreationError } from './checkTableDescription';
-import { waitUntilActive } from './waitUntilActive';
+import { createGsi, createTable, type CreateTableResult, type TableTarget } from './manageTable';
+import type { UpdateChanges } from './UpdateChanges';
 
 /** How a repository reaches its table. */
 export interface RepositoryOptions {
@@ -47,13 +45,7 @@ export interface GetOptions {
   readonly consistent?: boolean;
 }
 
-/** What `createTable` and `createGsi` did. */
-export interface CreateResult {
-  /** False when the table or index already existed and nothing was changed. */
-  readonly created: boolean;
-}
-
-/** The attributes of a model as plain data: what `createRecord` and `updateRecord` take. */
+/** The attributes of a model as plain data: what `createRecord` takes. */
 export type RecordData<M> = { [K in keyof M as M[K] extends (...args: never[]) => unknown ? never : K]: M[K] };
 
 const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60 * 1000;
@@ -74,7 +66,8 @@ export class Repository<M extends object> {
   readonly client: DynamoDBClient;
   readonly tableName: string;
   readonly enums: ModelEnums<M>;
-  private readonly schema: CompiledSchema<M>;
+  /** The model's compiled schema (checked once, frozen). */
+  readonly schema: CompiledSchema<M>;
   private readonly waitTimeoutMs: number;
 
   constructor(model: ModelClass<M>, options: RepositoryOptions = {}) {
@@ -94,25 +87,15 @@ export class Repository<M extends object> {
   }
 
   /**
-   * Creates the table unless it exists, and resolves once it is ACTIVE; an existing table is
-   * left unchanged. Only "table not found" leads to a create: any other describe error is thrown.
+   * Creates the table with its declared indexes unless it exists, resolves once it is ACTIVE,
+   * and enables TTL on the @Ttl attribute. On an existing table, adds missing declared global
+   * indexes and reports undeclared ones, deleting nothing. Only "table not found" leads to a
+   * create: any other describe error is thrown.
    * @throws SchemaError when an existing table's key schema differs from the model's.
+   * @throws UnsupportedCapabilityError when the engine lacks TTL or index building.
    */
-  async createTable(): Promise<CreateResult> {
-    const existing = await this.describeTable();
-    let created = false;
-    if (existing) {
-      checkKeySchema(this.schema, existing);
-    } else {
-      try {
-        await this.client.send(new CreateTableCommand(this.tableDefinition()));
-        created = true;
-      } catch (error) {
-        if (!isResourceInUse(error)) throw error; // created meanwhile by someone else: wait for it
-      }
-    }
-    await waitUntilActive(this.client, this.tableName, { timeoutMs: this.waitTimeoutMs });
-    return { created };
+  async createTable(): Promise<CreateTableResult> {
+    return createTable(this.target());
   }
 
   /**
@@ -121,37 +104,26 @@ export class Repository<M extends object> {
    * @throws RecordValidationError for an unknown or unusable attribute or option.
    * @throws UnsupportedCapabilityError on an engine that never builds an index on a live table (dynalite).
    */
-  async createGsi(attribute: string, options: GsiOptions = {}): Promise<CreateResult> {
+  async createGsi(attribute: string, options: GsiOptions = {}): Promise<{ created: boolean }> {
     const index = checkIndexOptions(this.schema, attribute, options);
-    const { Table: existing = {} } = await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
-    const already = existing.GlobalSecondaryIndexes?.some((gsi) => gsi.IndexName === index.name) ?? false;
-    if (already) {
-      checkKeySchema(this.schema, existing, index);
-    } else {
-      try {
-        const { TableDescription: updated } = await this.client.send(new UpdateTableCommand(buildCreateGsi(this.schema, this.tableName, index)));
-        const listed = updated?.GlobalSecondaryIndexes?.some((gsi) => gsi.IndexName === index.name)
-          ? updated
-          : (await this.client.send(new DescribeTableCommand({ TableName: this.tableName }))).Table;
-        checkIndexIsListed(listed ?? existing, index.name);
-      } catch (error) {
-        throw translateIndexCreationError(error, existing, index.name);
-      }
-    }
-    await waitUntilActive(this.client, this.tableName, { timeoutMs: this.waitTimeoutMs, indexName: index.name });
-    return { created: !already };
+    return { created: await createGsi(this.target(), index) };
   }
 
   /**
-   * Stores a new record (a model instance or a plain object); never overwrites.
+   * Stores a new record (a model instance or a plain object); never overwrites. Sets the
+   * @Version to 1 and the @CreatedAt / @UpdatedAt times.
    * @throws RecordValidationError before any request when the record does not fit the schema.
    * @throws RecordExistsError when a record with that key exists.
+   * @throws ConditionFailedError when `options.condition` fails.
    */
-  async createRecord(data: M | RecordData<M>): Promise<M> {
-    const values = await validateRecord(this.schema, data);
+  async createRecord(data: M | RecordData<M>, options?: WriteOptions): Promise<M> {
+    const { condition } = checkWriteOptions(this.schema, options, false);
+    const values = creationValues(this.schema, await validateRecord(this.schema, data), new Date());
     const item = toItem(this.schema, values);
-    const input = buildCreateRecord(this.schema, this.tableName, item);
-    await this.write('create', keyValuesOf(this.schema, values), () => this.client.send(new PutItemCommand(input)));
+    const input = buildCreateRecord(this.schema, this.tableName, item, condition);
+    await this.write({ operation: 'create', key: keyValuesOf(this.schema, values), checked: condition !== undefined }, keyOfItem(this.schema, item), () =>
+      this.client.send(new PutItemCommand({ ...input, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
+    );
     return fromItem(this.schema, item);
   }
 
@@ -168,46 +140,65 @@ export class Repository<M extends object> {
   }
 
   /**
-   * Sets the given attributes of an existing record (null removes an optional one) and
-   * returns the record after the update. Never creates a record, never changes a key.
+   * Changes the given attributes of an existing record and returns the record after the
+   * update. Values are set, `null` or `remove()` removes an optional attribute, actions such as
+   * `add(1)`, `append([...])`, `addToSet(...)` and `setIn([...], v)` change it in place. With a
+   * @Version, passing the version you read makes the update conditional on it; the version is
+   * incremented either way. Never creates a record, never changes a key.
    * @throws RecordValidationError for empty changes, a key attribute, or a bad value.
    * @throws RecordNotFoundError when there is no such record.
+   * @throws ConditionFailedError when the version or `options.condition` does not match.
    */
-  async updateRecord(id: RecordId, changes: Partial<RecordData<M>>): Promise<M> {
+  async updateRecord(id: RecordId, changes: UpdateChanges<M>, options?: WriteOptions): Promise<M> {
     const { key, values } = toKey(this.schema, id);
     const checked = await validateChanges(this.schema, changes);
-    const input = buildUpdateRecord(this.schema, this.tableName, key, checked);
-    const output = await this.write('update', values, () => this.client.send(new UpdateItemCommand(input)));
+    const { condition } = checkWriteOptions(this.schema, options, false);
+    const input = buildUpdateRecord(this.schema, this.tableName, key, checked, { ...(condition && { condition }), now: new Date() });
+    const versioned = this.schema.version !== undefined && checked[this.schema.version.name] !== undefined;
+    const output = await this.write({ operation: 'update', key: values, checked: versioned || condition !== undefined }, key, () =>
+      this.client.send(new UpdateItemCommand({ ...input, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
+    );
     return fromItem(this.schema, output.Attributes ?? {});
   }
 
   /**
    * Deletes the record with the given id and returns it as it was.
    * @throws RecordNotFoundError when there is no such record.
+   * @throws ConditionFailedError when `expectedVersion` or `condition` does not match.
    */
-  async deleteRecord(id: RecordId): Promise<M> {
+  async deleteRecord(id: RecordId, options?: DeleteOptions): Promise<M> {
     const { key, values } = toKey(this.schema, id);
-    const input = buildDeleteRecord(this.schema, this.tableName, key);
-    const output = await this.write('delete', values, () => this.client.send(new DeleteItemCommand(input)));
+    const checkedOptions = checkWriteOptions(this.schema, options, true);
+    const input = buildDeleteRecord(this.schema, this.tableName, key, checkedOptions);
+    const checked = checkedOptions.condition !== undefined || checkedOptions.expectedVersion !== undefined;
+    const output = await this.write({ operation: 'delete', key: values, checked }, key, () =>
+      this.client.send(new DeleteItemCommand({ ...input, ReturnValues: 'ALL_OLD', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
+    );
     return fromItem(this.schema, output.Attributes ?? {});
   }
 
-  /** Sends a conditional write, naming its failed condition as the error it means here. */
-  private async write<Output>(operation: WriteContext['operation'], key: Readonly<Record<string, unknown>>, send: () => Promise<Output>): Promise<Output> {
+  /**
+   * Sends a conditional write and names a failed condition as the error it means here. When
+   * the write carried more than an existence check and the engine did not return the current
+   * item, one consistent read tells "absent" from "condition not met".
+   */
+  private async write<Output>(
+    context: Omit<WriteContext, 'modelName'>,
+    key: Record<string, AttributeValue>,
+    send: () => Promise<Output>,
+  ): Promise<Output> {
     try {
       return await send();
     } catch (error) {
-      throw translateAwsError(error, { operation, modelName: this.schema.modelName, key });
+      if (!isConditionalCheckFailed(error) || !context.checked) throw translateAwsError(error, { ...context, modelName: this.schema.modelName });
+      const returned = (error as { Item?: Record<string, AttributeValue> }).Item;
+      const current = returned ?? (await this.client.send(new GetItemCommand(buildGetRecord(this.tableName, key, true)))).Item;
+      const record = current ? (fromItem(this.schema, current) as Record<string, unknown>) : null;
+      throw translateAwsError(error, { ...context, modelName: this.schema.modelName }, record);
     }
   }
 
-  private async describeTable(): Promise<TableDescription | undefined> {
-    try {
-      const { Table: table } = await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
-      return table;
-    } catch (error) {
-      if (isResourceNotFound(error)) return undefined;
-      throw error; // network, credentials, throttling: never answered by creating a table
-    }
+  private target(): TableTarget {
+    return { client: this.client, schema: this.schema, tableName: this.tableName, waitTimeoutMs: this.waitTimeoutMs };
   }
 }

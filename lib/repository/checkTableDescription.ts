@@ -2,14 +2,14 @@ import type { KeySchemaElement, TableDescription } from '@aws-sdk/client-dynamod
 import { SchemaError } from '../errors/SchemaError';
 import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
 import type { CompiledSchema } from '../schema/CompiledSchema';
-import type { ResolvedIndex } from '../validation/checkIndexOptions';
+import type { CompiledIndex } from '../schema/CompiledSchema';
 
 /**
  * Checks that an existing table (or one of its indexes) has the key schema the model
  * declares, so a mismatch is named here rather than surfacing as odd errors on every write.
  * @throws SchemaError describing both key schemas.
  */
-export function checkKeySchema(schema: CompiledSchema, table: TableDescription, index?: ResolvedIndex): void {
+export function checkKeySchema(schema: CompiledSchema, table: TableDescription, index?: CompiledIndex): void {
   const declared = index ? (index.sortKey ? [index.partitionKey, index.sortKey] : [index.partitionKey]) : schema.keyAttributes;
   const actual = index ? table.GlobalSecondaryIndexes?.find((gsi) => gsi.IndexName === index.name)?.KeySchema : table.KeySchema;
   const expected = declared.map((attribute, position) => `${attribute.name} ${position === 0 ? 'HASH' : 'RANGE'}`).join(', ');

@@ -1,15 +1,20 @@
 import type { AttributeValue, DeleteItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { ExpressionContext } from '../expressions/ExpressionContext';
 import type { CompiledSchema } from '../schema/CompiledSchema';
+import { buildWriteCondition, type WriteConditions } from './buildWriteCondition';
 
-/** A delete only if the record exists, returning the record as it was. */
-export function buildDeleteRecord(schema: CompiledSchema, tableName: string, key: Record<string, AttributeValue>): DeleteItemCommandInput {
+/** A delete only if the record exists (and has the expected version, and meets the caller's condition). */
+export function buildDeleteRecord(
+  schema: CompiledSchema,
+  tableName: string,
+  key: Record<string, AttributeValue>,
+  conditions: Omit<WriteConditions, 'mustExist'> = {},
+): DeleteItemCommandInput {
   const context = new ExpressionContext();
   return {
     TableName: tableName,
     Key: key,
-    ConditionExpression: `attribute_exists(${context.name(schema.partitionKey.name)})`,
-    ReturnValues: 'ALL_OLD',
+    ConditionExpression: buildWriteCondition(schema, context, { ...conditions, mustExist: true }),
     ...context.attributes(),
   };
 }

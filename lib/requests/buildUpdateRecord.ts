@@ -1,34 +1,89 @@
-import type { UpdateItemCommandInput, AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
+import type { Condition } from '../expressions/conditions';
 import { ExpressionContext } from '../expressions/ExpressionContext';
+import { serializeUpdate, UpdateAction, UpdateClauses, type UpdateNode } from '../expressions/updates';
+import { timestampFor } from '../marshalling/lifecycleValues';
+import { toNestedAttributeValue } from '../marshalling/nested';
 import { toAttributeValue } from '../marshalling/toAttributeValue';
-import type { CompiledSchema } from '../schema/CompiledSchema';
+import type { CompiledAttribute, CompiledSchema } from '../schema/CompiledSchema';
+import { buildWriteCondition } from './buildWriteCondition';
+
+/** Options of an update, after checking. */
+export interface UpdateOptions {
+  readonly condition?: Condition;
+  /** The time written to the @UpdatedAt attribute. */
+  readonly now: Date;
+}
 
 /**
- * An update that sets the given attributes (and removes those given as null), only if the
- * record exists (never an upsert), returning the record as it is after the update.
+ * An update of an existing record (never an upsert) with checked changes: values are SET,
+ * null REMOVEs, actions become ADD / DELETE / list_append / nested paths. A version given in
+ * the changes is the one the caller read: the write requires it and stores the next one.
+ * Returns the record as it is after the update.
  */
 export function buildUpdateRecord(
   schema: CompiledSchema,
   tableName: string,
   key: Record<string, AttributeValue>,
   changes: Readonly<Record<string, unknown>>,
+  options: UpdateOptions,
 ): UpdateItemCommandInput {
   const context = new ExpressionContext();
-  const condition = `attribute_exists(${context.name(schema.partitionKey.name)})`;
-  const sets: string[] = [];
-  const removes: string[] = [];
-  for (const [name, value] of Object.entries(changes)) {
+  const clauses = new UpdateClauses();
+  let expectedVersion: number | undefined;
+  for (const [name, change] of Object.entries(changes)) {
     const attribute = schema.attributeByName.get(name)!;
-    if (value === null) removes.push(context.name(name));
-    else sets.push(`${context.name(name)} = ${context.value(toAttributeValue(attribute, value))}`);
+    if (attribute.role === 'version') expectedVersion = change as number;
+    else addChange(attribute, change, clauses, context);
   }
-  const clauses = [sets.length > 0 && `SET ${sets.join(', ')}`, removes.length > 0 && `REMOVE ${removes.join(', ')}`];
+  if (schema.version) {
+    const version = context.name(schema.version.name);
+    if (expectedVersion === undefined) clauses.add.push(`${version} ${context.value({ N: '1' })}`);
+    else clauses.set.push(`${version} = ${context.value({ N: String(expectedVersion + 1) })}`);
+  }
+  if (schema.updatedAt) {
+    const value = toAttributeValue(schema.updatedAt, timestampFor(schema.updatedAt, options.now));
+    clauses.set.push(`${context.name(schema.updatedAt.name)} = ${context.value(value)}`);
+  }
+  const condition = buildWriteCondition(schema, context, {
+    mustExist: true,
+    ...(expectedVersion !== undefined && { expectedVersion }),
+    ...(options.condition && { condition: options.condition }),
+  });
   return {
     TableName: tableName,
     Key: key,
-    UpdateExpression: clauses.filter(Boolean).join(' '),
+    UpdateExpression: clauses.render(),
     ConditionExpression: condition,
-    ReturnValues: 'ALL_NEW',
     ...context.attributes(),
   };
+}
+
+function addChange(attribute: CompiledAttribute, change: unknown, clauses: UpdateClauses, context: ExpressionContext): void {
+  const actions = change instanceof UpdateAction ? [change] : Array.isArray(change) && change[0] instanceof UpdateAction ? (change as UpdateAction[]) : undefined;
+  if (actions) {
+    for (const action of actions) serializeUpdate(attribute.name, action, clauses, context, (node) => encodeAction(attribute, node));
+  } else if (change === null) {
+    clauses.remove.push(context.name(attribute.name));
+  } else {
+    clauses.set.push(`${context.name(attribute.name)} = ${context.value(toAttributeValue(attribute, change))}`);
+  }
+}
+
+function encodeAction(attribute: CompiledAttribute, node: UpdateNode): AttributeValue {
+  switch (node.kind) {
+    case 'add':
+    case 'ifNotExists':
+      return toAttributeValue(attribute, node.value);
+    case 'addToSet':
+    case 'deleteFromSet':
+      return toAttributeValue(attribute, new Set(node.members));
+    case 'append':
+    case 'prepend':
+      return { L: node.values.map(toNestedAttributeValue) };
+    case 'setIn':
+      return toNestedAttributeValue(node.value);
+    default:
+      return { NULL: true }; // remove and removeIn carry no value
+  }
 }

@@ -1,19 +1,21 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { CompiledSchema } from '../schema/CompiledSchema';
-import { keyAttributeType } from '../schema/keyAttributeType';
+import { attributeDefinitionsOf, indexDefinitionOf, keySchemaOf, keysOf } from './indexDefinition';
 
-/** The `CreateTableCommandInput` for a model: its key schema, billed on demand unless `@Table` asks for provisioned capacity. */
+/**
+ * The `CreateTableCommandInput` for a model: its key schema and declared indexes, billed on
+ * demand unless `@Table` asks for provisioned capacity.
+ */
 export function tableDefinition(schema: CompiledSchema, tableName: string): CreateTableCommandInput {
+  const indexes = [...schema.indexes.values()];
+  const globals = indexes.filter((index) => index.kind === 'global').map((index) => indexDefinitionOf(schema, index));
+  const locals = indexes.filter((index) => index.kind === 'local').map((index) => indexDefinitionOf(schema, index));
   return {
     TableName: tableName,
-    AttributeDefinitions: schema.keyAttributes.map((attribute) => ({
-      AttributeName: attribute.name,
-      AttributeType: keyAttributeType(attribute.type),
-    })),
-    KeySchema: schema.keyAttributes.map((attribute) => ({
-      AttributeName: attribute.name,
-      KeyType: attribute.key === 'partition' ? 'HASH' : 'RANGE',
-    })),
+    AttributeDefinitions: attributeDefinitionsOf([...schema.keyAttributes, ...indexes.flatMap(keysOf)]),
+    KeySchema: keySchemaOf(schema.keyAttributes),
+    ...(globals.length > 0 && { GlobalSecondaryIndexes: globals }),
+    ...(locals.length > 0 && { LocalSecondaryIndexes: locals }),
     ...(schema.provisioned
       ? {
           BillingMode: 'PROVISIONED',

@@ -1,4 +1,4 @@
-import type { AttributeType, ProvisionedCapacity } from '../metadata/declarations';
+import type { AttributeType, IndexProjection, LifecycleRole, ProvisionedCapacity } from '../metadata/declarations';
 
 /** A class usable as a model; instances are made without calling its constructor. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -11,6 +11,17 @@ export interface CompiledAttribute {
   readonly optional: boolean;
   readonly key?: 'partition' | 'sort';
   readonly categorical?: readonly string[];
+  /** Set for attributes the library maintains (version, timestamps, TTL). */
+  readonly role?: LifecycleRole;
+}
+
+/** A secondary index after its declaration was checked. */
+export interface CompiledIndex {
+  readonly name: string;
+  readonly kind: 'global' | 'local';
+  readonly partitionKey: CompiledAttribute;
+  readonly sortKey?: CompiledAttribute;
+  readonly projection: IndexProjection;
 }
 
 /** A categorical enum: UPPER_SNAKE keys to the values as declared. */
@@ -32,6 +43,12 @@ export interface CompiledSchema<M extends object = object> {
   /** Partition key first, then the sort key if there is one. */
   readonly keyAttributes: readonly CompiledAttribute[];
   readonly enums: GeneratedEnums;
+  /** Declared secondary indexes, by name. */
+  readonly indexes: ReadonlyMap<string, CompiledIndex>;
+  readonly version?: CompiledAttribute;
+  readonly createdAt?: CompiledAttribute;
+  readonly updatedAt?: CompiledAttribute;
+  readonly ttl?: CompiledAttribute;
   /** Whether the model carries class-validator decorators, which then run on every write. */
   readonly usesClassValidator: boolean;
 }

@@ -4,7 +4,10 @@ import { designType, ownAttributeDeclarations, tableDeclaration } from '../metad
 import { isCapacity, isValidTableName } from '../validation/checks';
 import type { CompiledAttribute, CompiledSchema, ModelClass } from './CompiledSchema';
 import { buildEnums } from './buildEnums';
+import { classChain } from './classChain';
 import { inferType } from './inferType';
+import { compileIndexes } from './compileIndexes';
+import { checkRole, lifecycleAttributes } from './lifecycleAttributes';
 import { usesClassValidator } from '../validation/classValidatorBridge';
 
 const KEY_TYPES: ReadonlySet<AttributeType> = new Set(['string', 'number', 'bigint', 'binary', 'date']);
@@ -47,6 +50,8 @@ function compile<M extends object>(model: ModelClass<M>): CompiledSchema<M> {
   const partitionKey = singleKey(modelName, attributes, 'partition');
   if (!partitionKey) throw new SchemaError(modelName, undefined, 'no partition key: mark one property with @PartitionKey().');
   const sortKey = singleKey(modelName, attributes, 'sort');
+  const attributeByName = new Map(attributes.map((attribute) => [attribute.name, attribute]));
+  const keyAttributes = Object.freeze(sortKey ? [partitionKey, sortKey] : [partitionKey]);
 
   const schema: CompiledSchema<M> = {
     model,
@@ -54,11 +59,13 @@ function compile<M extends object>(model: ModelClass<M>): CompiledSchema<M> {
     tableName: table.name,
     ...(table.provisioned && { provisioned: Object.freeze({ ...table.provisioned }) }),
     attributes: Object.freeze(attributes),
-    attributeByName: new Map(attributes.map((attribute) => [attribute.name, attribute])),
+    attributeByName,
     partitionKey,
     ...(sortKey && { sortKey }),
-    keyAttributes: Object.freeze(sortKey ? [partitionKey, sortKey] : [partitionKey]),
+    keyAttributes,
     enums: buildEnums(modelName, attributes),
+    indexes: compileIndexes(model, modelName, attributeByName, keyAttributes),
+    ...lifecycleAttributes(modelName, attributes),
     usesClassValidator: usesClassValidator(model),
   };
   return Object.freeze(schema);
@@ -66,12 +73,8 @@ function compile<M extends object>(model: ModelClass<M>): CompiledSchema<M> {
 
 /** Groups declarations per property, base class first; a subclass redeclaring a property replaces the parent's. */
 function mergeDeclarations(model: ModelClass): AttributeDeclaration[][] {
-  const chain: object[] = [];
-  for (let current: unknown = model; typeof current === 'function' && current !== Function.prototype; current = Object.getPrototypeOf(current)) {
-    chain.unshift(current);
-  }
   const byProperty = new Map<string, AttributeDeclaration[]>();
-  for (const level of chain) {
+  for (const level of classChain(model)) {
     const own = new Map<string, AttributeDeclaration[]>();
     for (const declaration of ownAttributeDeclarations(level)) {
       own.set(declaration.property, [...(own.get(declaration.property) ?? []), declaration]);
@@ -109,8 +112,14 @@ function compileAttribute(model: ModelClass, modelName: string, declarations: At
   const categoricalDefault = categorical && (reflected === undefined || reflected === Object) ? 'string' : undefined;
   const type = declaredType ?? categoricalDefault ?? inferType(reflected) ?? fail(typeNotInferable(reflected));
 
-  const optional = declarations.some((d) => d.optional === true);
-  if (key && optional) fail(`a ${key} key cannot be optional.`);
+  const roles = new Set(declarations.map((d) => d.role).filter((role) => role !== undefined));
+  if (roles.size > 1) fail(`has two roles: ${[...roles].join(' and ')}.`);
+  const role = [...roles][0];
+  if (role) checkRole(role, type, key !== undefined || categorical !== undefined, fail);
+
+  // the library writes lifecycle attributes itself, so input may leave them out
+  const optional = declarations.some((d) => d.optional === true) || role !== undefined;
+  if (key && declarations.some((d) => d.optional === true)) fail(`a ${key} key cannot be optional.`);
   if (key && !KEY_TYPES.has(type)) fail(`a ${key} key must be a string, number, bigint, Date or binary, not ${type}.`);
 
   if (categorical) checkCategorical(categorical, type, fail);
@@ -121,6 +130,7 @@ function compileAttribute(model: ModelClass, modelName: string, declarations: At
     optional,
     ...(key && { key }),
     ...(categorical && { categorical: Object.freeze([...categorical]) }),
+    ...(role && { role }),
   });
 }
 

@@ -1,11 +1,10 @@
 import { RecordValidationError } from '../errors/RecordValidationError';
 import type { ValidationIssue } from '../errors/ValidationIssue';
-import type { CompiledAttribute, CompiledSchema } from '../schema/CompiledSchema';
+import type { IndexProjection } from '../metadata/declarations';
+import type { CompiledAttribute, CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
 import { keyAttributeType } from '../schema/keyAttributeType';
 import { describeType, isValidTableName } from './checks';
 
-/** Which attributes an index copies: all, only the keys, or the keys plus the listed ones. */
-export type IndexProjection = 'ALL' | 'KEYS_ONLY' | { readonly include: readonly string[] };
 
 /** Options of `createGsi`. */
 export interface GsiOptions {
@@ -15,19 +14,12 @@ export interface GsiOptions {
   readonly name?: string;
 }
 
-/** A global secondary index after its options were checked. */
-export interface ResolvedIndex {
-  readonly name: string;
-  readonly partitionKey: CompiledAttribute;
-  readonly sortKey?: CompiledAttribute;
-  readonly projection: IndexProjection;
-}
 
 /**
  * Checks the attribute and options of a global secondary index against the schema.
  * @throws RecordValidationError naming each unknown or unusable attribute and bad option.
  */
-export function checkIndexOptions(schema: CompiledSchema, attributeName: unknown, options: GsiOptions = {}): ResolvedIndex {
+export function checkIndexOptions(schema: CompiledSchema, attributeName: unknown, options: GsiOptions = {}): CompiledIndex {
   const issues: ValidationIssue[] = [];
   const keyAttribute = (name: unknown, role: string): CompiledAttribute | undefined => {
     const attribute = typeof name === 'string' ? schema.attributeByName.get(name) : undefined;
@@ -53,7 +45,7 @@ export function checkIndexOptions(schema: CompiledSchema, attributeName: unknown
   const keys = [...schema.keyAttributes, partitionKey, sortKey].flatMap((attribute) => (attribute ? [attribute.name] : []));
   issues.push(...projectionIssues(schema, projection, new Set(keys)));
   if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
-  return { name, partitionKey: partitionKey!, ...(sortKey && { sortKey }), projection };
+  return { name, kind: 'global', partitionKey: partitionKey!, ...(sortKey && { sortKey }), projection };
 }
 
 function projectionIssues(schema: CompiledSchema, projection: unknown, keys: ReadonlySet<string>): ValidationIssue[] {

@@ -25,7 +25,8 @@ export function checkValue(attribute: CompiledAttribute, value: unknown): string
   return undefined;
 }
 
-function checkType(attribute: CompiledAttribute, value: unknown): string | undefined {
+/** What is wrong with a value for an attribute's type alone (no categorical or key rules), or undefined. */
+export function checkType(attribute: CompiledAttribute, value: unknown): string | undefined {
   switch (attribute.type) {
     case 'string':
       return typeof value === 'string' ? undefined : 'must be a string';
@@ -91,7 +92,8 @@ function nestedProblem(value: unknown, path = ''): string | undefined {
   return undefined;
 }
 
-function nestedElementProblem(element: unknown, path: string): string | undefined {
+/** What makes an untyped value (inside a list or map) unstorable, or undefined. */
+export function nestedElementProblem(element: unknown, path: string): string | undefined {
   const here = `holds ${describeType(element)} at ${path}, which`;
   if (element === null || typeof element === 'string' || typeof element === 'boolean') return undefined;
   if (typeof element === 'number') return isStorableNumber(element) ? undefined : `${here} is not a storable number`;

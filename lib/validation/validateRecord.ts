@@ -4,6 +4,8 @@ import type { CompiledSchema } from '../schema/CompiledSchema';
 import { checkValue } from './checkValue';
 import { describeType } from './checks';
 import { classValidatorIssues } from './classValidatorBridge';
+import { checkChange } from './checkChange';
+import { UpdateAction } from '../expressions/updates';
 
 /** The given (not undefined) own values of an input, keyed by attribute name. */
 export function givenValues(input: object): Record<string, unknown> {
@@ -32,7 +34,7 @@ export async function validateRecord(schema: CompiledSchema, record: unknown): P
       if (!attribute.optional) issues.push({ attribute: attribute.name, received: describeType(value), constraint: 'required' });
       continue;
     }
-    const problem = checkValue(attribute, value);
+    const problem = attribute.role === 'version' ? 'is set by the library (it is the @Version): leave it out' : checkValue(attribute, value);
     if (problem) issues.push({ attribute: attribute.name, received: describeType(value), constraint: problem });
   }
   await finish(schema, values, issues, false);
@@ -41,7 +43,7 @@ export async function validateRecord(schema: CompiledSchema, record: unknown): P
 
 /**
  * Checks the changes of `updateRecord`: at least one, none a key attribute, every one known
- * and of its type; `null` removes an optional attribute.
+ * and of its type (or a fitting update action); `null` removes an optional attribute.
  * @throws RecordValidationError listing every failing attribute.
  */
 export async function validateChanges(schema: CompiledSchema, changes: unknown): Promise<Record<string, unknown>> {
@@ -53,20 +55,19 @@ export async function validateChanges(schema: CompiledSchema, changes: unknown):
   if (Object.keys(values).length === 0) {
     issues.push({ attribute: '(changes)', received: 'object', constraint: 'must change at least one attribute' });
   }
-  for (const [name, value] of Object.entries(values)) {
+  for (const [name, change] of Object.entries(values)) {
     const attribute = schema.attributeByName.get(name);
-    if (!attribute) continue;
-    if (attribute.key) {
-      issues.push({ attribute: name, received: describeType(value), constraint: `cannot be updated (it is the ${attribute.key} key)` });
-    } else if (value === null) {
-      if (!attribute.optional) issues.push({ attribute: name, received: 'null', constraint: 'cannot be removed (it is required)' });
-    } else {
-      const problem = checkValue(attribute, value);
-      if (problem) issues.push({ attribute: name, received: describeType(value), constraint: problem });
-    }
+    const problem = attribute && checkChange(attribute, change);
+    if (problem) issues.push({ attribute: name, received: describeType(change), constraint: problem });
   }
-  await finish(schema, values, issues, true);
+  // class-validator sees the values an update sets, not actions or removals
+  const plain = Object.fromEntries(Object.entries(values).filter(([, change]) => change !== null && !isActionChange(change)));
+  await finish(schema, plain, issues, true);
   return values;
+}
+
+function isActionChange(change: unknown): boolean {
+  return change instanceof UpdateAction || (Array.isArray(change) && change.some((each) => each instanceof UpdateAction));
 }
 
 function unknownAttributeIssues(schema: CompiledSchema, values: Record<string, unknown>): ValidationIssue[] {

@@ -1,0 +1,194 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { renderPath, type AttributePath } from './AttributePath';
+import type { ExpressionContext } from './ExpressionContext';
+
+/** DynamoDB's attribute type codes, for `where(path).type(...)`. */
+export type AttributeTypeCode = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 'NULL' | 'L' | 'M';
+
+type Comparator = '=' | '<>' | '<' | '<=' | '>' | '>=';
+
+/** What a comparison compares: the attribute at a path, or its size. */
+export interface Operand {
+  readonly path: AttributePath;
+  readonly size: boolean;
+}
+
+/** A condition as data: it stays data until serialised against a request's placeholders. */
+export type ConditionNode =
+  | { readonly kind: 'compare'; readonly operand: Operand; readonly comparator: Comparator; readonly value: unknown }
+  | { readonly kind: 'between'; readonly operand: Operand; readonly low: unknown; readonly high: unknown }
+  | { readonly kind: 'in'; readonly operand: Operand; readonly values: readonly unknown[] }
+  | { readonly kind: 'beginsWith' | 'contains'; readonly path: AttributePath; readonly value: unknown }
+  | { readonly kind: 'exists'; readonly path: AttributePath; readonly exists: boolean }
+  | { readonly kind: 'type'; readonly path: AttributePath; readonly type: AttributeTypeCode }
+  | { readonly kind: 'and' | 'or'; readonly conditions: readonly Condition[] }
+  | { readonly kind: 'not'; readonly condition: Condition };
+
+/** A condition or filter; combine with `.and()`, `.or()`, `and()`, `or()`, `not()`. */
+export class Condition {
+  constructor(readonly node: ConditionNode) {}
+
+  /** Both this and every other condition hold. */
+  and(...others: Condition[]): Condition {
+    return and(this, ...others);
+  }
+
+  /** This or any other condition holds. */
+  or(...others: Condition[]): Condition {
+    return or(this, ...others);
+  }
+}
+
+/** Comparisons on a value (the attribute itself, or its size). */
+export class Comparisons {
+  constructor(protected readonly operand: Operand) {}
+
+  eq(value: unknown): Condition {
+    return this.compare('=', value);
+  }
+  ne(value: unknown): Condition {
+    return this.compare('<>', value);
+  }
+  lt(value: unknown): Condition {
+    return this.compare('<', value);
+  }
+  le(value: unknown): Condition {
+    return this.compare('<=', value);
+  }
+  gt(value: unknown): Condition {
+    return this.compare('>', value);
+  }
+  ge(value: unknown): Condition {
+    return this.compare('>=', value);
+  }
+  /** low ≤ value ≤ high. */
+  between(low: unknown, high: unknown): Condition {
+    return new Condition({ kind: 'between', operand: this.operand, low, high });
+  }
+  /** One of the values (DynamoDB takes up to 100). */
+  in(values: readonly unknown[]): Condition {
+    return new Condition({ kind: 'in', operand: this.operand, values: [...values] });
+  }
+
+  private compare(comparator: Comparator, value: unknown): Condition {
+    return new Condition({ kind: 'compare', operand: this.operand, comparator, value });
+  }
+}
+
+/** The conditions that can be put on one attribute path. */
+export class AttributeConditions extends Comparisons {
+  constructor(readonly path: AttributePath) {
+    super({ path, size: false });
+  }
+
+  /** The string (or binary) starts with `prefix`. */
+  beginsWith(prefix: unknown): Condition {
+    return new Condition({ kind: 'beginsWith', path: this.path, value: prefix });
+  }
+  /** The string contains a substring, or the set or list contains an element. */
+  contains(value: unknown): Condition {
+    return new Condition({ kind: 'contains', path: this.path, value });
+  }
+  /** The attribute is present. */
+  exists(): Condition {
+    return new Condition({ kind: 'exists', path: this.path, exists: true });
+  }
+  /** The attribute is absent. */
+  notExists(): Condition {
+    return new Condition({ kind: 'exists', path: this.path, exists: false });
+  }
+  /** The attribute is stored with this DynamoDB type. */
+  type(type: AttributeTypeCode): Condition {
+    return new Condition({ kind: 'type', path: this.path, type });
+  }
+  /** Comparisons on the size of a string, binary, set, list or map. */
+  size(): Comparisons {
+    return new Comparisons({ path: this.path, size: true });
+  }
+}
+
+/**
+ * Starts a condition on an attribute (a name, or an array of segments into maps and lists).
+ * @example where('status').eq('STARTED').and(where('timestamp').beginsWith('2026-'))
+ */
+export function where(path: AttributePath): AttributeConditions {
+  return new AttributeConditions(path);
+}
+
+/** Every condition holds. */
+export function and(...conditions: Condition[]): Condition {
+  return new Condition({ kind: 'and', conditions });
+}
+
+/** At least one condition holds. */
+export function or(...conditions: Condition[]): Condition {
+  return new Condition({ kind: 'or', conditions });
+}
+
+/** The condition does not hold. */
+export function not(condition: Condition): Condition {
+  return new Condition({ kind: 'not', condition });
+}
+
+/** Turns a value at a path into an AttributeValue (checked against the schema by the caller). */
+export type ValueEncoder = (path: AttributePath, value: unknown, role: 'compare' | 'element' | 'size') => AttributeValue;
+
+/**
+ * Serialises a condition with the request's placeholders: names and values only ever appear
+ * as `#n`/`:v` aliases.
+ */
+export function serializeCondition(condition: Condition, context: ExpressionContext, encode: ValueEncoder): string {
+  const node = condition.node;
+  const value = (path: AttributePath, raw: unknown, role: 'compare' | 'element' | 'size') => context.value(encode(path, raw, role));
+  switch (node.kind) {
+    case 'compare':
+      return `${operand(node.operand, context)} ${node.comparator} ${value(node.operand.path, node.value, roleOf(node.operand))}`;
+    case 'between': {
+      const role = roleOf(node.operand);
+      return `${operand(node.operand, context)} BETWEEN ${value(node.operand.path, node.low, role)} AND ${value(node.operand.path, node.high, role)}`;
+    }
+    case 'in': {
+      const role = roleOf(node.operand);
+      return `${operand(node.operand, context)} IN (${node.values.map((each) => value(node.operand.path, each, role)).join(', ')})`;
+    }
+    case 'beginsWith':
+      return `begins_with(${renderPath(node.path, context)}, ${value(node.path, node.value, 'compare')})`;
+    case 'contains':
+      return `contains(${renderPath(node.path, context)}, ${value(node.path, node.value, 'element')})`;
+    case 'exists':
+      return `${node.exists ? 'attribute_exists' : 'attribute_not_exists'}(${renderPath(node.path, context)})`;
+    case 'type':
+      return `attribute_type(${renderPath(node.path, context)}, ${context.value({ S: node.type })})`;
+    case 'and':
+    case 'or':
+      return node.conditions.map((each) => `(${serializeCondition(each, context, encode)})`).join(` ${node.kind.toUpperCase()} `);
+    case 'not':
+      return `NOT (${serializeCondition(node.condition, context, encode)})`;
+  }
+}
+
+function operand({ path, size }: Operand, context: ExpressionContext): string {
+  return size ? `size(${renderPath(path, context)})` : renderPath(path, context);
+}
+
+function roleOf(operand: Operand): 'compare' | 'size' {
+  return operand.size ? 'size' : 'compare';
+}
+
+/** Every path a condition names, for checking them against a schema before serialising. */
+export function pathsOf(condition: Condition): AttributePath[] {
+  const node = condition.node;
+  switch (node.kind) {
+    case 'compare':
+    case 'between':
+    case 'in':
+      return [node.operand.path];
+    case 'and':
+    case 'or':
+      return node.conditions.flatMap(pathsOf);
+    case 'not':
+      return pathsOf(node.condition);
+    default:
+      return [node.path];
+  }
+}

@@ -1,0 +1,63 @@
+import { BatchGetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { RecordValidationError } from '../errors/RecordValidationError';
+import { fromItem } from '../marshalling/fromItem';
+import { fromKey } from '../marshalling/fromKey';
+import { keyIdentity } from '../marshalling/keyIdentity';
+import type { RecordId } from '../marshalling/toKey';
+import { batchGetInput, buildBatchGet } from '../requests/buildBatchGet';
+import type { CompiledSchema } from '../schema/CompiledSchema';
+import { checkBatchIds } from './validateBatch';
+import { resolveBatchOptions, sendChunks, type BatchOptions } from './sendChunks';
+
+/** Options of `batchGet`. */
+export interface BatchGetOptions extends BatchOptions {
+  /** Strongly consistent reads (DynamoDB's default, and ours, is eventually consistent). */
+  readonly consistent?: boolean;
+}
+
+/** What `batchGet` found, and what it could not read. */
+export interface BatchGetResult<M> {
+  /** One record per distinct id that exists, in the order the ids were given; ids with no record are simply absent. */
+  readonly records: M[];
+  /** Ids not read after the retries (or in a request that failed), as key objects (`{ person_id: 3 }`) to pass again. */
+  readonly unprocessedKeys: Record<string, unknown>[];
+  /** Errors that ended a request (e.g. a dropped connection) after some other request succeeded; their ids are in `unprocessedKeys`. */
+  readonly errors: unknown[];
+}
+
+/**
+ * Reads many records by id with BatchGetItem: ids are checked first, repeated ids read once,
+ * requests of 100 keys sent a few at a time, unprocessed keys retried with backoff and,
+ * if still unread, reported (never dropped). A missing id is not an error: its record is absent.
+ * @throws RecordValidationError before any request, naming every bad id (`ids[3].person_id`) or option.
+ * @throws the SDK's error when every request failed (nothing was read: no table, no network, no access).
+ * @example
+ * const { records, unprocessedKeys } = await batchGet(client, compileSchema(PhoneData), 'phonebook', [1, 2, 3]);
+ */
+export async function batchGet<M extends object>(
+  client: DynamoDBClient,
+  schema: CompiledSchema<M>,
+  tableName: string,
+  ids: readonly RecordId[],
+  options: BatchGetOptions = {},
+): Promise<BatchGetResult<M>> {
+  const resolved = resolveBatchOptions(schema.modelName, options);
+  const { valid: keys, issues } = checkBatchIds(schema, ids, 'ids');
+  if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
+  const consistent = options.consistent ?? false;
+  const keyNames = schema.keyAttributes.map((attribute) => attribute.name);
+  const found = new Map<string, M>();
+  const chunks = buildBatchGet(schema, tableName, keys.map(({ key }) => key), consistent).map((input) => input.RequestItems?.[tableName]?.Keys ?? []);
+  const { left, errors } = await sendChunks(chunks, resolved, async (pending: readonly Record<string, AttributeValue>[]) => {
+    const output = await client.send(new BatchGetItemCommand(batchGetInput(tableName, pending, consistent)));
+    for (const item of output.Responses?.[tableName] ?? []) found.set(keyIdentity(keyNames, item), fromItem(schema, item));
+    return output.UnprocessedKeys?.[tableName]?.Keys ?? [];
+  });
+  // DynamoDB answers in any order: put the records back in the order they were asked for
+  const records: M[] = [];
+  for (const identity of new Set(keys.map(({ key }) => keyIdentity(keyNames, key)))) {
+    const record = found.get(identity);
+    if (record) records.push(record);
+  }
+  return { records, unprocessedKeys: left.map((key) => fromKey(schema, key)), errors };
+}

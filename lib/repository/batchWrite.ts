@@ -1,0 +1,73 @@
+import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { RecordValidationError } from '../errors/RecordValidationError';
+import { fromItem } from '../marshalling/fromItem';
+import { fromKey } from '../marshalling/fromKey';
+import { toItem } from '../marshalling/toItem';
+import type { RecordId } from '../marshalling/toKey';
+import { batchWriteInput, buildBatchWrite } from '../requests/buildBatchWrite';
+import type { CompiledSchema } from '../schema/CompiledSchema';
+import { describeType } from '../validation/checks';
+import type { RecordData } from './Repository';
+import { checkBatchIds, checkBatchRecords } from './validateBatch';
+import { resolveBatchOptions, sendChunks, type BatchOptions } from './sendChunks';
+
+/** What `batchWrite` writes: records to put (model instances or plain objects) and ids to delete. */
+export interface BatchWriteItems<M> {
+  readonly put?: ReadonlyArray<M | RecordData<M>>;
+  readonly delete?: readonly RecordId[];
+}
+
+/** What `batchWrite` could not write. */
+export interface BatchWriteResult<M> {
+  /** Puts (as model instances) and deletes (as key objects, `{ person_id: 3 }`) still unprocessed after the retries, or in a request that failed. */
+  readonly unprocessed: { readonly put: M[]; readonly delete: Record<string, unknown>[] };
+  /** Errors that ended a request (e.g. a dropped connection) after some other request succeeded; its items are in `unprocessed`. */
+  readonly errors: unknown[];
+}
+
+/**
+ * Puts and deletes many records with BatchWriteItem: everything is checked first, requests of
+ * 25 sent a few at a time, unprocessed items retried with backoff and, if still unwritten,
+ * reported (never dropped). A put overwrites an existing record (BatchWriteItem takes no
+ * condition): use `createRecord` or a transaction for create-only writes. Deleting a missing id is not an error.
+ * @throws RecordValidationError before any request, naming every bad record or id (`put[2].relationship`, `delete[0].person_id`), option, or key given twice.
+ * @throws the SDK's error when every request failed (nothing was written: no table, no network, no access).
+ * @example
+ * const { unprocessed, errors } = await batchWrite(client, compileSchema(PhoneData), 'phonebook', { put: records, delete: [7, 8] });
+ */
+export async function batchWrite<M extends object>(
+  client: DynamoDBClient,
+  schema: CompiledSchema<M>,
+  tableName: string,
+  items: BatchWriteItems<M>,
+  options: BatchOptions = {},
+): Promise<BatchWriteResult<M>> {
+  const resolved = resolveBatchOptions(schema.modelName, options);
+  if (typeof items !== 'object' || items === null) {
+    throw new RecordValidationError(schema.modelName, [{ attribute: '(items)', received: describeType(items), constraint: 'must be an object { put?, delete? }' }]);
+  }
+  const puts = await checkBatchRecords(schema, items.put ?? [], 'put');
+  const deletes = checkBatchIds(schema, items.delete ?? [], 'delete');
+  const issues = [...puts.issues, ...deletes.issues];
+  if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
+  const inputs = buildBatchWrite(schema, tableName, {
+    put: puts.valid.map((values) => toItem(schema, values)),
+    delete: deletes.valid.map(({ key }) => key),
+  });
+  const chunks = inputs.map((input) => input.RequestItems?.[tableName] ?? []);
+  const { left, errors } = await sendChunks(chunks, resolved, async (pending: readonly WriteRequest[]) => {
+    const output = await client.send(new BatchWriteItemCommand(batchWriteInput(tableName, pending)));
+    return output.UnprocessedItems?.[tableName] ?? [];
+  });
+  return { unprocessed: unprocessedRecords(schema, left), errors };
+}
+
+function unprocessedRecords<M extends object>(schema: CompiledSchema<M>, requests: readonly WriteRequest[]): BatchWriteResult<M>['unprocessed'] {
+  const put: M[] = [];
+  const deletes: Record<string, unknown>[] = [];
+  for (const request of requests) {
+    if (request.PutRequest?.Item) put.push(fromItem(schema, request.PutRequest.Item));
+    else if (request.DeleteRequest?.Key) deletes.push(fromKey(schema, request.DeleteRequest.Key));
+  }
+  return { put, delete: deletes };
+}

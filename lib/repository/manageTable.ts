@@ -1,0 +1,148 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+  type DynamoDBClient,
+  type TableDescription,
+} from '@aws-sdk/client-dynamodb';
+import { SchemaError } from '../errors/SchemaError';
+import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
+import { isResourceInUse, isResourceNotFound, isUnknownOperation } from '../errors/translateAwsError';
+import { buildCreateGsi } from '../requests/buildCreateGsi';
+import { tableDefinition } from '../requests/tableDefinition';
+import type { CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
+import { checkIndexIsListed, checkKeySchema, translateIndexCreationError } from './checkTableDescription';
+import { waitUntilActive } from './waitUntilActive';
+
+/** What `createTable` did. */
+export interface CreateTableResult {
+  /** False when the table existed already. */
+  readonly created: boolean;
+  /** Declared global indexes added to an existing table. */
+  readonly addedIndexes: readonly string[];
+  /** Indexes the table has but the model does not declare (left in place). */
+  readonly undeclaredIndexes: readonly string[];
+}
+
+/** Where a table lives and how long to wait for it. */
+export interface TableTarget {
+  readonly client: DynamoDBClient;
+  readonly schema: CompiledSchema;
+  readonly tableName: string;
+  readonly waitTimeoutMs: number;
+}
+
+/**
+ * Creates the table with its declared indexes unless it exists, waits until it is ACTIVE and
+ * enables TTL on the @Ttl attribute. On an existing table: checks the key schema, adds missing
+ * declared global indexes (each waited for) and reports undeclared ones, deleting nothing.
+ * @throws SchemaError when the existing table's keys or local indexes differ from the model's.
+ * @throws UnsupportedCapabilityError when the engine lacks TTL or index building (before any change where it can tell).
+ */
+export async function createTable(target: TableTarget): Promise<CreateTableResult> {
+  const { client, schema, tableName, waitTimeoutMs } = target;
+  const existing = await describeTable(client, tableName);
+  if (!existing) {
+    if (schema.ttl) await probeTtlSupport(client, tableName);
+    try {
+      await client.send(new CreateTableCommand(tableDefinition(schema, tableName)));
+    } catch (error) {
+      if (!isResourceInUse(error)) throw error; // created meanwhile by someone else: wait for it
+    }
+  }
+  const table = await waitUntilActive(client, tableName, { timeoutMs: waitTimeoutMs });
+  const result = existing ? await reconcileIndexes(target, table) : { created: true, addedIndexes: [], undeclaredIndexes: [] };
+  if (schema.ttl) await enableTtl(client, tableName, schema.ttl.name, schema.modelName);
+  return result;
+}
+
+async function reconcileIndexes(target: TableTarget, table: TableDescription): Promise<CreateTableResult> {
+  const { schema } = target;
+  checkKeySchema(schema, table);
+  const present = new Set([...(table.GlobalSecondaryIndexes ?? []), ...(table.LocalSecondaryIndexes ?? [])].map((index) => index.IndexName));
+  const addedIndexes: string[] = [];
+  for (const index of schema.indexes.values()) {
+    if (present.has(index.name)) {
+      checkKeySchema(schema, table, index);
+    } else if (index.kind === 'local') {
+      throw new SchemaError(schema.modelName, undefined, `the local index ${index.name} is missing from table ${target.tableName}, and DynamoDB adds local indexes only when it creates a table.`);
+    } else {
+      await createGsi(target, index); // one at a time: DynamoDB builds one new index per update
+      addedIndexes.push(index.name);
+    }
+  }
+  const undeclaredIndexes = [...present].filter((name): name is string => name !== undefined && !schema.indexes.has(name));
+  return { created: false, addedIndexes, undeclaredIndexes };
+}
+
+/**
+ * Adds a global index to a live table and waits until it is ACTIVE; an index of that name
+ * with the same keys is left as it is.
+ * @returns whether the index was created.
+ */
+export async function createGsi(target: TableTarget, index: CompiledIndex): Promise<boolean> {
+  const { client, schema, tableName, waitTimeoutMs } = target;
+  const { Table: existing = {} } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const already = existing.GlobalSecondaryIndexes?.some((gsi) => gsi.IndexName === index.name) ?? false;
+  if (already) {
+    checkKeySchema(schema, existing, index);
+  } else {
+    try {
+      const { TableDescription: updated } = await client.send(new UpdateTableCommand(buildCreateGsi(schema, tableName, index)));
+      const listed = updated?.GlobalSecondaryIndexes?.some((gsi) => gsi.IndexName === index.name)
+        ? updated
+        : (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+      checkIndexIsListed(listed ?? existing, index.name);
+    } catch (error) {
+      throw translateIndexCreationError(error, existing, index.name);
+    }
+  }
+  await waitUntilActive(client, tableName, { timeoutMs: waitTimeoutMs, indexName: index.name });
+  return !already;
+}
+
+/** The table's description, or undefined when (and only when) the engine says it does not exist. */
+export async function describeTable(client: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> {
+  try {
+    const { Table: table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return table;
+  } catch (error) {
+    if (isResourceNotFound(error)) return undefined;
+    throw error; // network, credentials, throttling: never answered by creating a table
+  }
+}
+
+const TTL = 'time to live (TTL)';
+
+/**
+ * Asks to change TTL on the table that does not exist yet: DynamoDB answers "not found", an
+ * engine without TTL "unknown operation", so the table is not created half-configured.
+ */
+async function probeTtlSupport(client: DynamoDBClient, tableName: string): Promise<void> {
+  try {
+    await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: 'ttl_probe', Enabled: true } }));
+  } catch (error) {
+    if (isUnknownOperation(error)) throw ttlUnsupported(error);
+    if (!isResourceNotFound(error)) throw error;
+  }
+}
+
+async function enableTtl(client: DynamoDBClient, tableName: string, attributeName: string, modelName: string): Promise<void> {
+  try {
+    const { TimeToLiveDescription: ttl } = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+    const enabled = ttl?.TimeToLiveStatus === 'ENABLED' || ttl?.TimeToLiveStatus === 'ENABLING';
+    if (enabled && ttl?.AttributeName === attributeName) return;
+    if (enabled) {
+      throw new SchemaError(modelName, attributeName, `@Ttl: table ${tableName} has TTL on ${ttl?.AttributeName} already; DynamoDB allows one TTL attribute.`);
+    }
+    await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: attributeName, Enabled: true } }));
+  } catch (error) {
+    throw isUnknownOperation(error) ? ttlUnsupported(error) : error;
+  }
+}
+
+function ttlUnsupported(cause: unknown): UnsupportedCapabilityError {
+  return new UnsupportedCapabilityError(TTL, 'the engine does not know UpdateTimeToLive (dynalite has no TTL). Use DynamoDB Local or DynamoDB, or drop @Ttl.', { cause });
+}

@@ -1,0 +1,58 @@
+import { RecordValidationError } from '../errors/RecordValidationError';
+import type { ValidationIssue } from '../errors/ValidationIssue';
+import { toKey, type RecordKey } from '../marshalling/toKey';
+import type { CompiledSchema } from '../schema/CompiledSchema';
+import { describeType } from '../validation/checks';
+import { validateRecord } from '../validation/validateRecord';
+
+/** What checking a list found: the converted entries when valid, and every issue, named by index. */
+export interface BatchCheck<T> {
+  readonly valid: T[];
+  readonly issues: ValidationIssue[];
+}
+
+/**
+ * Checks every id of a batch with `toKey`, collecting issues as `<label>[i].<attribute>` so one
+ * error can name all bad ids; a non-array is one issue on `<label>`.
+ */
+export function checkBatchIds(schema: CompiledSchema, ids: unknown, label: string): BatchCheck<RecordKey> {
+  if (!Array.isArray(ids)) return notAList(ids, label);
+  const valid: RecordKey[] = [];
+  const issues: ValidationIssue[] = [];
+  ids.forEach((id: unknown, index) => {
+    try {
+      valid.push(toKey(schema, id));
+    } catch (error) {
+      issues.push(...indexedIssues(error, `${label}[${index}]`));
+    }
+  });
+  return { valid, issues };
+}
+
+/**
+ * Checks every record of a batch with `validateRecord` (class-validator constraints included),
+ * collecting issues as `<label>[i].<attribute>`.
+ */
+export async function checkBatchRecords(schema: CompiledSchema, records: unknown, label: string): Promise<BatchCheck<Record<string, unknown>>> {
+  if (!Array.isArray(records)) return notAList(records, label);
+  const valid: Record<string, unknown>[] = [];
+  const issues: ValidationIssue[] = [];
+  for (const [index, record] of (records as unknown[]).entries()) {
+    try {
+      valid.push(await validateRecord(schema, record));
+    } catch (error) {
+      issues.push(...indexedIssues(error, `${label}[${index}]`));
+    }
+  }
+  return { valid, issues };
+}
+
+function notAList<T>(value: unknown, label: string): BatchCheck<T> {
+  return { valid: [], issues: [{ attribute: label, received: describeType(value), constraint: 'must be an array' }] };
+}
+
+function indexedIssues(error: unknown, prefix: string): ValidationIssue[] {
+  if (!(error instanceof RecordValidationError)) throw error;
+  // '(record)' stands for the entry itself: `put[2]`, not `put[2].(record)`
+  return error.issues.map((issue) => ({ ...issue, attribute: issue.attribute.startsWith('(') ? prefix : `${prefix}.${issue.attribute}` }));
+}

@@ -1,0 +1,60 @@
+import { UpdateAction, type UpdateNode } from '../expressions/updates';
+import type { CompiledAttribute } from '../schema/CompiledSchema';
+import { checkType, checkValue, nestedElementProblem } from './checkValue';
+import { describeType } from './checks';
+
+/**
+ * What is wrong with one change of `updateRecord` to an attribute: a value, `null`, an update
+ * action (`add(1)`, `append([...])`...) or an array of actions; undefined when it fits.
+ */
+export function checkChange(attribute: CompiledAttribute, change: unknown): string | undefined {
+  if (attribute.key) return `cannot be updated (it is the ${attribute.key} key)`;
+  if (attribute.role === 'createdAt') return 'cannot be updated (it is the @CreatedAt time)';
+  if (attribute.role === 'updatedAt') return 'is set by every write (it is the @UpdatedAt time)';
+  if (attribute.role === 'version') {
+    // the version a caller read: the write happens only if the record still has it
+    return Number.isSafeInteger(change) ? undefined : 'must be the version you read (a whole number): the library increments it';
+  }
+  if (change === null) return attribute.optional ? undefined : 'cannot be removed (it is required)';
+  if (change instanceof UpdateAction) return checkAction(attribute, change.node);
+  if (Array.isArray(change) && change.length > 0 && change.every((each) => each instanceof UpdateAction)) {
+    return change.map((each: UpdateAction) => checkAction(attribute, each.node)).find((problem) => problem !== undefined);
+  }
+  return checkValue(attribute, change);
+}
+
+function checkAction(attribute: CompiledAttribute, node: UpdateNode): string | undefined {
+  const { type } = attribute;
+  const isSet = type === 'stringSet' || type === 'numberSet' || type === 'binarySet';
+  switch (node.kind) {
+    case 'add':
+      if (type === 'number' || type === 'bigint') return checkType(attribute, node.value) && `add() ${checkType(attribute, node.value)}`;
+      if (isSet) return checkType(attribute, node.value) && `add() ${checkType(attribute, node.value)}`;
+      return `add() needs a number or set attribute, not ${type}`;
+    case 'remove':
+      return attribute.optional ? undefined : 'cannot be removed (it is required)';
+    case 'append':
+    case 'prepend':
+      if (type !== 'list') return `${node.kind}() needs a list attribute, not ${type}`;
+      if (node.values.length === 0) return `${node.kind}() needs at least one element`;
+      return checkType(attribute, node.values);
+    case 'addToSet':
+    case 'deleteFromSet': {
+      if (!isSet) return `${node.kind}() needs a set attribute, not ${type}`;
+      const problem = checkType(attribute, new Set(node.members));
+      return problem && `${node.kind}() ${problem}`;
+    }
+    case 'ifNotExists':
+      return checkValue(attribute, node.value);
+    case 'setIn':
+    case 'removeIn': {
+      if (type !== 'map' && type !== 'list') return `${node.kind}() needs a map or list attribute, not ${type}`;
+      if (node.path.length === 0 || !node.path.every((segment) => typeof segment === 'string' || Number.isInteger(segment))) {
+        return `${node.kind}() needs a path of names and list positions`;
+      }
+      if (node.kind === 'removeIn') return undefined;
+      if (node.value === undefined) return 'setIn() needs a value (use removeIn() to remove)';
+      return nestedElementProblem(node.value, node.path.join('.')) && `setIn() value (${describeType(node.value)}) cannot be stored`;
+    }
+  }
+}
