@@ -11,22 +11,17 @@ import { SchemaError } from '../errors/SchemaError';
 import { RecordNotFoundError } from '../errors/RecordNotFoundError';
 import { isConditionalCheckFailed, translateAwsError, type WriteContext } from '../errors/translateAwsError';
 import { fromItem } from '../marshalling/fromItem';
-import { creationValues } from '../marshalling/lifecycleValues';
-import { toItem } from '../marshalling/toItem';
-import { keyOfItem, keyValuesOf, toKey, type RecordId } from '../marshalling/toKey';
-import { buildCreateRecord } from '../requests/buildCreateRecord';
-import { buildDeleteRecord } from '../requests/buildDeleteRecord';
+import { toKey, type RecordId } from '../marshalling/toKey';
 import { buildGetRecord } from '../requests/buildGetRecord';
-import { buildUpdateRecord } from '../requests/buildUpdateRecord';
 import { tableDefinition } from '../requests/tableDefinition';
 import type { CompiledSchema, ModelClass } from '../schema/CompiledSchema';
 import { compileSchema } from '../schema/compileSchema';
 import type { ModelEnums } from '../schema/enumsOf';
 import { checkIndexOptions, type GsiOptions } from '../validation/checkIndexOptions';
-import { checkWriteOptions, type DeleteOptions, type WriteOptions } from '../validation/checkWriteOptions';
+import type { DeleteOptions, WriteOptions } from '../validation/checkWriteOptions';
 import { isValidTableName } from '../validation/checks';
-import { validateChanges, validateRecord } from '../validation/validateRecord';
 import { createGsi, createTable, type CreateTableResult, type TableTarget } from './manageTable';
+import { prepareCreate, prepareDelete, prepareUpdate, type PreparedWrite } from './prepareWrites';
 import type { UpdateChanges } from './UpdateChanges';
 
 /** How a repository reaches its table. */
@@ -117,14 +112,9 @@ export class Repository<M extends object> {
    * @throws ConditionFailedError when `options.condition` fails.
    */
   async createRecord(data: M | RecordData<M>, options?: WriteOptions): Promise<M> {
-    const { condition } = checkWriteOptions(this.schema, options, false);
-    const values = creationValues(this.schema, await validateRecord(this.schema, data), new Date());
-    const item = toItem(this.schema, values);
-    const input = buildCreateRecord(this.schema, this.tableName, item, condition);
-    await this.write({ operation: 'create', key: keyValuesOf(this.schema, values), checked: condition !== undefined }, keyOfItem(this.schema, item), () =>
-      this.client.send(new PutItemCommand({ ...input, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
-    );
-    return fromItem(this.schema, item);
+    const write = await prepareCreate(this.schema, this.tableName, data, options, new Date());
+    await this.send('create', write, () => this.client.send(new PutItemCommand({ ...write.input, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })));
+    return fromItem(this.schema, write.item);
   }
 
   /**
@@ -150,13 +140,9 @@ export class Repository<M extends object> {
    * @throws ConditionFailedError when the version or `options.condition` does not match.
    */
   async updateRecord(id: RecordId, changes: UpdateChanges<M>, options?: WriteOptions): Promise<M> {
-    const { key, values } = toKey(this.schema, id);
-    const checked = await validateChanges(this.schema, changes);
-    const { condition } = checkWriteOptions(this.schema, options, false);
-    const input = buildUpdateRecord(this.schema, this.tableName, key, checked, { ...(condition && { condition }), now: new Date() });
-    const versioned = this.schema.version !== undefined && checked[this.schema.version.name] !== undefined;
-    const output = await this.write({ operation: 'update', key: values, checked: versioned || condition !== undefined }, key, () =>
-      this.client.send(new UpdateItemCommand({ ...input, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
+    const write = await prepareUpdate(this.schema, this.tableName, id, changes, options, new Date());
+    const output = await this.send('update', write, () =>
+      this.client.send(new UpdateItemCommand({ ...write.input, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
     );
     return fromItem(this.schema, output.Attributes ?? {});
   }
@@ -167,12 +153,9 @@ export class Repository<M extends object> {
    * @throws ConditionFailedError when `expectedVersion` or `condition` does not match.
    */
   async deleteRecord(id: RecordId, options?: DeleteOptions): Promise<M> {
-    const { key, values } = toKey(this.schema, id);
-    const checkedOptions = checkWriteOptions(this.schema, options, true);
-    const input = buildDeleteRecord(this.schema, this.tableName, key, checkedOptions);
-    const checked = checkedOptions.condition !== undefined || checkedOptions.expectedVersion !== undefined;
-    const output = await this.write({ operation: 'delete', key: values, checked }, key, () =>
-      this.client.send(new DeleteItemCommand({ ...input, ReturnValues: 'ALL_OLD', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
+    const write = prepareDelete(this.schema, this.tableName, id, options);
+    const output = await this.send('delete', write, () =>
+      this.client.send(new DeleteItemCommand({ ...write.input, ReturnValues: 'ALL_OLD', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
     );
     return fromItem(this.schema, output.Attributes ?? {});
   }
@@ -182,19 +165,15 @@ export class Repository<M extends object> {
    * the write carried more than an existence check and the engine did not return the current
    * item, one consistent read tells "absent" from "condition not met".
    */
-  private async write<Output>(
-    context: Omit<WriteContext, 'modelName'>,
-    key: Record<string, AttributeValue>,
-    send: () => Promise<Output>,
-  ): Promise<Output> {
+  private async send<Output>(operation: WriteContext['operation'], write: PreparedWrite<unknown>, send: () => Promise<Output>): Promise<Output> {
     try {
       return await send();
     } catch (error) {
-      if (!isConditionalCheckFailed(error) || !context.checked) throw translateAwsError(error, { ...context, modelName: this.schema.modelName });
+      const context: WriteContext = { operation, modelName: this.schema.modelName, key: write.keyValues, checked: write.checked };
+      if (!isConditionalCheckFailed(error) || !write.checked) throw translateAwsError(error, context);
       const returned = (error as { Item?: Record<string, AttributeValue> }).Item;
-      const current = returned ?? (await this.client.send(new GetItemCommand(buildGetRecord(this.tableName, key, true)))).Item;
-      const record = current ? (fromItem(this.schema, current) as Record<string, unknown>) : null;
-      throw translateAwsError(error, { ...context, modelName: this.schema.modelName }, record);
+      const current = returned ?? (await this.client.send(new GetItemCommand(buildGetRecord(this.tableName, write.key, true)))).Item;
+      throw translateAwsError(error, context, current ? (fromItem(this.schema, current) as Record<string, unknown>) : null);
     }
   }
 
