@@ -2,6 +2,7 @@ import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@
 import { RecordValidationError } from '../errors/RecordValidationError';
 import { fromItem } from '../marshalling/fromItem';
 import { fromKey } from '../marshalling/fromKey';
+import { creationValues } from '../marshalling/lifecycleValues';
 import { toItem } from '../marshalling/toItem';
 import type { RecordId } from '../marshalling/toKey';
 import { batchWriteInput, buildBatchWrite } from '../requests/buildBatchWrite';
@@ -13,7 +14,7 @@ import { resolveBatchOptions, sendChunks, type BatchOptions } from './sendChunks
 
 /** What `batchWrite` writes: records to put (model instances or plain objects) and ids to delete. */
 export interface BatchWriteItems<M> {
-  readonly put?: ReadonlyArray<M | RecordData<M>>;
+  readonly put?: ReadonlyArray<RecordData<M>>;
   readonly delete?: readonly RecordId[];
 }
 
@@ -29,7 +30,9 @@ export interface BatchWriteResult<M> {
  * Puts and deletes many records with BatchWriteItem: everything is checked first, requests of
  * 25 sent a few at a time, unprocessed items retried with backoff and, if still unwritten,
  * reported (never dropped). A put overwrites an existing record (BatchWriteItem takes no
- * condition): use `createRecord` or a transaction for create-only writes. Deleting a missing id is not an error.
+ * condition): use `createRecord` or a transaction for create-only writes. Puts get the lifecycle
+ * values `createRecord` sets, so an overwrite restarts a `@Version` at 1 and checks no version.
+ * Deleting a missing id is not an error.
  * @throws RecordValidationError before any request, naming every bad record or id (`put[2].relationship`, `delete[0].person_id`), option, or key given twice.
  * @throws the SDK's error when every request failed (nothing was written: no table, no network, no access).
  * @example
@@ -50,8 +53,10 @@ export async function batchWrite<M extends object>(
   const deletes = checkBatchIds(schema, items.delete ?? [], 'delete');
   const issues = [...puts.issues, ...deletes.issues];
   if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
+  const now = new Date();
   const inputs = buildBatchWrite(schema, tableName, {
-    put: puts.valid.map((values) => toItem(schema, values)),
+    // the same lifecycle values as createRecord: version 1, creation and update times unless given
+    put: puts.valid.map((values) => toItem(schema, creationValues(schema, values, now))),
     delete: deletes.valid.map(({ key }) => key),
   });
   const chunks = inputs.map((input) => input.RequestItems?.[tableName] ?? []);

@@ -11,7 +11,7 @@ import { chunk } from './chunk';
 export const MAX_BATCH_WRITE_REQUESTS = 25;
 
 /** What one batch writes: whole items to put (they overwrite) and keys to delete. */
-export interface BatchWriteItems {
+export interface MarshalledBatchWrite {
   readonly put?: readonly Record<string, AttributeValue>[];
   readonly delete?: readonly Record<string, AttributeValue>[];
 }
@@ -21,7 +21,7 @@ export interface BatchWriteItems {
  * @throws RecordValidationError when two operations name the same key, which DynamoDB
  * rejects for the whole request; each repeat is named (`delete[1]`) with its key.
  */
-export function buildBatchWrite(schema: CompiledSchema, tableName: string, items: BatchWriteItems): BatchWriteItemCommandInput[] {
+export function buildBatchWrite(schema: CompiledSchema, tableName: string, items: MarshalledBatchWrite): BatchWriteItemCommandInput[] {
   const puts = items.put ?? [];
   const deletes = items.delete ?? [];
   checkDistinctKeys(schema, [
