@@ -21,6 +21,8 @@ export function conditionValueEncoder(schema: CompiledSchema): ValueEncoder {
       if (attribute.type === 'binarySet') return { B: value as Uint8Array };
       return toNestedAttributeValue(value);
     }
+    // beginsWith takes a string prefix of a Date attribute's ISO string (the checks allow nothing else here)
+    if (attribute.type === 'date' && typeof value === 'string') return { S: value };
     return toAttributeValue(attribute, value);
   };
 }

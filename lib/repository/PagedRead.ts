@@ -1,0 +1,85 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { decodeCursor, encodeCursor, type CursorTarget } from '../marshalling/encodeCursor';
+import { fromItem } from '../marshalling/fromItem';
+import { toAttributeValue } from '../marshalling/toAttributeValue';
+import type { CompiledSchema } from '../schema/CompiledSchema';
+import { checkPageOptions, type PageOptions } from '../validation/checkQueryOptions';
+import type { ReadPlan } from '../validation/ReadOptions';
+import { readPage, type FetchPage, type Item, type PagingOptions } from './paginate';
+
+/** Where a query or scan reads. */
+export interface ReadTarget {
+  readonly client: DynamoDBClient;
+  readonly schema: CompiledSchema;
+  readonly tableName: string;
+}
+
+/** One page of a query or scan, and where the next one starts. */
+export interface Page<T> {
+  readonly items: T[];
+  /** Opaque and URL-safe; pass it to `.page({ cursor })` for the next page. Undefined when there is no next page. */
+  readonly cursor: string | undefined;
+}
+
+/** What `Query` and `Scan` share: decoding items to model instances, and `.page()` with cursors. */
+export abstract class PagedRead<T> implements AsyncIterable<T> {
+  protected constructor(
+    protected readonly target: ReadTarget,
+    protected readonly plan: ReadPlan,
+  ) {}
+
+  /** Yields every matching record (up to the read's `limit`), requesting pages as it goes. */
+  abstract [Symbol.asyncIterator](): AsyncIterator<T>;
+
+  /** The request for one segment (0 unless a parallel scan). */
+  protected abstract fetch(segment: number): FetchPage;
+
+  /**
+   * Reads one page: up to `limit` records (filling the page across requests when a filter
+   * drops items) and a cursor that resumes right after the last record returned.
+   * @throws RecordValidationError for a bad limit, a cursor that does not decode or was made
+   *   for another table, index, partition or kind of read, and on a parallel scan.
+   * @example
+   * let cursor: string | undefined;
+   * do {
+   *   const page = await repo.query({ request_id: 'r1' }).page({ limit: 25, cursor });
+   *   show(page.items);
+   *   cursor = page.cursor;
+   * } while (cursor);
+   */
+  async page(options: PageOptions = {}): Promise<Page<T>> {
+    const { limit, cursor } = checkPageOptions(this.target.schema, options, this.plan);
+    const cursorTarget = this.cursorTarget();
+    const startKey = cursor === undefined ? undefined : decodeCursor(cursorTarget, cursor);
+    const keyNames = this.plan.cursorKeys.map((attribute) => attribute.name);
+    const paging: PagingOptions = { ...this.paging(), limit: limit ?? this.plan.limit, ...(startKey && { startKey }) };
+    const { items, resumeKey } = await readPage(this.fetch(0), paging, keyNames);
+    return { items: items.map((item) => this.decode(item)), cursor: resumeKey && encodeCursor(cursorTarget, resumeKey) };
+  }
+
+  /** How requests are sized for this read. */
+  protected paging(): PagingOptions {
+    const { limit, pageSize, filter } = this.plan;
+    return { filtered: filter !== undefined, ...(limit !== undefined && { limit }), ...(pageSize !== undefined && { pageSize }) };
+  }
+
+  /** An item as a model instance; with a projection, only the attributes asked for (key attributes fetched for cursors are dropped). */
+  protected decode(item: Item): T {
+    const { projection } = this.plan;
+    const kept = projection ? Object.fromEntries(projection.flatMap((name) => (item[name] ? [[name, item[name]]] : []))) : item;
+    return fromItem(this.target.schema, kept) as T;
+  }
+
+  private cursorTarget(): CursorTarget {
+    const { schema, tableName } = this.target;
+    const { operation, index, cursorKeys, partition } = this.plan;
+    return {
+      modelName: schema.modelName,
+      operation,
+      tableName,
+      ...(index && { indexName: index.name }),
+      keyNames: cursorKeys.map((attribute) => attribute.name),
+      ...(partition && { partition: { name: partition.attribute.name, value: toAttributeValue(partition.attribute, partition.value) } }),
+    };
+  }
+}

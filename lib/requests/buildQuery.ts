@@ -1,0 +1,30 @@
+import type { QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import { serializeCondition } from '../expressions/conditions';
+import { ExpressionContext } from '../expressions/ExpressionContext';
+import { conditionValueEncoder } from '../marshalling/encodeConditionValue';
+import { toAttributeValue } from '../marshalling/toAttributeValue';
+import type { CompiledSchema } from '../schema/CompiledSchema';
+import type { ReadPlan } from '../validation/ReadOptions';
+import { readExpressions } from './readExpressions';
+
+/**
+ * Builds the `QueryCommandInput` of a checked query (without a start key: the pager adds it).
+ * Key condition, filter and projection share one ExpressionContext, so every attribute name
+ * and value is a placeholder.
+ * @throws Error when the plan is not a query's (a programming error: plans come from checkQueryOptions).
+ * @example buildQuery(schema, 'status-table', checkQueryOptions(schema, { status: 'STARTED' }, { index: 'byStatus' }, new Map()))
+ */
+export function buildQuery(schema: CompiledSchema, tableName: string, plan: ReadPlan): QueryCommandInput {
+  const { partition } = plan;
+  if (plan.operation !== 'query' || !partition) throw new Error('buildQuery needs the plan of a query (from checkQueryOptions).');
+  const context = new ExpressionContext();
+  const keyConditions = [`${context.name(partition.attribute.name)} = ${context.value(toAttributeValue(partition.attribute, partition.value))}`];
+  if (plan.sortKey) keyConditions.push(serializeCondition(plan.sortKey, context, conditionValueEncoder(schema)));
+  const KeyConditionExpression = keyConditions.join(' AND ');
+  return {
+    TableName: tableName,
+    KeyConditionExpression,
+    ...readExpressions(schema, plan, context),
+    ...(plan.reverse && { ScanIndexForward: false }),
+  };
+}

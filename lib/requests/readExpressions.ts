@@ -1,0 +1,46 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { serializeCondition } from '../expressions/conditions';
+import type { ExpressionContext } from '../expressions/ExpressionContext';
+import { serializeProjection } from '../expressions/projection';
+import { conditionValueEncoder } from '../marshalling/encodeConditionValue';
+import type { CompiledSchema } from '../schema/CompiledSchema';
+import type { ReadPlan } from '../validation/ReadOptions';
+
+/** The parts a query and a scan share, in the SDK's casing; absent parts are omitted. */
+export interface ReadExpressions {
+  IndexName?: string;
+  FilterExpression?: string;
+  ProjectionExpression?: string;
+  ConsistentRead?: boolean;
+  Limit?: number;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, AttributeValue>;
+}
+
+/**
+ * Serialises a checked read's filter and projection into `context`, after whatever the caller
+ * put there first (the key condition), and returns the request parts they make with the
+ * context's names and values.
+ */
+export function readExpressions(schema: CompiledSchema, plan: ReadPlan, context: ExpressionContext): ReadExpressions {
+  const filter = plan.filter && serializeCondition(plan.filter, context, conditionValueEncoder(schema));
+  const projection = plan.projection && serializeProjection(fetchedAttributes(plan) ?? [], context);
+  return {
+    ...(plan.index && { IndexName: plan.index.name }),
+    ...(filter !== undefined && { FilterExpression: filter }),
+    ...(projection !== undefined && { ProjectionExpression: projection }),
+    ...(plan.consistent && { ConsistentRead: true }),
+    ...(plan.pageSize !== undefined && { Limit: plan.pageSize }),
+    ...context.attributes(),
+  };
+}
+
+/**
+ * The attributes a projected read fetches: those asked for, plus the item's key attributes
+ * (table and index), so a page's cursor can always be built from its last item; the pager
+ * drops the ones not asked for. Undefined when the read has no projection.
+ */
+export function fetchedAttributes(plan: ReadPlan): string[] | undefined {
+  if (!plan.projection) return undefined;
+  return [...new Set([...plan.projection, ...plan.cursorKeys.map((attribute) => attribute.name)])];
+}
