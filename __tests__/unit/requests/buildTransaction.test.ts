@@ -1,0 +1,169 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { RecordValidationError, where } from '../../../lib';
+import { toItem } from '../../../lib/marshalling/toItem';
+import { toKey } from '../../../lib/marshalling/toKey';
+import { buildConditionCheck } from '../../../lib/requests/buildConditionCheck';
+import { buildCreateRecord } from '../../../lib/requests/buildCreateRecord';
+import { buildDeleteRecord } from '../../../lib/requests/buildDeleteRecord';
+import { buildTransaction, MAX_TRANSACTION_ACTIONS, type TransactionWrite } from '../../../lib/requests/buildTransaction';
+import { buildUpdateRecord } from '../../../lib/requests/buildUpdateRecord';
+import { compileSchema } from '../../../lib/schema/compileSchema';
+import { EdgeData, EventData, PhoneData } from '../../fixtures/models';
+
+const phone = compileSchema(PhoneData);
+const events = compileSchema(EventData);
+const edge = compileSchema(EdgeData);
+const ada = { person_id: 1, name: 'Ada', phone_number: '555', relationship: 'FRIEND', timestamp: 't' };
+const now = new Date('2026-11-24T10:00:00Z');
+
+function thrown(action: () => unknown): RecordValidationError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof RecordValidationError) return error;
+    throw error;
+  }
+  throw new Error('expected a RecordValidationError');
+}
+
+function putOf(index: number, values: typeof ada, tableName = 'phones'): TransactionWrite {
+  const item = toItem(phone, values);
+  const key: Record<string, AttributeValue> = { person_id: item['person_id']! };
+  return { index, modelName: 'PhoneData', key, keyValues: { person_id: values.person_id }, action: 'put', input: buildCreateRecord(phone, tableName, item) };
+}
+
+function deleteOf(index: number, id: unknown, tableName = 'phones'): TransactionWrite {
+  const { key, values } = toKey(phone, id);
+  return { index, modelName: 'PhoneData', key, keyValues: values, action: 'delete', input: buildDeleteRecord(phone, tableName, key) };
+}
+
+function checkOf(index: number, id: unknown): TransactionWrite {
+  const { key, values } = toKey(events, id);
+  return { index, modelName: 'EventData', key, keyValues: values, action: 'check', input: buildConditionCheck(events, 'events', key) };
+}
+
+describe('buildTransaction', () => {
+  it('turns each kind of write into its transaction action, in order, each asking for ALL_OLD on a failed condition', () => {
+    const put = putOf(0, ada);
+    const { key } = toKey(phone, 2);
+    const update: TransactionWrite = {
+      index: 1,
+      modelName: 'PhoneData',
+      key,
+      keyValues: { person_id: 2 },
+      action: 'update',
+      input: buildUpdateRecord(phone, 'phones', key, { name: 'Grace' }, { now }),
+    };
+    const del = deleteOf(2, 3);
+    const check = checkOf(3, { device_id: 'd', at: 1 });
+    expect(buildTransaction([put, update, del, check])).toEqual({
+      TransactItems: [
+        {
+          Put: {
+            TableName: 'phones',
+            Item: toItem(phone, ada),
+            ConditionExpression: 'attribute_not_exists(#n0)',
+            ExpressionAttributeNames: { '#n0': 'person_id' },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        {
+          Update: {
+            TableName: 'phones',
+            Key: { person_id: { N: '2' } },
+            UpdateExpression: 'SET #n0 = :v0',
+            ConditionExpression: 'attribute_exists(#n1)',
+            ExpressionAttributeNames: { '#n0': 'name', '#n1': 'person_id' },
+            ExpressionAttributeValues: { ':v0': { S: 'Grace' } },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        {
+          Delete: {
+            TableName: 'phones',
+            Key: { person_id: { N: '3' } },
+            ConditionExpression: 'attribute_exists(#n0)',
+            ExpressionAttributeNames: { '#n0': 'person_id' },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        {
+          ConditionCheck: {
+            TableName: 'events',
+            Key: { device_id: { S: 'd' }, at: { N: '1' } },
+            ConditionExpression: 'attribute_exists(#n0)',
+            ExpressionAttributeNames: { '#n0': 'device_id' },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+      ],
+    });
+  });
+
+  it('keeps only the members a transaction action takes', () => {
+    const put = putOf(0, ada);
+    const withExtras = { ...put, input: { ...put.input, ReturnValues: 'ALL_OLD', ReturnConsumedCapacity: 'TOTAL' } } as TransactionWrite;
+    expect(Object.keys(buildTransaction([withExtras]).TransactItems?.[0]?.Put ?? {}).sort()).toEqual(
+      ['ConditionExpression', 'ExpressionAttributeNames', 'Item', 'ReturnValuesOnConditionCheckFailure', 'TableName'],
+    );
+  });
+
+  it('passes a client request token, and sends none of its own', () => {
+    expect(buildTransaction([putOf(0, ada)], { clientRequestToken: 'tok-1' }).ClientRequestToken).toBe('tok-1');
+    expect(buildTransaction([putOf(0, ada)])).not.toHaveProperty('ClientRequestToken');
+  });
+
+  it.each([0, MAX_TRANSACTION_ACTIONS + 1])('rejects %i actions, naming the count', (count) => {
+    const writes = Array.from({ length: count }, (_, index) => deleteOf(index, index));
+    const error = thrown(() => buildTransaction(writes));
+    expect(error.modelName).toBe('Transaction');
+    expect(error.issues).toEqual([{ attribute: 'actions', received: `${count} actions`, constraint: 'a transaction takes 1 to 100 actions' }]);
+    expect(error.message).toContain(`${count} actions`);
+  });
+
+  it('takes exactly 100 actions', () => {
+    const writes = Array.from({ length: MAX_TRANSACTION_ACTIONS }, (_, index) => deleteOf(index, index));
+    expect(buildTransaction(writes).TransactItems).toHaveLength(100);
+  });
+
+  it('rejects two actions on one item, naming each repeat and the action it repeats', () => {
+    const error = thrown(() => buildTransaction([putOf(0, ada), deleteOf(1, 2), deleteOf(2, 1), deleteOf(3, 2)]));
+    expect(error.issues).toEqual([
+      { attribute: 'actions[2]', received: '{"person_id":1}', constraint: 'names the same item of phones as actions[0] (one action per item in a transaction)' },
+      { attribute: 'actions[3]', received: '{"person_id":2}', constraint: 'names the same item of phones as actions[1] (one action per item in a transaction)' },
+    ]);
+  });
+
+  it('compares keys as DynamoDB does: numbers by value, whole composite keys, per table', () => {
+    const spelled = (index: number, n: string): TransactionWrite => ({ ...deleteOf(index, 1), key: { person_id: { N: n } } });
+    expect(thrown(() => buildTransaction([spelled(0, '1'), spelled(1, '1.0')])).issues).toHaveLength(1);
+    expect(thrown(() => buildTransaction([spelled(0, '100'), spelled(1, '1e2')])).issues).toHaveLength(1);
+    expect(() => buildTransaction([deleteOf(0, 1, 'phones'), deleteOf(1, 1, 'other-phones')])).not.toThrow();
+    expect(() => buildTransaction([checkOf(0, { device_id: 'd', at: 1 }), checkOf(1, { device_id: 'd', at: 2 })])).not.toThrow();
+    expect(() => buildTransaction([checkOf(0, { device_id: 'd', at: 1 }), checkOf(1, { at: 1, device_id: 'd' })])).toThrow(RecordValidationError);
+  });
+});
+
+describe('buildConditionCheck', () => {
+  it('requires the record to exist and meet the condition, every name and value aliased', () => {
+    const { key } = toKey(edge, 'e1');
+    const condition = where('status').eq('DONE').and(where('first-name').exists());
+    expect(buildConditionCheck(edge, 'edges', key, condition)).toEqual({
+      TableName: 'edges',
+      Key: { id: { S: 'e1' } },
+      ConditionExpression: 'attribute_exists(#n0) AND ((#n1 = :v0) AND (attribute_exists(#n2)))',
+      ExpressionAttributeNames: { '#n0': 'id', '#n1': 'status', '#n2': 'first-name' },
+      ExpressionAttributeValues: { ':v0': { S: 'DONE' } },
+    });
+  });
+
+  it('without a condition, checks only that the record exists', () => {
+    const { key } = toKey(phone, 7);
+    expect(buildConditionCheck(phone, 'phones', key)).toEqual({
+      TableName: 'phones',
+      Key: { person_id: { N: '7' } },
+      ConditionExpression: 'attribute_exists(#n0)',
+      ExpressionAttributeNames: { '#n0': 'person_id' },
+    });
+  });
+});

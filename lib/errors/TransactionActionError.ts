@@ -1,0 +1,19 @@
+import { OrmError } from './OrmError';
+import { describeKey } from './describeKey';
+
+/**
+ * One action of a cancelled transaction failed for a reason other than its condition
+ * (DynamoDB's `code`: TransactionConflict, ThrottlingError, ProvisionedThroughputExceeded,
+ * ItemCollectionSizeLimitExceeded, ValidationError...); `detail` is the engine's message.
+ */
+export class TransactionActionError extends OrmError {
+  constructor(
+    readonly modelName: string,
+    readonly key: Readonly<Record<string, unknown>>,
+    readonly code: string,
+    readonly detail: string | undefined,
+    options?: ErrorOptions,
+  ) {
+    super(`${modelName}: the transaction's action on ${describeKey(key)} failed with ${code}${detail ? `: ${detail}` : '.'}`, options);
+  }
+}

@@ -1,0 +1,100 @@
+import type {
+  AttributeValue,
+  ConditionCheck,
+  DeleteItemCommandInput,
+  PutItemCommandInput,
+  TransactWriteItem,
+  TransactWriteItemsCommandInput,
+  UpdateItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { RecordValidationError } from '../errors/RecordValidationError';
+import type { ValidationIssue } from '../errors/ValidationIssue';
+import { describeKey } from '../errors/describeKey';
+import { keyIdentity } from '../marshalling/keyIdentity';
+
+/** DynamoDB's limit of actions in one TransactWriteItems. */
+export const MAX_TRANSACTION_ACTIONS = 100;
+
+/** The name a transaction's RecordValidationError carries where a single write has its model's. */
+export const TRANSACTION_LABEL = 'Transaction';
+
+/** One validated action of a transaction: its single-item request, and its key to tell items apart. */
+export type TransactionWrite = {
+  /** The action's position in the transaction, for messages (`actions[2]`). */
+  readonly index: number;
+  readonly modelName: string;
+  readonly key: Record<string, AttributeValue>;
+  readonly keyValues: Readonly<Record<string, unknown>>;
+} & (
+  | { readonly action: 'put'; readonly input: PutItemCommandInput }
+  | { readonly action: 'update'; readonly input: UpdateItemCommandInput }
+  | { readonly action: 'delete'; readonly input: DeleteItemCommandInput }
+  | { readonly action: 'check'; readonly input: ConditionCheck }
+);
+
+/** Options of a TransactWriteItems request. */
+export interface TransactionRequestOptions {
+  /** Makes the request idempotent for 10 minutes: a retry with the same token and input is not applied twice. */
+  readonly clientRequestToken?: string;
+}
+
+/**
+ * The TransactWriteItems request for validated actions, in order; every action asks for the
+ * item as it was when its condition fails (`ALL_OLD`), so a cancellation can name each failure.
+ * @throws RecordValidationError for no actions, more than 100, or two actions on one item
+ * (DynamoDB rejects the whole request): each repeat is named (`actions[3]`) with its key.
+ */
+export function buildTransaction(writes: readonly TransactionWrite[], options: TransactionRequestOptions = {}): TransactWriteItemsCommandInput {
+  const issues = [...transactionSizeIssues(writes.length), ...sameItemIssues(writes)];
+  if (issues.length > 0) throw new RecordValidationError(TRANSACTION_LABEL, issues);
+  return {
+    TransactItems: writes.map(transactItem),
+    ...(options.clientRequestToken !== undefined && { ClientRequestToken: options.clientRequestToken }),
+  };
+}
+
+/** The issue of a transaction of `count` actions, if DynamoDB would refuse that many (or none). */
+export function transactionSizeIssues(count: number): ValidationIssue[] {
+  if (count >= 1 && count <= MAX_TRANSACTION_ACTIONS) return [];
+  return [{ attribute: 'actions', received: `${count} actions`, constraint: `a transaction takes 1 to ${MAX_TRANSACTION_ACTIONS} actions` }];
+}
+
+/** One issue per action on an item an earlier action already names (same table, same key). */
+export function sameItemIssues(writes: readonly TransactionWrite[]): ValidationIssue[] {
+  const firstByItem = new Map<string, number>();
+  const issues: ValidationIssue[] = [];
+  for (const write of writes) {
+    const item = JSON.stringify([write.input.TableName, keyIdentity(Object.keys(write.key).sort(), write.key)]);
+    const first = firstByItem.get(item);
+    if (first === undefined) {
+      firstByItem.set(item, write.index);
+    } else {
+      const constraint = `names the same item of ${write.input.TableName} as actions[${first}] (one action per item in a transaction)`;
+      issues.push({ attribute: `actions[${write.index}]`, received: describeKey(write.keyValues), constraint });
+    }
+  }
+  return issues;
+}
+
+function transactItem(write: TransactionWrite): TransactWriteItem {
+  const { TableName, ConditionExpression, ExpressionAttributeNames, ExpressionAttributeValues } = write.input;
+  // only the members a transaction action takes: a single write's ReturnValues has no place here
+  const common = {
+    TableName,
+    ConditionExpression,
+    ...(ExpressionAttributeNames && { ExpressionAttributeNames }),
+    ...(ExpressionAttributeValues && { ExpressionAttributeValues }),
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+  };
+  switch (write.action) {
+    case 'put':
+      return { Put: { ...common, Item: write.input.Item } };
+    case 'update':
+      return { Update: { ...common, Key: write.input.Key, UpdateExpression: write.input.UpdateExpression } };
+    case 'delete':
+      return { Delete: { ...common, Key: write.input.Key } };
+    case 'check':
+      return { ConditionCheck: { ...common, Key: write.input.Key } };
+  }
+}
+

@@ -1,0 +1,130 @@
+import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { RecordValidationError } from '../errors/RecordValidationError';
+import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
+import type { ValidationIssue } from '../errors/ValidationIssue';
+import { isUnknownOperation } from '../errors/translateAwsError';
+import type { Condition } from '../expressions/conditions';
+import type { RecordId } from '../marshalling/toKey';
+import type { RecordData, Repository } from '../repository/Repository';
+import type { UpdateChanges } from '../repository/UpdateChanges';
+import { buildTransaction, TRANSACTION_LABEL, type TransactionRequestOptions } from '../requests/buildTransaction';
+import type { DeleteOptions, WriteOptions } from '../validation/checkWriteOptions';
+import { describeType, isPlainObject } from '../validation/checks';
+import { prepareActions, type PreparedAction, type TransactionAction } from './prepareActions';
+import { isTransactionCanceled, translateCancellation } from './translateCancellation';
+
+/** Options of `commit`. */
+export interface CommitOptions {
+  /**
+   * 1 to 36 characters that make the commit idempotent for 10 minutes: committing the same
+   * transaction again with the same token is not applied twice. Without one the SDK makes a
+   * token of its own, reused by its own retries.
+   */
+  readonly clientRequestToken?: string;
+}
+
+const MAX_TOKEN_LENGTH = 36;
+
+/**
+ * Up to 100 writes and checks across repositories, applied all together or not at all with
+ * TransactWriteItems, sent through the client given to `transaction(client)` to each
+ * repository's table (by its name, as the repository has it). Actions are recorded as given
+ * and validated at `commit`, each as its repository method would validate it.
+ * @example
+ * await transaction(client)
+ *   .put(statusRepo, { request_id: 'r1', status: 'STARTED', timestamp })
+ *   .update(userRepo, 'u1', { runs: add(1) })
+ *   .check(userRepo, 'u2', where('email').exists())
+ *   .commit();
+ */
+export class Transaction {
+  private readonly actions: TransactionAction[] = [];
+  // one time for every action's lifecycle values, kept while the actions are, so that a retried
+  // commit sends the same request (DynamoDB refuses a token reused with another request)
+  private now: Date | undefined;
+
+  constructor(readonly client: DynamoDBClient) {}
+
+  /** The number of actions recorded so far. */
+  get size(): number {
+    return this.actions.length;
+  }
+
+  /** Adds a create-only put, like `createRecord`: it fails when the key is taken (RecordExistsError in the reasons). */
+  put<M extends object>(repository: Repository<M>, record: M | RecordData<M>, options?: WriteOptions): this {
+    return this.add({ kind: 'put', repository, data: record, options });
+  }
+
+  /** Adds an update of an existing record, like `updateRecord` (a version in `changes` is checked). */
+  update<M extends object>(repository: Repository<M>, id: RecordId, changes: UpdateChanges<M>, options?: WriteOptions): this {
+    return this.add({ kind: 'update', repository, id, changes, options });
+  }
+
+  /** Adds a delete of an existing record, like `deleteRecord`. */
+  delete<M extends object>(repository: Repository<M>, id: RecordId, options?: DeleteOptions): this {
+    return this.add({ kind: 'delete', repository, id, options });
+  }
+
+  /** Adds a check, which writes nothing: the record must exist and meet `condition` for the transaction to go through. */
+  check<M extends object>(repository: Repository<M>, id: RecordId, condition?: Condition): this {
+    return this.add({ kind: 'check', repository, id, condition });
+  }
+
+  /**
+   * Validates every action, then sends them as one TransactWriteItems.
+   * @throws RecordValidationError before anything is sent: any invalid action (`actions[2].email`),
+   * no action or more than 100, two actions on one item, a bad option.
+   * @throws TransactionCanceledError when DynamoDB cancelled the transaction; nothing was written.
+   * @throws UnsupportedCapabilityError ('transactions') on an engine without them (dynalite).
+   */
+  async commit(options: CommitOptions = {}): Promise<void> {
+    const request = checkCommitOptions(options);
+    this.now ??= new Date();
+    const prepared = await prepareActions(this.actions, this.now);
+    const input = buildTransaction(prepared, request);
+    try {
+      await this.client.send(new TransactWriteItemsCommand(input));
+    } catch (error) {
+      throw await this.translate(error, prepared);
+    }
+  }
+
+  private add(action: TransactionAction): this {
+    this.actions.push(action);
+    this.now = undefined;
+    return this;
+  }
+
+  private async translate(error: unknown, prepared: readonly PreparedAction[]): Promise<unknown> {
+    if (isTransactionCanceled(error)) return translateCancellation(this.client, prepared, error);
+    if (isUnknownOperation(error)) {
+      const detail = 'the engine does not know TransactWriteItems (dynalite has no transactions). Use DynamoDB Local or DynamoDB.';
+      return new UnsupportedCapabilityError('transactions', detail, { cause: error });
+    }
+    return error;
+  }
+}
+
+/**
+ * Starts a transaction sent through `client`; add actions, then `commit()`.
+ * @example
+ * await transaction(client).put(statusRepo, record).delete(userRepo, 'u2').commit();
+ */
+export function transaction(client: DynamoDBClient): Transaction {
+  return new Transaction(client);
+}
+
+function checkCommitOptions(options: unknown): TransactionRequestOptions {
+  if (!isPlainObject(options)) {
+    throw new RecordValidationError(TRANSACTION_LABEL, [{ attribute: '(options)', received: describeType(options), constraint: 'must be an object' }]);
+  }
+  const issues: ValidationIssue[] = Object.keys(options)
+    .filter((name) => name !== 'clientRequestToken')
+    .map((name) => ({ attribute: name, received: describeType(options[name]), constraint: 'is not an option of commit' }));
+  const token = options['clientRequestToken'];
+  if (token !== undefined && (typeof token !== 'string' || token.length < 1 || token.length > MAX_TOKEN_LENGTH)) {
+    issues.push({ attribute: 'clientRequestToken', received: describeType(token), constraint: `must be a string of 1 to ${MAX_TOKEN_LENGTH} characters` });
+  }
+  if (issues.length > 0) throw new RecordValidationError(TRANSACTION_LABEL, issues);
+  return token === undefined ? {} : { clientRequestToken: token as string };
+}
