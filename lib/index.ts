@@ -22,6 +22,9 @@ export type { ModelClass } from './schema/CompiledSchema';
 export { Repository } from './repository/Repository';
 export type { GetOptions, RecordData, RepositoryOptions } from './repository/Repository';
 export type { CreateTableResult } from './repository/manageTable';
+export type { BatchOptions } from './repository/sendChunks';
+export type { BatchGetOptions, BatchGetResult } from './repository/batchGet';
+export type { BatchWriteItems, BatchWriteResult } from './repository/batchWrite';
 export type { UpdateChanges } from './repository/UpdateChanges';
 export type { DeleteOptions, WriteOptions } from './validation/checkWriteOptions';
 
@@ -31,6 +34,11 @@ export type { AttributePath } from './expressions/AttributePath';
 export { add, remove, append, prepend, addToSet, deleteFromSet, ifNotExists, setIn, removeIn, UpdateAction } from './expressions/updates';
 export type { RecordId } from './marshalling/toKey';
 export type { GsiOptions } from './validation/checkIndexOptions';
+export { Query } from './repository/Query';
+export { Scan } from './repository/Scan';
+export type { Page } from './repository/PagedRead';
+export type { PageOptions } from './validation/checkQueryOptions';
+export type { AttributeName, QueryKey, QueryOptions, ReadOptions, ScanOptions } from './validation/ReadOptions';
 
 export { OrmError } from './errors/OrmError';
 export { SchemaError } from './errors/SchemaError';
@@ -41,6 +49,12 @@ export { RecordExistsError } from './errors/RecordExistsError';
 export { ConditionFailedError } from './errors/ConditionFailedError';
 export { UnsupportedCapabilityError } from './errors/UnsupportedCapabilityError';
 export { WaitTimeoutError } from './errors/WaitTimeoutError';
+export { TransactionCanceledError } from './errors/TransactionCanceledError';
+export type { TransactionActionKind, TransactionCancellationReason } from './errors/TransactionCanceledError';
+export { TransactionActionError } from './errors/TransactionActionError';
+
+export { transaction, Transaction } from './transactions/Transaction';
+export type { CommitOptions } from './transactions/Transaction';
 
 export { startDynamoDBLocal } from './engines/startDynamoDBLocal';
 export { startDynalite } from './engines/startDynalite';

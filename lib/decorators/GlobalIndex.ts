@@ -1,5 +1,5 @@
 import type { IndexProjection } from '../metadata/declarations';
-import { recordIndex } from '../metadata/store';
+import { recordAttribute, recordIndex } from '../metadata/store';
 
 /** Options of `@GlobalIndex`; on a class, `partitionKey` names the index's partition key. */
 export interface GlobalIndexOptions {
@@ -17,6 +17,8 @@ export interface GlobalIndexOptions {
 export function GlobalIndex(name: string, options: GlobalIndexOptions = {}): ClassDecorator & PropertyDecorator {
   return (target: object, property?: string | symbol) => {
     const model = property === undefined ? target : target.constructor;
+    // on a property, the index key is an attribute too, even without @Attribute()
+    if (property !== undefined) recordAttribute(model, { property: String(property) });
     recordIndex(model, {
       ...options,
       name,

@@ -1,5 +1,5 @@
 import type { IndexProjection } from '../metadata/declarations';
-import { recordIndex } from '../metadata/store';
+import { recordAttribute, recordIndex } from '../metadata/store';
 
 /** Options of `@LocalIndex`; on a class, `sortKey` names the index's sort key. */
 export interface LocalIndexOptions {
@@ -16,6 +16,8 @@ export interface LocalIndexOptions {
 export function LocalIndex(name: string, options: LocalIndexOptions = {}): ClassDecorator & PropertyDecorator {
   return (target: object, property?: string | symbol) => {
     const model = property === undefined ? target : target.constructor;
+    // on a property, the index key is an attribute too, even without @Attribute()
+    if (property !== undefined) recordAttribute(model, { property: String(property) });
     recordIndex(model, {
       ...options,
       name,

@@ -1,3 +1,4 @@
+import { OrmError } from '../errors/OrmError';
 import type { EngineName } from './RunningEngine';
 
 /** Options of {@link EngineError}: the standard `cause`, plus the engine concerned. */
@@ -5,9 +6,11 @@ export interface EngineErrorOptions extends ErrorOptions {
   engine?: EngineName;
 }
 
-/** A local engine could not be started or stopped (missing package or Java, early exit, timeout). */
-export class EngineError extends Error {
-  override readonly name = 'EngineError';
+/**
+ * A local engine could not be started or stopped (missing package or Java, early exit, timeout).
+ * Like every error of the library it is an OrmError (the one import engines make of ours).
+ */
+export class EngineError extends OrmError {
   readonly engine: EngineName | undefined;
 
   constructor(message: string, options: EngineErrorOptions = {}) {

@@ -15,7 +15,8 @@ export function toNestedAttributeValue(value: unknown): AttributeValue {
   if (value instanceof Set) return toSetAttributeValue(value);
   const map: Record<string, AttributeValue> = {};
   for (const [name, element] of Object.entries(value as Record<string, unknown>)) {
-    if (element !== undefined) map[name] = toNestedAttributeValue(element);
+    // defineProperty: an own `__proto__` key (from JSON.parse) must stay a key, not a prototype
+    if (element !== undefined) Object.defineProperty(map, name, { value: toNestedAttributeValue(element), enumerable: true, writable: true, configurable: true });
   }
   return { M: map };
 }

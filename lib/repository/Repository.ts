@@ -20,9 +20,17 @@ import type { ModelEnums } from '../schema/enumsOf';
 import { checkIndexOptions, type GsiOptions } from '../validation/checkIndexOptions';
 import type { DeleteOptions, WriteOptions } from '../validation/checkWriteOptions';
 import { isValidTableName } from '../validation/checks';
+import { batchGet, type BatchGetOptions, type BatchGetResult } from './batchGet';
+import { batchWrite, type BatchWriteItems, type BatchWriteResult } from './batchWrite';
 import { createGsi, createTable, type CreateTableResult, type TableTarget } from './manageTable';
+import type { BatchOptions } from './sendChunks';
 import { prepareCreate, prepareDelete, prepareUpdate, type PreparedWrite } from './prepareWrites';
 import type { UpdateChanges } from './UpdateChanges';
+import type { CompiledIndex } from '../schema/CompiledSchema';
+import { checkQueryOptions, checkScanOptions } from '../validation/checkQueryOptions';
+import type { AttributeName, QueryKey, QueryOptions, ScanOptions } from '../validation/ReadOptions';
+import { Query } from './Query';
+import { Scan } from './Scan';
 
 /** How a repository reaches its table. */
 export interface RepositoryOptions {
@@ -40,8 +48,12 @@ export interface GetOptions {
   readonly consistent?: boolean;
 }
 
-/** The attributes of a model as plain data: what `createRecord` takes. */
-export type RecordData<M> = { [K in keyof M as M[K] extends (...args: never[]) => unknown ? never : K]: M[K] };
+/**
+ * The attributes of a model as plain data: what `createRecord` takes. Every attribute is
+ * optional here because the types cannot tell which ones the library fills in (@Version,
+ * @CreatedAt...) or which are `optional`; the schema checks what is required at run time.
+ */
+export type RecordData<M> = { [K in keyof M as M[K] extends (...args: never[]) => unknown ? never : K]?: M[K] };
 
 const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60 * 1000;
 
@@ -64,6 +76,8 @@ export class Repository<M extends object> {
   /** The model's compiled schema (checked once, frozen). */
   readonly schema: CompiledSchema<M>;
   private readonly waitTimeoutMs: number;
+  /** Indexes made by this repository's `createGsi`, which `query` and `scan` may read besides the declared ones. */
+  private readonly createdIndexes = new Map<string, CompiledIndex>();
 
   constructor(model: ModelClass<M>, options: RepositoryOptions = {}) {
     this.schema = compileSchema(model);
@@ -101,7 +115,45 @@ export class Repository<M extends object> {
    */
   async createGsi(attribute: string, options: GsiOptions = {}): Promise<{ created: boolean }> {
     const index = checkIndexOptions(this.schema, attribute, options);
-    return { created: await createGsi(this.target(), index) };
+    const created = await createGsi(this.target(), index);
+    this.createdIndexes.set(index.name, index); // queryable from now on, like a declared index
+    return { created };
+  }
+
+  /**
+   * Reads one partition of the table or of an index (`key` names its partition key by
+   * equality), in sort key order. Iterate it (pages are requested as it goes), or call
+   * `.page({ limit, cursor })` for one page and a cursor. With `projection`, records are
+   * partial instances holding only those attributes (typed `Pick<M, K>`). An index that
+   * projects fewer attributes than ALL also yields partial records, which the type cannot tell.
+   * @throws RecordValidationError before any request for a key that does not name exactly the
+   *   partition key, an unknown index, a sortKey that is not a key condition on the sort key, a
+   *   filter on a key attribute or an unknown one, a bad projection, limit or pageSize, or
+   *   `consistent` on a global index.
+   * @example
+   * for await (const s of repo.query({ status: 'STARTED' }, { index: 'byStatus', sortKey: where('timestamp').beginsWith('2026-') })) { … }
+   * const { items, cursor } = await repo.query({ request_id: 'r1' }).page({ limit: 25 });
+   */
+  query<const K extends AttributeName<M>>(key: QueryKey<M>, options: QueryOptions<M> & { readonly projection: readonly K[] }): Query<Pick<M, K>>;
+  query(key: QueryKey<M>, options?: QueryOptions<M>): Query<M>;
+  query(key: QueryKey<M>, options?: QueryOptions<M>): Query<M> {
+    const plan = checkQueryOptions(this.schema, key, options, this.createdIndexes);
+    return new Query<M>({ client: this.client, schema: this.schema, tableName: this.tableName }, plan);
+  }
+
+  /**
+   * Reads every record of the table or of an index (matching `filter`). Iterate it, or call
+   * `.page({ limit, cursor })`; with `segments`, a parallel scan whose segments are read
+   * concurrently (iteration only). Projections give partial records, as for `query`.
+   * @throws RecordValidationError before any request for an unknown index or attribute, a bad
+   *   projection, limit, pageSize or segments, or `consistent` on a global index.
+   * @example for await (const s of repo.scan({ filter: where('status').eq('FAILED'), segments: 4 })) { … }
+   */
+  scan<const K extends AttributeName<M>>(options: ScanOptions<M> & { readonly projection: readonly K[] }): Scan<Pick<M, K>>;
+  scan(options?: ScanOptions<M>): Scan<M>;
+  scan(options?: ScanOptions<M>): Scan<M> {
+    const plan = checkScanOptions(this.schema, options, this.createdIndexes);
+    return new Scan<M>({ client: this.client, schema: this.schema, tableName: this.tableName }, plan);
   }
 
   /**
@@ -111,7 +163,7 @@ export class Repository<M extends object> {
    * @throws RecordExistsError when a record with that key exists.
    * @throws ConditionFailedError when `options.condition` fails.
    */
-  async createRecord(data: M | RecordData<M>, options?: WriteOptions): Promise<M> {
+  async createRecord(data: RecordData<M>, options?: WriteOptions): Promise<M> {
     const write = await prepareCreate(this.schema, this.tableName, data, options, new Date());
     await this.send('create', write, () => this.client.send(new PutItemCommand({ ...write.input, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })));
     return fromItem(this.schema, write.item);
@@ -158,6 +210,26 @@ export class Repository<M extends object> {
       this.client.send(new DeleteItemCommand({ ...write.input, ReturnValues: 'ALL_OLD', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
     );
     return fromItem(this.schema, output.Attributes ?? {});
+  }
+
+  /**
+   * Reads many records by id: 100 keys per request, a few requests at once, unprocessed keys
+   * retried with backoff. Missing ids are absent from `records`; keys still unprocessed after
+   * the retries are listed, never dropped.
+   * @throws RecordValidationError naming every bad id before anything is sent.
+   */
+  async batchGet(ids: readonly RecordId[], options?: BatchGetOptions): Promise<BatchGetResult<M>> {
+    return batchGet(this.client, this.schema, this.tableName, ids, options);
+  }
+
+  /**
+   * Puts and deletes many records: 25 per request, unprocessed items retried with backoff and
+   * reported in `unprocessed` if they stay so. Puts overwrite (BatchWriteItem takes no
+   * condition): use createRecord or a transaction for create-only writes.
+   * @throws RecordValidationError naming every bad record or id before anything is sent.
+   */
+  async batchWrite(items: BatchWriteItems<M>, options?: BatchOptions): Promise<BatchWriteResult<M>> {
+    return batchWrite(this.client, this.schema, this.tableName, items, options);
   }
 
   /**

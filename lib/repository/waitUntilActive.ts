@@ -32,7 +32,7 @@ export async function waitUntilActive(
     }
     if (Date.now() + interval > deadline) throw new WaitTimeoutError(tableName, options.indexName, lastStatus, options.timeoutMs);
     await sleep(interval);
-    interval = Math.min(interval * 2, options.maxIntervalMs ?? 2_000);
+    interval = Math.min(interval * 1.5, options.maxIntervalMs ?? 1_000);
   }
 }
 

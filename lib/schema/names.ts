@@ -1,66 +1,67 @@
 // Turns attribute names and categorical values into enum keys. The type-level twins below
 // follow the same rules character by character, so what TypeScript shows is what runs.
+// Only ASCII punctuation and white space separate words, so letters of scripts without
+// case (名前, Δ is cased, עברית is not) stay part of their word.
 
-const WORD_CHARACTER = /^[0-9]$/;
+const SEPARATORS = new Set(' \t\n\r!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
 
-function isLetter(character: string): boolean {
-  return character.toLowerCase() !== character.toUpperCase();
+function isUpper(character: string | undefined): boolean {
+  return character !== undefined && character !== character.toLowerCase();
 }
 
-function isWordCharacter(character: string): boolean {
-  return isLetter(character) || WORD_CHARACTER.test(character);
-}
-
-function isUpper(character: string): boolean {
-  return isLetter(character) && character === character.toUpperCase();
-}
-
-function isLower(character: string): boolean {
-  return isLetter(character) && character === character.toLowerCase();
+function isLower(character: string | undefined): boolean {
+  return character !== undefined && character !== character.toUpperCase();
 }
 
 /**
- * Splits a name into words: at every character that is neither a letter nor a digit, and
- * before an upper-case letter that follows a lower-case one (`userId` → `user`, `Id`).
+ * Splits a name into words: at ASCII punctuation and white space; before an upper-case
+ * letter that follows a lower-case one (`userId` → `user`, `Id`); and before the last
+ * capital of an acronym that starts a new word (`HTTPStatus` → `HTTP`, `Status`).
  */
 export function splitWords(name: string): string[] {
   const words: string[] = [];
   let current = '';
-  let previous = '';
-  for (const character of name) {
-    if (!isWordCharacter(character)) {
+  const characters = [...name];
+  characters.forEach((character, position) => {
+    const previous = characters[position - 1];
+    const next = characters[position + 1];
+    if (SEPARATORS.has(character)) {
       if (current) words.push(current);
       current = '';
-    } else if (isUpper(character) && isLower(previous)) {
-      if (current) words.push(current);
-      current = character;
-    } else {
-      current += character;
+      return;
     }
-    previous = character;
-  }
+    const startsWord = isUpper(character) && (isLower(previous) || (isUpper(previous) && isLower(next)));
+    if (startsWord && current) {
+      words.push(current);
+      current = '';
+    }
+    current += character;
+  });
   if (current) words.push(current);
   return words;
 }
 
-/** `person_id` → `PERSON_ID`, `userId` → `USER_ID`, `first-name` → `FIRST_NAME`. */
+/** `person_id` → `PERSON_ID`, `userId` → `USER_ID`, `first-name` → `FIRST_NAME`, `HTTPStatus` → `HTTP_STATUS`. */
 export function toUpperSnake(name: string): string {
   return splitWords(name).join('_').toUpperCase();
 }
 
-/** `relationship` → `Relationship`, `data_source` → `DataSource`. */
+/** `relationship` → `Relationship`, `data_source` → `DataSource`, `HTTPStatus` → `HttpStatus`. */
 export function toPascalCase(name: string): string {
   return splitWords(name)
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase())
     .join('');
 }
 
-type Digit = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9';
-type IsLetter<C extends string> = Lowercase<C> extends Uppercase<C> ? false : true;
-type IsUpper<C extends string> = IsLetter<C> extends true ? (C extends Uppercase<C> ? true : false) : false;
-type IsLower<C extends string> = IsLetter<C> extends true ? (C extends Lowercase<C> ? true : false) : false;
-type IsWordCharacter<C extends string> = IsLetter<C> extends true ? true : C extends Digit ? true : false;
+type Separator =
+  | ' ' | '\t' | '\n' | '\r' | '!' | '"' | '#' | '$' | '%' | '&' | "'" | '(' | ')' | '*' | '+' | ',' | '-' | '.' | '/'
+  | ':' | ';' | '<' | '=' | '>' | '?' | '@' | '[' | '\\' | ']' | '^' | '_' | '`' | '{' | '|' | '}' | '~';
+type IsUpper<C extends string> = C extends '' ? false : C extends Lowercase<C> ? false : true;
+type IsLower<C extends string> = C extends '' ? false : C extends Uppercase<C> ? false : true;
 type Push<Words extends string[], Word extends string> = Word extends '' ? Words : [...Words, Word];
+type First<S extends string> = S extends `${infer C}${string}` ? C : '';
+type StartsWord<C extends string, Previous extends string, Next extends string> =
+  IsUpper<C> extends true ? (IsLower<Previous> extends true ? true : [IsUpper<Previous>, IsLower<Next>] extends [true, true] ? true : false) : false;
 
 /** Type-level `splitWords`. */
 export type SplitWords<
@@ -71,9 +72,9 @@ export type SplitWords<
 > = string extends S
   ? string[]
   : S extends `${infer C}${infer Rest}`
-    ? IsWordCharacter<C> extends false
+    ? C extends Separator
       ? SplitWords<Rest, '', C, Push<Words, Current>>
-      : [IsUpper<C>, IsLower<Previous>] extends [true, true]
+      : StartsWord<C, Previous, First<Rest>> extends true
         ? SplitWords<Rest, C, C, Push<Words, Current>>
         : SplitWords<Rest, `${Current}${C}`, C, Words>
     : Push<Words, Current>;
@@ -82,8 +83,10 @@ type JoinSnake<Words extends string[]> = Words extends [infer W extends string, 
   ? Rest extends [] ? W : `${W}_${JoinSnake<Rest>}`
   : '';
 
+type Capitalized<W extends string> = W extends `${infer C}${infer Rest}` ? `${Uppercase<C>}${Lowercase<Rest>}` : W;
+
 type JoinPascal<Words extends string[]> = Words extends [infer W extends string, ...infer Rest extends string[]]
-  ? `${Capitalize<Lowercase<W>>}${JoinPascal<Rest>}`
+  ? `${Capitalized<W>}${JoinPascal<Rest>}`
   : '';
 
 /** Type-level `toUpperSnake`. */

@@ -18,9 +18,21 @@ export function checkChange(attribute: CompiledAttribute, change: unknown): stri
   if (change === null) return attribute.optional ? undefined : 'cannot be removed (it is required)';
   if (change instanceof UpdateAction) return checkAction(attribute, change.node);
   if (Array.isArray(change) && change.length > 0 && change.every((each) => each instanceof UpdateAction)) {
-    return change.map((each: UpdateAction) => checkAction(attribute, each.node)).find((problem) => problem !== undefined);
+    return checkNestedActions(change as UpdateAction[]) ?? change.map((each: UpdateAction) => checkAction(attribute, each.node)).find((problem) => problem !== undefined);
   }
   return checkValue(attribute, change);
+}
+
+/** DynamoDB rejects two changes to overlapping paths in one update: only setIn/removeIn on distinct paths combine. */
+function checkNestedActions(actions: readonly UpdateAction[]): string | undefined {
+  const paths: (readonly (string | number)[])[] = [];
+  for (const { node } of actions) {
+    if (node.kind !== 'setIn' && node.kind !== 'removeIn') return 'takes several actions only as setIn() / removeIn() on distinct paths (DynamoDB rejects overlapping changes)';
+    paths.push(node.path);
+  }
+  const isPrefix = (short: readonly unknown[], long: readonly unknown[]) => short.length <= long.length && short.every((segment, at) => long[at] === segment);
+  const overlapping = paths.some((path, index) => paths.some((other, otherIndex) => otherIndex !== index && isPrefix(path, other)));
+  return overlapping ? 'has setIn() / removeIn() paths that overlap (DynamoDB rejects that)' : undefined;
 }
 
 function checkAction(attribute: CompiledAttribute, node: UpdateNode): string | undefined {

@@ -19,9 +19,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return prototype === Object.prototype || prototype === null;
 }
 
-/** A finite number DynamoDB can store exactly: integers must be safe (beyond that, use bigint). */
+// DynamoDB stores magnitudes from 1E-130 up to (but excluding) 1E+126.
+const SMALLEST_MAGNITUDE = 1e-130;
+const MAGNITUDE_LIMIT = 1e126;
+const BIGINT_LIMIT = 10n ** 126n;
+
+/** A finite number DynamoDB can store exactly: in its range, and integers safe (beyond that, use bigint). */
 export function isStorableNumber(value: unknown): value is number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude < SMALLEST_MAGNITUDE || magnitude >= MAGNITUDE_LIMIT)) return false;
   return !Number.isInteger(value) || Number.isSafeInteger(value);
 }
 
@@ -31,8 +38,9 @@ export const MAX_SIGNIFICANT_DIGITS = 38;
 /** A bigint within DynamoDB's 38 significant digits. */
 export function isStorableBigInt(value: unknown): value is bigint {
   if (typeof value !== 'bigint') return false;
-  const digits = (value < 0n ? -value : value).toString().replace(/0+$/, '');
-  return digits.length <= MAX_SIGNIFICANT_DIGITS;
+  const magnitude = value < 0n ? -value : value;
+  const digits = magnitude.toString().replace(/0+$/, '');
+  return digits.length <= MAX_SIGNIFICANT_DIGITS && magnitude < BIGINT_LIMIT;
 }
 
 /** A Date whose time is a number (not `new Date('nonsense')`). */

@@ -8,16 +8,13 @@ export function usesClassValidator(model: Function): boolean {
 }
 
 /**
- * Runs the model's class-validator constraints on `values`; with `onlyGiven`, only the
- * attributes present are checked (an update), otherwise all of them (a create).
+ * Runs the model's class-validator constraints on the attributes present in `values`. Absent
+ * ones are skipped: the schema itself reports missing required attributes, and an absent
+ * optional attribute must not fail `@IsEmail()` and the like.
  */
-export async function classValidatorIssues(
-  model: Function,
-  values: Readonly<Record<string, unknown>>,
-  onlyGiven: boolean,
-): Promise<ValidationIssue[]> {
+export async function classValidatorIssues(model: Function, values: Readonly<Record<string, unknown>>): Promise<ValidationIssue[]> {
   const instance = Object.assign(Object.create(model.prototype as object) as object, values);
-  const errors = await validate(instance, { skipMissingProperties: onlyGiven, forbidUnknownValues: false });
+  const errors = await validate(instance, { skipMissingProperties: true, forbidUnknownValues: false });
   return errors.flatMap((error) => toIssues(error, values));
 }
 
@@ -26,7 +23,8 @@ function toIssues(error: ValidationError, values: Readonly<Record<string, unknow
   const own = Object.values(error.constraints ?? {}).map((constraint) => ({
     attribute,
     received: describeType(prefix ? undefined : values[error.property]),
-    constraint: `fails ${constraint}`,
+    // class-validator's messages start with the property name, which the issue already carries
+    constraint: constraint.startsWith(`${error.property} `) ? constraint.slice(error.property.length + 1) : `fails ${constraint}`,
   }));
   const nested = (error.children ?? []).flatMap((child) => toIssues(child, values, `${attribute}.`));
   return [...own, ...nested];

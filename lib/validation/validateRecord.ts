@@ -37,7 +37,7 @@ export async function validateRecord(schema: CompiledSchema, record: unknown): P
     const problem = attribute.role === 'version' ? 'is set by the library (it is the @Version): leave it out' : checkValue(attribute, value);
     if (problem) issues.push({ attribute: attribute.name, received: describeType(value), constraint: problem });
   }
-  await finish(schema, values, issues, false);
+  await finish(schema, values, issues);
   return values;
 }
 
@@ -62,7 +62,7 @@ export async function validateChanges(schema: CompiledSchema, changes: unknown):
   }
   // class-validator sees the values an update sets, not actions or removals
   const plain = Object.fromEntries(Object.entries(values).filter(([, change]) => change !== null && !isActionChange(change)));
-  await finish(schema, plain, issues, true);
+  await finish(schema, plain, issues);
   return values;
 }
 
@@ -76,11 +76,11 @@ function unknownAttributeIssues(schema: CompiledSchema, values: Record<string, u
     .map((name) => ({ attribute: name, received: describeType(values[name]), constraint: 'is not an attribute of the model' }));
 }
 
-async function finish(schema: CompiledSchema, values: Record<string, unknown>, issues: ValidationIssue[], onlyGiven: boolean): Promise<void> {
+async function finish(schema: CompiledSchema, values: Record<string, unknown>, issues: ValidationIssue[]): Promise<void> {
   if (schema.usesClassValidator) {
     const failing = new Set(issues.map((issue) => issue.attribute));
     const known = Object.fromEntries(Object.entries(values).filter(([name]) => schema.attributeByName.has(name)));
-    for (const issue of await classValidatorIssues(schema.model, known, onlyGiven)) {
+    for (const issue of await classValidatorIssues(schema.model, known)) {
       if (!failing.has(issue.attribute)) issues.push(issue); // one reason per attribute: ours first
     }
   }
