@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { Attribute, Categorical, PartitionKey, SortKey, Table } from '../../../lib';
+import { ownAttributeDeclarations, tableDeclaration } from '../../../lib/metadata/store';
+import { BaseRecord, DerivedRecord, ProvisionedData } from '../../fixtures/models';
+
+describe('decorators record their arguments, nothing else', () => {
+  it('records each property declaration as written', () => {
+    class Model {
+      @PartitionKey() id!: string;
+      @SortKey({ type: 'number' }) at!: number;
+      @Attribute({ optional: true }) note?: string;
+      @Categorical(['A', 'B'] as const, { optional: true }) grade?: string;
+    }
+    expect(ownAttributeDeclarations(Model)).toEqual([
+      { property: 'id', key: 'partition' },
+      { property: 'at', key: 'sort', type: 'number' },
+      { property: 'note', optional: true },
+      { property: 'grade', optional: true, categorical: ['A', 'B'] },
+    ]);
+  });
+
+  it('does not check anything: an inconsistent model decorates without throwing', () => {
+    expect(() => {
+      class Broken {
+        @PartitionKey() a!: boolean;
+        @PartitionKey() b!: string;
+        @Categorical([]) c!: number;
+        @Attribute({ type: 'nonsense' as never }) d!: Set<string>;
+      }
+      return Broken;
+    }).not.toThrow();
+  });
+
+  it('copies the categorical list, so later changes to the caller array do not leak in', () => {
+    const values = ['X', 'Y'];
+    class Model {
+      @Categorical(values) kind!: string;
+    }
+    values.push('Z');
+    expect(ownAttributeDeclarations(Model)[0]?.categorical).toEqual(['X', 'Y']);
+  });
+
+  it('records stacked decorators on one property as separate declarations', () => {
+    class Model {
+      @Attribute({ optional: true }) @Categorical(['ON']) mode?: string;
+    }
+    // decorators apply bottom-up
+    expect(ownAttributeDeclarations(Model)).toEqual([
+      { property: 'mode', categorical: ['ON'] },
+      { property: 'mode', optional: true },
+    ]);
+  });
+
+  it('records declarations per class: a subclass does not push into its parent', () => {
+    expect(ownAttributeDeclarations(BaseRecord).map((d) => d.property)).toEqual(['id', 'created']);
+    expect(ownAttributeDeclarations(DerivedRecord).map((d) => d.property)).toEqual(['extra']);
+  });
+
+  it('records @Table options', () => {
+    expect(tableDeclaration(ProvisionedData)).toEqual({
+      name: 'provisioned-table',
+      provisioned: { readCapacityUnits: 5, writeCapacityUnits: 3 },
+    });
+    expect(tableDeclaration(DerivedRecord)).toEqual({ name: 'derived-table' });
+  });
+
+  it('copies the @Table options object', () => {
+    const options = { name: 'copied-table' };
+    @Table(options)
+    class Model {}
+    options.name = 'changed';
+    expect(tableDeclaration(Model)).toEqual({ name: 'copied-table' });
+  });
+});

@@ -1,0 +1,42 @@
+import { inferType } from '../../../lib/schema/inferType';
+import { keyAttributeType } from '../../../lib/schema/keyAttributeType';
+import type { AttributeType } from '../../../lib/metadata/declarations';
+
+describe('inferType', () => {
+  it.each<[unknown, AttributeType | undefined]>([
+    [String, 'string'],
+    [Number, 'number'],
+    [BigInt, 'bigint'],
+    [Boolean, 'boolean'],
+    [Date, 'date'],
+    [Uint8Array, 'binary'],
+    [Buffer, 'binary'],
+    [Array, 'list'],
+    [Object, 'map'],
+    [Set, undefined],
+    [Map, undefined],
+    [Promise, undefined],
+    [class Address {}, undefined],
+    [undefined, undefined],
+  ])('%p → %p', (designType, expected) => {
+    expect(inferType(designType)).toBe(expected);
+  });
+});
+
+describe('keyAttributeType', () => {
+  it.each<[AttributeType, string | undefined]>([
+    ['string', 'S'],
+    ['date', 'S'],
+    ['number', 'N'],
+    ['bigint', 'N'],
+    ['binary', 'B'],
+    ['boolean', undefined],
+    ['list', undefined],
+    ['map', undefined],
+    ['stringSet', undefined],
+    ['numberSet', undefined],
+    ['binarySet', undefined],
+  ])('%p → %p', (type, expected) => {
+    expect(keyAttributeType(type)).toBe(expected);
+  });
+});
