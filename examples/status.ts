@@ -1,0 +1,84 @@
+import './quiet';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Attribute, Categorical, enumsOf, PartitionKey, Repository, Table, type RepositoryOptions } from 'dynamo-decorators';
+import { reportFailure, startEngine } from './engine';
+import { removeLeftovers } from './leftovers';
+
+// The request status tracker of the wiki page (status_db.py): one record per request, its status
+// updated as the request moves on, like a pizza tracker.
+
+const STATUSES = ['STARTED', 'IN_PROGRESS', 'SUCCESS', 'FAILED'] as const;
+type Status = (typeof STATUSES)[number];
+
+@Table({ name: 'status-table' })
+export class StatusData {
+  @PartitionKey() request_id!: string;
+  @Categorical(STATUSES) status!: Status;
+  /** When the status last changed, ISO-8601. */
+  @Attribute() timestamp!: string;
+}
+
+export const StatusEnums = enumsOf(StatusData);
+
+export class StatusRepository extends Repository<StatusData> {
+  constructor(options?: RepositoryOptions) {
+    super(StatusData, options);
+  }
+}
+
+const { Status } = StatusEnums;
+
+/** Four simulated requests: pauses (ms) before each step and a fixed outcome, so every run tells the same story. */
+const requests: readonly { id: string; pausesMs: readonly [number, number, number]; outcome: Status }[] = [
+  { id: 'req-1', pausesMs: [0, 180, 200], outcome: Status.SUCCESS },
+  { id: 'req-2', pausesMs: [40, 120, 150], outcome: Status.SUCCESS },
+  { id: 'req-3', pausesMs: [80, 150, 110], outcome: Status.FAILED },
+  { id: 'req-4', pausesMs: [120, 100, 190], outcome: Status.SUCCESS },
+];
+
+async function main(): Promise<void> {
+  const engine = await startEngine();
+  try {
+    const statuses = new StatusRepository({ client: engine.client });
+    console.log(`Engine: ${engine.engineName}`);
+    const { created } = await statuses.createTable();
+    console.log(`createTable('${statuses.tableName}'): created ${created}`);
+    await removeLeftovers(statuses, requests.map(({ id }) => id));
+
+    console.log(`\nTracking ${requests.length} requests at once:`);
+    const startedAt = performance.now();
+    const log = (id: string, from: string, to: string): void =>
+      console.log(`[t+${((performance.now() - startedAt) / 1000).toFixed(2)}s] ${id.padEnd(6)} ${from.padEnd(11)} → ${to}`);
+    await Promise.all(requests.map((request) => track(statuses, request, log)));
+
+    console.log('\nRead back with getRecord:');
+    const records = await Promise.all(requests.map(({ id }) => statuses.getRecord(id)));
+    console.log(`${StatusEnums.Attribute.REQUEST_ID.padEnd(11)} ${StatusEnums.Attribute.STATUS.padEnd(8)} ${StatusEnums.Attribute.TIMESTAMP}`);
+    for (const record of records) console.log(`${record.request_id.padEnd(11)} ${record.status.padEnd(8)} ${record.timestamp}`);
+  } finally {
+    await engine.stop();
+  }
+}
+
+/** Moves one request through STARTED → IN_PROGRESS → its outcome, logging each change as it is stored. */
+async function track(
+  statuses: StatusRepository,
+  { id, pausesMs: [beforeStart, beforeProgress, beforeOutcome], outcome }: (typeof requests)[number],
+  log: (id: string, from: string, to: string) => void,
+): Promise<void> {
+  await sleep(beforeStart);
+  const started = await statuses.createRecord({ request_id: id, status: Status.STARTED, timestamp: new Date().toISOString() });
+  log(id, '(new)', started.status);
+  let previous = started.status;
+  for (const [pause, next] of [
+    [beforeProgress, Status.IN_PROGRESS],
+    [beforeOutcome, outcome],
+  ] as const) {
+    await sleep(pause);
+    const updated = await statuses.updateRecord(id, { status: next, timestamp: new Date().toISOString() });
+    log(id, previous, updated.status);
+    previous = updated.status;
+  }
+}
+
+main().catch(reportFailure);
