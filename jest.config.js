@@ -11,6 +11,7 @@ const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
 const moduleNameMapper = { '^dynamo-decorators$': '<rootDir>/lib/index.ts' };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/__tests__/helpers/summaryReporter.js'],
   // a global option: inside a project it is ignored. Engines answer in milliseconds; this only
   // bounds a test that would otherwise hang.
   testTimeout: 60000,
