@@ -1,6 +1,18 @@
 import './quiet';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Attribute, Categorical, enumsOf, PartitionKey, Repository, Table, type RepositoryOptions } from 'dynamo-decorators';
+import {
+  Attribute,
+  Categorical,
+  ConditionFailedError,
+  enumsOf,
+  GlobalIndex,
+  not,
+  PartitionKey,
+  Repository,
+  Table,
+  where,
+  type RepositoryOptions,
+} from 'dynamo-decorators';
 import { reportFailure, startEngine } from './engine';
 import { removeLeftovers } from './leftovers';
 
@@ -13,7 +25,8 @@ type Status = (typeof STATUSES)[number];
 @Table({ name: 'status-table' })
 export class StatusData {
   @PartitionKey() request_id!: string;
-  @Categorical(STATUSES) status!: Status;
+  // The index lists the requests in one status, oldest change first; createTable builds it.
+  @Categorical(STATUSES) @GlobalIndex('byStatus', { sortKey: 'timestamp' }) status!: Status;
   /** When the status last changed, ISO-8601. */
   @Attribute() timestamp!: string;
 }
@@ -51,16 +64,35 @@ async function main(): Promise<void> {
       console.log(`[t+${((performance.now() - startedAt) / 1000).toFixed(2)}s] ${id.padEnd(6)} ${from.padEnd(11)} → ${to}`);
     await Promise.all(requests.map((request) => track(statuses, request, log)));
 
-    console.log('\nRead back with getRecord:');
-    const records = await Promise.all(requests.map(({ id }) => statuses.getRecord(id)));
-    console.log(`${StatusEnums.Attribute.REQUEST_ID.padEnd(11)} ${StatusEnums.Attribute.STATUS.padEnd(8)} ${StatusEnums.Attribute.TIMESTAMP}`);
-    for (const record of records) console.log(`${record.request_id.padEnd(11)} ${record.status.padEnd(8)} ${record.timestamp}`);
+    console.log('\nRequests by status, through the byStatus index:');
+    for (const status of STATUSES) {
+      const ids: string[] = [];
+      for await (const record of statuses.query({ status }, { index: 'byStatus' })) ids.push(record.request_id);
+      console.log(`${status.padEnd(11)} ${ids.length > 0 ? ids.join(', ') : '-'}`);
+    }
+
+    console.log('\nA finished request never moves back:');
+    const finished = not(where(StatusEnums.Attribute.STATUS).in([Status.SUCCESS, Status.FAILED]));
+    try {
+      await statuses.updateRecord('req-3', { status: Status.IN_PROGRESS, timestamp: new Date().toISOString() }, { condition: finished });
+      throw new Error('req-3 moved back from FAILED: the condition did not hold');
+    } catch (error) {
+      if (!(error instanceof ConditionFailedError)) throw error;
+      const current = error.item as StatusData | undefined;
+      console.log(`req-3  ${current?.status ?? '?'} → IN_PROGRESS refused: ${error.name}`);
+    }
+    const record = await statuses.getRecord('req-3');
+    console.log(`req-3  still ${record.status} (${StatusEnums.Attribute.TIMESTAMP} ${record.timestamp})`);
   } finally {
     await engine.stop();
   }
 }
 
-/** Moves one request through STARTED → IN_PROGRESS → its outcome, logging each change as it is stored. */
+/**
+ * Moves one request through STARTED → IN_PROGRESS → its outcome, logging each change as it is
+ * stored. Each update is conditional on the status it moves from, so a step can never be
+ * skipped or replayed.
+ */
 async function track(
   statuses: StatusRepository,
   { id, pausesMs: [beforeStart, beforeProgress, beforeOutcome], outcome }: (typeof requests)[number],
@@ -75,7 +107,7 @@ async function track(
     [beforeOutcome, outcome],
   ] as const) {
     await sleep(pause);
-    const updated = await statuses.updateRecord(id, { status: next, timestamp: new Date().toISOString() });
+    const updated = await statuses.updateRecord(id, { status: next, timestamp: new Date().toISOString() }, { condition: where('status').eq(previous) });
     log(id, previous, updated.status);
     previous = updated.status;
   }

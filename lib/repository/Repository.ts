@@ -205,7 +205,7 @@ export class Repository<M extends object> {
    * @throws ConditionFailedError when `expectedVersion` or `condition` does not match.
    */
   async deleteRecord(id: RecordId, options?: DeleteOptions): Promise<M> {
-    const write = prepareDelete(this.schema, this.tableName, id, options);
+    const write = await prepareDelete(this.schema, this.tableName, id, options);
     const output = await this.send('delete', write, () =>
       this.client.send(new DeleteItemCommand({ ...write.input, ReturnValues: 'ALL_OLD', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
     );

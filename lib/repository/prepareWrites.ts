@@ -4,6 +4,8 @@ import type {
   PutItemCommandInput,
   UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
+import { RecordValidationError } from '../errors/RecordValidationError';
+import type { ValidationIssue } from '../errors/ValidationIssue';
 import { creationValues } from '../marshalling/lifecycleValues';
 import { toItem } from '../marshalling/toItem';
 import { keyOfItem, keyValuesOf, toKey } from '../marshalling/toKey';
@@ -27,6 +29,24 @@ export interface PreparedWrite<Input> {
 
 // Validation, lifecycle values and the request, shared by the Repository's methods and transactions.
 
+type Results<Checks extends readonly (() => unknown)[]> = { -readonly [I in keyof Checks]: Awaited<ReturnType<Checks[I]>> };
+
+/** Runs every check, so one RecordValidationError lists the issues of the id, the changes and the options together. */
+async function allChecks<const Checks extends readonly (() => unknown)[]>(modelName: string, checks: Checks): Promise<Results<Checks>> {
+  const issues: ValidationIssue[] = [];
+  const results: unknown[] = [];
+  for (const check of checks) {
+    try {
+      results.push(await check());
+    } catch (error) {
+      if (!(error instanceof RecordValidationError)) throw error;
+      issues.push(...error.issues);
+    }
+  }
+  if (issues.length > 0) throw new RecordValidationError(modelName, issues);
+  return results as Results<Checks>;
+}
+
 /**
  * Validates a new record, adds its lifecycle values and builds the create-only put.
  * @throws RecordValidationError before anything is sent.
@@ -38,8 +58,8 @@ export async function prepareCreate(
   options: unknown,
   now: Date,
 ): Promise<PreparedWrite<PutItemCommandInput> & { item: Record<string, AttributeValue> }> {
-  const { condition } = checkWriteOptions(schema, options, false);
-  const values = creationValues(schema, await validateRecord(schema, data), now);
+  const [{ condition }, valid] = await allChecks(schema.modelName, [() => checkWriteOptions(schema, options, false), () => validateRecord(schema, data)] as const);
+  const values = creationValues(schema, valid, now);
   const item = toItem(schema, values);
   return {
     input: buildCreateRecord(schema, tableName, item, condition),
@@ -62,9 +82,11 @@ export async function prepareUpdate(
   options: unknown,
   now: Date,
 ): Promise<PreparedWrite<UpdateItemCommandInput>> {
-  const { key, values } = toKey(schema, id);
-  const checkedChanges = await validateChanges(schema, changes);
-  const { condition } = checkWriteOptions(schema, options, false);
+  const [{ key, values }, checkedChanges, { condition }] = await allChecks(schema.modelName, [
+    () => toKey(schema, id),
+    () => validateChanges(schema, changes),
+    () => checkWriteOptions(schema, options, false),
+  ] as const);
   const versioned = schema.version !== undefined && checkedChanges[schema.version.name] !== undefined;
   return {
     input: buildUpdateRecord(schema, tableName, key, checkedChanges, { ...(condition && { condition }), now }),
@@ -78,9 +100,8 @@ export async function prepareUpdate(
  * Validates an id and the delete's options and builds the delete of an existing record.
  * @throws RecordValidationError before anything is sent.
  */
-export function prepareDelete(schema: CompiledSchema, tableName: string, id: unknown, options: unknown): PreparedWrite<DeleteItemCommandInput> {
-  const { key, values } = toKey(schema, id);
-  const checkedOptions = checkWriteOptions(schema, options, true);
+export async function prepareDelete(schema: CompiledSchema, tableName: string, id: unknown, options: unknown): Promise<PreparedWrite<DeleteItemCommandInput>> {
+  const [{ key, values }, checkedOptions] = await allChecks(schema.modelName, [() => toKey(schema, id), () => checkWriteOptions(schema, options, true)] as const);
   return {
     input: buildDeleteRecord(schema, tableName, key, checkedOptions),
     key,

@@ -67,7 +67,7 @@ async function prepareAction(action: TransactionAction, index: number, now: Date
     case 'update':
       return { action: 'update', ...of(await prepareUpdate(schema, tableName, action.id, action.changes, action.options, now)) };
     case 'delete':
-      return { action: 'delete', ...of(prepareDelete(schema, tableName, action.id, action.options)) };
+      return { action: 'delete', ...of(await prepareDelete(schema, tableName, action.id, action.options)) };
     case 'check':
       return { action: 'check', ...of(prepareCheck(schema, tableName, action.id, action.condition)) };
   }
