@@ -92,6 +92,8 @@ function compileAttribute(model: ModelClass, modelName: string, declarations: At
   const fail = (reason: string): never => {
     throw new SchemaError(modelName, name, reason);
   };
+  // assigning it would replace an object's prototype instead of storing a value
+  if (name === '__proto__') fail('is not a usable attribute name.');
   const keys = new Set(declarations.map((d) => d.key).filter((key) => key !== undefined));
   if (keys.size > 1) fail('cannot be both the partition key and the sort key.');
   const key = [...keys][0];

@@ -3,6 +3,7 @@ import type { ValidationIssue } from '../errors/ValidationIssue';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { checkValue } from './checkValue';
 import { describeType } from './checks';
+import { codecOf } from '../marshalling/compileCodec';
 import { classValidatorIssues } from './classValidatorBridge';
 import { checkChange } from './checkChange';
 import { UpdateAction } from '../expressions/updates';
@@ -27,6 +28,8 @@ export async function validateRecord(schema: CompiledSchema, record: unknown): P
     throw new RecordValidationError(schema.modelName, [{ attribute: '(record)', received: describeType(record), constraint: 'must be an object' }]);
   }
   const values = givenValues(record);
+  // the compiled check answers "all fine" fast; only a failing record pays for the detailed walk
+  if (!schema.usesClassValidator && codecOf(schema).fits(values)) return values;
   const issues = unknownAttributeIssues(schema, values);
   for (const attribute of schema.attributes) {
     const value = values[attribute.name];
