@@ -4,7 +4,7 @@ import { Attribute, Categorical, PartitionKey, RecordValidationError, SortKey, T
 import { codecOf } from '../../../lib/marshalling/compileCodec';
 import { fromAttributeValue } from '../../../lib/marshalling/fromAttributeValue';
 import { toAttributeValue } from '../../../lib/marshalling/toAttributeValue';
-import type { CompiledSchema } from '../../../lib/schema/CompiledSchema';
+import type { CompiledSchema, ModelClass } from '../../../lib/schema/CompiledSchema';
 import { compileSchema } from '../../../lib/schema/compileSchema';
 import { givenValues, validateRecord } from '../../../lib/validation/validateRecord';
 import { EdgeData, PhoneData } from '../../fixtures/models';
@@ -76,7 +76,7 @@ describe('compiled codec', () => {
     ['PhoneData', PhoneData],
     ['EdgeData', EdgeData],
   ] as const)('fits() agrees with the detailed validator on arbitrary %s input', async (_name, model) => {
-    const schema = compileSchema(model);
+    const schema: CompiledSchema = compileSchema(model as ModelClass);
     const names = [...schema.attributes.map((attribute) => attribute.name), 'unknown_attribute'];
     const anyValue = fc.oneof(
       fc.string(),
