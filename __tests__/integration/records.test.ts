@@ -1,4 +1,4 @@
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   OrmError,
   RecordExistsError,
@@ -191,6 +191,18 @@ describe.each(engines)('records on $name', (engine) => {
     await expect(events.createRecord({ device_id: 'd1', at: 2, kind: 'again' })).rejects.toThrow(RecordExistsError);
     await expect(events.deleteRecord({ device_id: 'd1', at: 3 })).rejects.toThrow(RecordNotFoundError);
     expect((await events.deleteRecord({ device_id: 'd1', at: 1 })).kind).toBe('reboot');
+  });
+
+  it('attributes the model does not declare are not read, and survive updates in the table', async () => {
+    await engine.client().send(
+      new PutItemCommand({ TableName: phones.tableName, Item: { person_id: { N: '401' }, name: { S: 'Ada' }, phone_number: { S: '1' }, relationship: { S: 'FRIEND' }, timestamp: { S: 't' }, legacy_note: { S: 'keep me' } } }),
+    );
+    const read = await phones.getRecord(401);
+    expect(read).not.toHaveProperty('legacy_note');
+    await phones.updateRecord(401, { name: 'Ada L.' });
+    const { Item: raw } = await engine.client().send(new GetItemCommand({ TableName: phones.tableName, Key: { person_id: { N: '401' } } }));
+    expect(raw?.['legacy_note']).toEqual({ S: 'keep me' });
+    expect(raw?.['name']).toEqual({ S: 'Ada L.' });
   });
 
   it('a model that extends another stores the inherited attributes too', async () => {

@@ -3,7 +3,6 @@ import type { CompiledAttribute, CompiledSchema } from '../schema/CompiledSchema
 import { checkValue } from '../validation/checkValue';
 import { isStorableBigInt, isStorableNumber } from '../validation/checks';
 import { fromAttributeValue } from './fromAttributeValue';
-import { fromNestedAttributeValue } from './nested';
 import { toAttributeValue } from './toAttributeValue';
 
 /**
@@ -20,7 +19,11 @@ export interface Codec<M extends object> {
   fits(values: Readonly<Record<string, unknown>>): boolean;
   /** A DynamoDB item from checked values; missing and null values are left out. */
   encode(values: Readonly<Record<string, unknown>>): Record<string, AttributeValue>;
-  /** A model instance from a stored item (constructor not called; undeclared attributes kept, read untyped). */
+  /**
+   * A model instance from a stored item, constructor not called. Only declared attributes are
+   * read: others (written by other code) stay in the table, untouched by updates, but are not
+   * on the record, so a record can always be written back through the schema.
+   */
   decode(item: Readonly<Record<string, AttributeValue>>): M;
 }
 
@@ -28,17 +31,9 @@ export interface Codec<M extends object> {
 const helpers = {
   toAttributeValue,
   fromAttributeValue,
-  fromNestedAttributeValue,
   checkValue,
   isStorableNumber,
   isStorableBigInt,
-  copyUndeclared(record: object, item: Readonly<Record<string, AttributeValue>>, declared: ReadonlySet<string>): void {
-    for (const name of Object.keys(item)) {
-      if (declared.has(name)) continue;
-      // defineProperty: an undeclared attribute named `__proto__` must stay data
-      Object.defineProperty(record, name, { value: fromNestedAttributeValue(item[name]!), enumerable: true, writable: true, configurable: true });
-    }
-  },
 };
 
 const cache = new WeakMap<CompiledSchema, Codec<object>>();
@@ -59,7 +54,6 @@ export function codecOf<M extends object>(schema: CompiledSchema<M>): Codec<M> {
 function generateCodec<M extends object>(schema: CompiledSchema<M>): Codec<M> {
   const attributes = schema.attributes;
   const categoricals = attributes.map((attribute) => new Set(attribute.categorical ?? []));
-  const declared = new Set(attributes.map((attribute) => attribute.name));
   const source = `
     const fits = (v) => {
       let x, n = 0;
@@ -67,23 +61,23 @@ function generateCodec<M extends object>(schema: CompiledSchema<M>): Codec<M> {
       return Object.keys(v).length === n;
     };
     const encode = (v) => {
-      const item = {};
+      // required attributes are present in checked values: one object literal, one shape
+      const item = { ${attributes.filter(isAlwaysPresent).map((attribute) => `${JSON.stringify(attribute.name)}: ${encodedValue(attribute, attributes.indexOf(attribute), access('v', attribute))}`).join(', ')} };
       let x;
-      ${attributes.map((attribute, i) => encodeStatement(attribute, i)).join('\n')}
+      ${attributes.filter((attribute) => !isAlwaysPresent(attribute)).map((attribute) => encodeStatement(attribute, attributes.indexOf(attribute))).join('\n')}
       return item;
     };
     const decode = (item) => {
       const r = Object.create(proto);
-      let a, n = 0;
+      let a;
       ${attributes.map((attribute, i) => decodeStatement(attribute, i)).join('\n')}
-      if (n !== Object.keys(item).length) h.copyUndeclared(r, item, declared);
       return r;
     };
     return { fits, encode, decode };`;
-  const build = new Function('h', 'attributes', 'categoricals', 'declared', 'proto', source) as (
+  const build = new Function('h', 'attributes', 'categoricals', 'proto', source) as (
     ...args: unknown[]
   ) => Codec<M>;
-  return Object.freeze(build(helpers, attributes, categoricals, declared, schema.model.prototype));
+  return Object.freeze(build(helpers, attributes, categoricals, schema.model.prototype));
 }
 
 /** `v["name"]`, with the name escaped as a JSON (and so JavaScript) string literal. */
@@ -115,26 +109,32 @@ function fitsCondition(attribute: CompiledAttribute, i: number): string {
   }
 }
 
+/** Required attributes are always in checked values; optional ones (lifecycle ones included) may be missing. */
+function isAlwaysPresent(attribute: CompiledAttribute): boolean {
+  return !attribute.optional;
+}
+
+function encodedValue(attribute: CompiledAttribute, i: number, x: string): string {
+  switch (attribute.type) {
+    case 'string':
+      return `{ S: ${x} }`;
+    case 'number':
+    case 'bigint':
+      return `{ N: ${x}.toString() }`;
+    case 'boolean':
+      return `{ BOOL: ${x} }`;
+    case 'binary':
+      return `{ B: ${x} }`;
+    case 'date':
+      return attribute.role === 'ttl' ? `{ N: String(Math.floor(${x}.getTime() / 1000)) }` : `{ S: ${x}.toISOString() }`;
+    default:
+      return `h.toAttributeValue(attributes[${i}], ${x})`;
+  }
+}
+
 function encodeStatement(attribute: CompiledAttribute, i: number): string {
-  const value = (() => {
-    switch (attribute.type) {
-      case 'string':
-        return '{ S: x }';
-      case 'number':
-      case 'bigint':
-        return '{ N: x.toString() }';
-      case 'boolean':
-        return '{ BOOL: x }';
-      case 'binary':
-        return '{ B: x }';
-      case 'date':
-        return attribute.role === 'ttl' ? '{ N: String(Math.floor(x.getTime() / 1000)) }' : '{ S: x.toISOString() }';
-      default:
-        return `h.toAttributeValue(attributes[${i}], x)`;
-    }
-  })();
   return `x = ${access('v', attribute)};
-      if (x !== undefined && x !== null) ${access('item', attribute)} = ${value};`;
+      if (x !== undefined && x !== null) ${access('item', attribute)} = ${encodedValue(attribute, i, 'x')};`;
 }
 
 function decodeStatement(attribute: CompiledAttribute, i: number): string {
@@ -155,5 +155,5 @@ function decodeStatement(attribute: CompiledAttribute, i: number): string {
   })();
   // compileSchema refuses the attribute name `__proto__`, so plain assignment is safe here
   return `a = ${access('item', attribute)};
-      if (a !== undefined) { n++; ${access('r', attribute)} = ${value}; }`;
+      if (a !== undefined) ${access('r', attribute)} = ${value};`;
 }

@@ -4,7 +4,7 @@ import { codecOf } from './compileCodec';
 
 /**
  * Converts a stored item to an instance of the model, without calling its constructor.
- * Attributes the model does not declare (written by other code) are kept, read untyped.
+ * Only declared attributes are read; others (written by other code) stay in the table.
  */
 export function fromItem<M extends object>(schema: CompiledSchema<M>, item: Readonly<Record<string, AttributeValue>>): M {
   return codecOf(schema).decode(item);

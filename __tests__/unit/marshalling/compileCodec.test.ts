@@ -65,9 +65,9 @@ describe('compiled codec', () => {
     }
   });
 
-  it('decodes a stored value of another type than declared through the general converter, and keeps undeclared attributes', () => {
+  it('decodes a stored value of another type than declared through the general converter, and reads no undeclared attribute', () => {
     const decoded = codecOf(compileSchema(PhoneData)).decode({ person_id: { S: 'not a number' }, nickname: { S: 'x' } }) as unknown as Record<string, unknown>;
-    expect(decoded).toEqual({ person_id: 'not a number', nickname: 'x' });
+    expect({ ...decoded }).toEqual({ person_id: 'not a number' });
   });
 
   // The fast check must agree with the detailed validator on every input, valid or not: if it
