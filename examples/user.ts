@@ -1,18 +1,30 @@
 import './quiet';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { IsEmail } from 'class-validator';
 import {
+  add,
+  addToSet,
   Attribute,
+  ConditionFailedError,
+  CreatedAt,
   enumsOf,
   PartitionKey,
   RecordExistsError,
   RecordValidationError,
+  remove,
   Repository,
   Table,
+  transaction,
+  UnsupportedCapabilityError,
+  UpdatedAt,
+  Version,
+  where,
   type RepositoryOptions,
 } from 'dynamo-decorators';
 import { reportFailure, startEngine } from './engine';
 import { removeLeftovers } from './leftovers';
+import { describeLogin, openLoginHistory, removeLeftoverLogins, type LoginHistory } from './logins';
 
 // The user table of the wiki page (user_db.py): a record is created on a user's first login, and
 // its timestamp keeps that first-login date for good.
@@ -22,8 +34,16 @@ export class UserData {
   @PartitionKey() user_id!: string;
   // class-validator decorators on a model run on every write, before any request.
   @IsEmail() @Attribute() email!: string;
-  /** The first login, ISO-8601. */
-  @Attribute() timestamp!: string;
+  /** The first login, ISO-8601: the record's creation time, which the library writes and no update changes. */
+  @CreatedAt() timestamp!: string;
+  /** The last write, ISO-8601, set by every write. */
+  @UpdatedAt() updated_at!: string;
+  /** 1 on create, +1 on every write; a write that names the version it read fails if another came first. */
+  @Version() version!: number;
+  /** How many logins were recorded, counted with add(1). */
+  @Attribute({ optional: true }) logins?: number;
+  @Attribute({ type: 'stringSet', optional: true }) roles?: Set<string>;
+  @Attribute({ optional: true }) nickname?: string;
 }
 
 export const UserEnums = enumsOf(UserData);
@@ -35,6 +55,12 @@ export class UserRepository extends Repository<UserData> {
 }
 
 const { Attribute: Attr } = UserEnums;
+
+/** Forty users to import: user-01 ... user-40, the odd ones at example.org, the even ones at example.com. */
+const imported = Array.from({ length: 40 }, (_, index) => {
+  const id = `user-${String(index + 1).padStart(2, '0')}`;
+  return { user_id: id, email: `${id}@example.${index % 2 === 0 ? 'org' : 'com'}` };
+});
 
 async function main(): Promise<void> {
   const engine = await startEngine();
@@ -55,7 +81,7 @@ async function main(): Promise<void> {
     say(`Engine: ${engine.engineName}`);
     const { created } = await users.createTable();
     say(`createTable('${users.tableName}'): created ${created}`);
-    await removeLeftovers(users, ['ada', 'grace']);
+    await removeLeftovers(users, ['ada', 'grace', ...imported.map(({ user_id }) => user_id)]);
 
     say('First logins create the users');
     for (const [id, email] of [
@@ -86,24 +112,118 @@ async function main(): Promise<void> {
       console.log(`   ${error.name}: ${error.message}`);
       console.log(`   requests sent meanwhile: ${requestsSent - sentBefore}`);
     }
+
+    say(`Optimistic locking: two editors read ada, then each writes with the ${Attr.VERSION} it read`);
+    await twoEditors(users);
+
+    say(`Update actions: { ${Attr.LOGINS}: add(1), ${Attr.ROLES}: addToSet('editor', 'admin'), ${Attr.NICKNAME}: remove() }`);
+    console.log(`   ada: ${state(await users.updateRecord('ada', { logins: add(1), roles: addToSet('editor', 'admin'), nickname: remove() }))}`);
+
+    say('Login history: LoginData, keyed by (user_id, at), one item per login');
+    const history = await openLoginHistory(engine.client);
+    await removeLeftoverLogins(history.logins, 'ada');
+    const earlier = [3, 2, 1].map((daysAgo, index) => history.entry('ada', Date.now() - daysAgo * 86_400_000, `198.51.100.${index + 1}`));
+    for (const login of earlier) await history.logins.createRecord(login);
+    console.log(`   recorded ${earlier.length} earlier logins of ada, one a day`);
+
+    say(`ada logs in: transaction(client).put(logins, …).update(users, 'ada', { ${Attr.LOGINS}: add(1) }).commit()`);
+    await logInAtomically(engine.client, users, history, 'ada', '203.0.113.9');
+
+    say(`query({ user_id: 'ada' }, { reverse: true, limit: 3 }): ada's last 3 logins, newest first`);
+    for await (const login of history.logins.query({ user_id: 'ada' }, { reverse: true, limit: 3 })) console.log(`   ${describeLogin(login)}`);
+
+    say(`batchWrite({ put }) imports ${imported.length} users; batchGet reads a few back`);
+    await importUsers(users);
+
+    say(`scan({ filter: where(${Attr.EMAIL}).contains('@example.org') }): iterated, then a page at a time`);
+    await listOrgUsers(users);
   } finally {
     await engine.stop();
   }
 }
 
-/** Records the user on their first login; on a later one, returns the stored record untouched. */
+/** Records the user on their first login (the library writes the @CreatedAt timestamp); on a later one, returns the stored record untouched. */
 async function logIn(users: UserRepository, userId: string, email: string): Promise<{ user: UserData; firstLogin: boolean; at: string }> {
-  const at = new Date().toISOString();
   try {
-    return { user: await users.createRecord({ user_id: userId, email, timestamp: at }), firstLogin: true, at };
+    const user = await users.createRecord({ user_id: userId, email });
+    return { user, firstLogin: true, at: user.timestamp };
   } catch (error) {
     if (!(error instanceof RecordExistsError)) throw error;
-    return { user: await users.getRecord(userId), firstLogin: false, at };
+    return { user: await users.getRecord(userId), firstLogin: false, at: new Date().toISOString() };
   }
+}
+
+/** Two writers read the same version; the first one's update goes through, the second one's is refused. */
+async function twoEditors(users: UserRepository): Promise<void> {
+  const first = await users.getRecord('ada');
+  const second = await users.getRecord('ada');
+  const saved = await users.updateRecord('ada', { nickname: 'Countess', version: first.version });
+  console.log(`   editor A read version ${first.version}, sets ${Attr.NICKNAME} 'Countess' with { version: ${first.version} }: stored, now version ${saved.version}`);
+  console.log(`     @CreatedAt ${Attr.TIMESTAMP} ${saved.timestamp} (kept), @UpdatedAt ${Attr.UPDATED_AT} ${saved.updated_at}`);
+  try {
+    await users.updateRecord('ada', { nickname: 'Enchantress', version: second.version });
+    throw new Error('the stale write went through: the version was not checked');
+  } catch (error) {
+    if (!(error instanceof ConditionFailedError)) throw error;
+    const current = error.item as UserData | undefined;
+    console.log(`   editor B read version ${second.version} too, sets 'Enchantress': ${error.name}, ada is at version ${current?.version} (${current?.nickname})`);
+  }
+}
+
+/**
+ * Records a login and counts it in one transaction, so the history and the counter never
+ * disagree; on an engine without transactions (dynalite), the two writes one after the other.
+ */
+async function logInAtomically(client: DynamoDBClient, users: UserRepository, history: LoginHistory, userId: string, ip: string): Promise<void> {
+  const login = history.entry(userId, Date.now(), ip);
+  try {
+    await transaction(client).put(history.logins, login).update(users, userId, { logins: add(1) }).commit();
+    console.log('   committed: both writes, or (had one failed) neither');
+  } catch (error) {
+    if (!(error instanceof UnsupportedCapabilityError)) throw error;
+    console.log(`   transaction skipped, ${error.name}: this engine has no ${error.capability}; the two writes go one after the other`);
+    await history.logins.createRecord(login);
+    await users.updateRecord(userId, { logins: add(1) });
+  }
+  const user = await users.getRecord(userId);
+  console.log(`   login at ${new Date(login.at).toISOString()} from ${ip} stored; ${userId}: ${Attr.LOGINS} ${user.logins}, version ${user.version}`);
+}
+
+/** Puts the forty users in one call (25 per request, retried by the library), then reads four ids back in one call. */
+async function importUsers(users: UserRepository): Promise<void> {
+  const { unprocessed, errors } = await users.batchWrite({ put: imported });
+  console.log(`   unprocessed: ${unprocessed.put.length} puts, ${unprocessed.delete.length} deletes; errors: ${errors.length}`);
+  const ids = ['user-01', 'user-02', 'user-40', 'nobody'];
+  const { records, unprocessedKeys } = await users.batchGet(ids);
+  console.log(`   batchGet([${ids.map((id) => `'${id}'`).join(', ')}]): ${records.length} records ('nobody' is simply absent), unprocessedKeys: ${unprocessedKeys.length}`);
+  console.log(`   ${records.map((user) => `${user.user_id} <${user.email}> v${user.version}`).join(', ')}`);
+}
+
+/** The users at example.org: every one, then page by page with the cursor a paginated API would hand out. */
+async function listOrgUsers(users: UserRepository): Promise<void> {
+  const atOrg = where(Attr.EMAIL).contains('@example.org');
+  const ids: string[] = [];
+  for await (const user of users.scan({ filter: atOrg })) ids.push(user.user_id);
+  ids.sort();
+  console.log(`   ${ids.length} users: ${ids.slice(0, 4).join(', ')}, …, ${ids.slice(-2).join(', ')}`);
+  let cursor: string | undefined;
+  let page = 0;
+  do {
+    const { items, cursor: next } = await users.scan({ filter: atOrg }).page({ limit: 10, cursor });
+    const shown = next === undefined ? 'undefined: the last page' : `${next.slice(0, 10)}…${next.slice(-12)} (${next.length} characters, opaque)`;
+    console.log(`   .page({ limit: 10${cursor ? ', cursor' : ''} }) #${++page}: ${items.length} user${items.length === 1 ? '' : 's'}, cursor ${shown}`);
+    cursor = next;
+  } while (cursor);
 }
 
 function describe(user: UserData): string {
   return `${user.user_id} <${user.email}>, first login ${user.timestamp}`;
+}
+
+/** `version 4, logins 1, roles {admin, editor}, nickname -` */
+function state(user: UserData): string {
+  const roles = [...(user.roles ?? [])].sort().join(', ');
+  return `version ${user.version}, ${Attr.LOGINS} ${user.logins ?? '-'}, ${Attr.ROLES} {${roles}}, ${Attr.NICKNAME} ${user.nickname ?? '-'}`;
 }
 
 main().catch(reportFailure);
