@@ -20,7 +20,8 @@ export type { ModelEnums } from './schema/enumsOf';
 export type { ModelClass } from './schema/CompiledSchema';
 
 export { Repository } from './repository/Repository';
-export type { GetOptions, RecordData, RepositoryOptions } from './repository/Repository';
+export type { RecordData, RepositoryOptions } from './repository/Repository';
+export type { GetOptions } from './validation/checkGetOptions';
 export type { CreateTableResult } from './repository/manageTable';
 export type { BatchOptions } from './repository/sendChunks';
 export type { BatchGetOptions, BatchGetResult } from './repository/batchGet';

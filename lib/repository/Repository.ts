@@ -19,6 +19,7 @@ import { compileSchema } from '../schema/compileSchema';
 import type { ModelEnums } from '../schema/enumsOf';
 import { checkIndexOptions, type GsiOptions } from '../validation/checkIndexOptions';
 import type { DeleteOptions, WriteOptions } from '../validation/checkWriteOptions';
+import { checkGetOptions, type GetOptions } from '../validation/checkGetOptions';
 import { isValidTableName } from '../validation/checks';
 import { batchGet, type BatchGetOptions, type BatchGetResult } from './batchGet';
 import { batchWrite, type BatchWriteItems, type BatchWriteResult } from './batchWrite';
@@ -40,12 +41,6 @@ export interface RepositoryOptions {
   readonly tableName?: string;
   /** How long `createTable` and `createGsi` wait for ACTIVE; default 10 minutes. */
   readonly waitTimeoutMs?: number;
-}
-
-/** Options of `getRecord`. */
-export interface GetOptions {
-  /** A strongly consistent read (DynamoDB's default, and ours, is eventually consistent). */
-  readonly consistent?: boolean;
 }
 
 /**
@@ -165,7 +160,10 @@ export class Repository<M extends object> {
    */
   async createRecord(data: RecordData<M>, options?: WriteOptions): Promise<M> {
     const write = await prepareCreate(this.schema, this.tableName, data, options, new Date());
-    await this.send('create', write, () => this.client.send(new PutItemCommand({ ...write.input, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })));
+    // the existing record is asked for only to tell "taken" from "your condition failed": a
+    // plain create must not hand someone else's record back in the error
+    const returnOld = write.checked ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {};
+    await this.send('create', write, () => this.client.send(new PutItemCommand({ ...write.input, ...returnOld })));
     return fromItem(this.schema, write.item);
   }
 
@@ -174,9 +172,10 @@ export class Repository<M extends object> {
    * @throws RecordValidationError when the id does not fit the key schema.
    * @throws RecordNotFoundError when there is no such record.
    */
-  async getRecord(id: RecordId, options: GetOptions = {}): Promise<M> {
+  async getRecord(id: RecordId, options?: GetOptions): Promise<M> {
     const { key, values } = toKey(this.schema, id);
-    const { Item: item } = await this.client.send(new GetItemCommand(buildGetRecord(this.tableName, key, options.consistent ?? false)));
+    const { consistent = false } = checkGetOptions(this.schema, options);
+    const { Item: item } = await this.client.send(new GetItemCommand(buildGetRecord(this.tableName, key, consistent)));
     if (!item) throw new RecordNotFoundError(this.schema.modelName, values);
     return fromItem(this.schema, item);
   }
@@ -244,6 +243,8 @@ export class Repository<M extends object> {
       const context: WriteContext = { operation, modelName: this.schema.modelName, key: write.keyValues, checked: write.checked };
       if (!isConditionalCheckFailed(error) || !write.checked) throw translateAwsError(error, context);
       const returned = (error as { Item?: Record<string, AttributeValue> }).Item;
+      // a create's error says "taken" or "condition failed", never what the existing record holds
+      if (operation === 'create') delete (error as { Item?: unknown }).Item;
       const current = returned ?? (await this.client.send(new GetItemCommand(buildGetRecord(this.tableName, write.key, true)))).Item;
       throw translateAwsError(error, context, current ? (fromItem(this.schema, current) as Record<string, unknown>) : null);
     }

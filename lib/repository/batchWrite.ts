@@ -4,6 +4,7 @@ import { fromItem } from '../marshalling/fromItem';
 import { fromKey } from '../marshalling/fromKey';
 import { creationValues } from '../marshalling/lifecycleValues';
 import { toItem } from '../marshalling/toItem';
+import { itemSizeIssue } from '../validation/itemSize';
 import type { RecordId } from '../marshalling/toKey';
 import { batchWriteInput, buildBatchWrite } from '../requests/buildBatchWrite';
 import type { CompiledSchema } from '../schema/CompiledSchema';
@@ -51,14 +52,13 @@ export async function batchWrite<M extends object>(
   }
   const puts = await checkBatchRecords(schema, items.put ?? [], 'put');
   const deletes = checkBatchIds(schema, items.delete ?? [], 'delete');
-  const issues = [...puts.issues, ...deletes.issues];
-  if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
   const now = new Date();
-  const inputs = buildBatchWrite(schema, tableName, {
-    // the same lifecycle values as createRecord: version 1, creation and update times unless given
-    put: puts.valid.map((values) => toItem(schema, creationValues(schema, values, now))),
-    delete: deletes.valid.map(({ key }) => key),
-  });
+  // the same lifecycle values as createRecord: version 1, creation and update times unless given
+  const putItems = puts.valid.map((values) => toItem(schema, creationValues(schema, values, now)));
+  const oversized = putItems.flatMap((item, index) => itemSizeIssue(item, `put[${puts.indexes[index]}].`) ?? []);
+  const issues = [...puts.issues, ...oversized, ...deletes.issues];
+  if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
+  const inputs = buildBatchWrite(schema, tableName, { put: putItems, delete: deletes.valid.map(({ key }) => key) });
   const chunks = inputs.map((input) => input.RequestItems?.[tableName] ?? []);
   const { left, errors } = await sendChunks(chunks, resolved, async (pending: readonly WriteRequest[]) => {
     const output = await client.send(new BatchWriteItemCommand(batchWriteInput(tableName, pending)));

@@ -6,7 +6,10 @@ import type {
 } from '@aws-sdk/client-dynamodb';
 import { RecordValidationError } from '../errors/RecordValidationError';
 import type { ValidationIssue } from '../errors/ValidationIssue';
+import { UpdateAction } from '../expressions/updates';
 import { creationValues } from '../marshalling/lifecycleValues';
+import { toAttributeValue } from '../marshalling/toAttributeValue';
+import { itemSizeIssue } from '../validation/itemSize';
 import { toItem } from '../marshalling/toItem';
 import { keyOfItem, keyValuesOf, toKey } from '../marshalling/toKey';
 import { buildCreateRecord } from '../requests/buildCreateRecord';
@@ -47,6 +50,17 @@ async function allChecks<const Checks extends readonly (() => unknown)[]>(modelN
   return results as Results<Checks>;
 }
 
+/** The key and the plain values an update sets, as an item, to weigh against the size limit. */
+function updatedValues(schema: CompiledSchema, changes: Readonly<Record<string, unknown>>, key: Record<string, AttributeValue>): Record<string, AttributeValue> {
+  const item = { ...key };
+  for (const [name, change] of Object.entries(changes)) {
+    const attribute = schema.attributeByName.get(name);
+    const isAction = change instanceof UpdateAction || (Array.isArray(change) && change.some((each) => each instanceof UpdateAction));
+    if (attribute && attribute.role !== 'version' && change !== null && !isAction) item[name] = toAttributeValue(attribute, change);
+  }
+  return item;
+}
+
 /**
  * Validates a new record, adds its lifecycle values and builds the create-only put.
  * @throws RecordValidationError before anything is sent.
@@ -61,6 +75,8 @@ export async function prepareCreate(
   const [{ condition }, valid] = await allChecks(schema.modelName, [() => checkWriteOptions(schema, options, false), () => validateRecord(schema, data)] as const);
   const values = creationValues(schema, valid, now);
   const item = toItem(schema, values);
+  const oversized = itemSizeIssue(item);
+  if (oversized) throw new RecordValidationError(schema.modelName, [oversized]);
   return {
     input: buildCreateRecord(schema, tableName, item, condition),
     item,
@@ -88,8 +104,12 @@ export async function prepareUpdate(
     () => checkWriteOptions(schema, options, false),
   ] as const);
   const versioned = schema.version !== undefined && checkedChanges[schema.version.name] !== undefined;
+  const input = buildUpdateRecord(schema, tableName, key, checkedChanges, { ...(condition && { condition }), now });
+  // the values an update sets can alone exceed the limit (the rest of the item is unknown here)
+  const oversized = itemSizeIssue(updatedValues(schema, checkedChanges, key));
+  if (oversized) throw new RecordValidationError(schema.modelName, [oversized]);
   return {
-    input: buildUpdateRecord(schema, tableName, key, checkedChanges, { ...(condition && { condition }), now }),
+    input,
     key,
     keyValues: values,
     checked: versioned || condition !== undefined,

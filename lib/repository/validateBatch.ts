@@ -8,6 +8,8 @@ import { validateRecord } from '../validation/validateRecord';
 /** What checking a list found: the converted entries when valid, and every issue, named by index. */
 export interface BatchCheck<T> {
   readonly valid: T[];
+  /** The position in the given list of each valid entry. */
+  readonly indexes: number[];
   readonly issues: ValidationIssue[];
 }
 
@@ -18,15 +20,17 @@ export interface BatchCheck<T> {
 export function checkBatchIds(schema: CompiledSchema, ids: unknown, label: string): BatchCheck<RecordKey> {
   if (!Array.isArray(ids)) return notAList(ids, label);
   const valid: RecordKey[] = [];
+  const indexes: number[] = [];
   const issues: ValidationIssue[] = [];
   ids.forEach((id: unknown, index) => {
     try {
       valid.push(toKey(schema, id));
+      indexes.push(index);
     } catch (error) {
       issues.push(...indexedIssues(error, `${label}[${index}]`));
     }
   });
-  return { valid, issues };
+  return { valid, indexes, issues };
 }
 
 /**
@@ -36,19 +40,21 @@ export function checkBatchIds(schema: CompiledSchema, ids: unknown, label: strin
 export async function checkBatchRecords(schema: CompiledSchema, records: unknown, label: string): Promise<BatchCheck<Record<string, unknown>>> {
   if (!Array.isArray(records)) return notAList(records, label);
   const valid: Record<string, unknown>[] = [];
+  const indexes: number[] = [];
   const issues: ValidationIssue[] = [];
   for (const [index, record] of (records as unknown[]).entries()) {
     try {
       valid.push(await validateRecord(schema, record));
+      indexes.push(index);
     } catch (error) {
       issues.push(...indexedIssues(error, `${label}[${index}]`));
     }
   }
-  return { valid, issues };
+  return { valid, indexes, issues };
 }
 
 function notAList<T>(value: unknown, label: string): BatchCheck<T> {
-  return { valid: [], issues: [{ attribute: label, received: describeType(value), constraint: 'must be an array' }] };
+  return { valid: [], indexes: [], issues: [{ attribute: label, received: describeType(value), constraint: 'must be an array' }] };
 }
 
 function indexedIssues(error: unknown, prefix: string): ValidationIssue[] {

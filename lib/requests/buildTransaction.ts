@@ -25,6 +25,8 @@ export type TransactionWrite = {
   readonly modelName: string;
   readonly key: Record<string, AttributeValue>;
   readonly keyValues: Readonly<Record<string, unknown>>;
+  /** Whether the action requires more than (non-)existence: a version or the caller's condition. */
+  readonly checked: boolean;
 } & (
   | { readonly action: 'put'; readonly input: PutItemCommandInput }
   | { readonly action: 'update'; readonly input: UpdateItemCommandInput }
@@ -39,8 +41,9 @@ export interface TransactionRequestOptions {
 }
 
 /**
- * The TransactWriteItems request for validated actions, in order; every action asks for the
- * item as it was when its condition fails (`ALL_OLD`), so a cancellation can name each failure.
+ * The TransactWriteItems request for validated actions, in order; every action (a put only
+ * when it carries a condition) asks for the item as it was when its condition fails
+ * (`ALL_OLD`), so a cancellation can name each failure.
  * @throws RecordValidationError for no actions, more than 100, or two actions on one item
  * (DynamoDB rejects the whole request): each repeat is named (`actions[3]`) with its key.
  */
@@ -84,7 +87,8 @@ function transactItem(write: TransactionWrite): TransactWriteItem {
     ConditionExpression,
     ...(ExpressionAttributeNames && { ExpressionAttributeNames }),
     ...(ExpressionAttributeValues && { ExpressionAttributeValues }),
-    ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+    // a put needs the existing record only to tell "taken" from "your condition failed"
+    ...((write.action !== 'put' || write.checked) && { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }),
   };
   switch (write.action) {
     case 'put':

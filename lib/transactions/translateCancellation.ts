@@ -34,6 +34,10 @@ export async function translateCancellation(client: DynamoDBClient, actions: rea
     return new TransactionCanceledError(actions.map((action) => reasonFor(action, { Code: 'Unknown' }, undefined, error)), error.message, { cause: error });
   }
   const current = await Promise.all(actions.map((action, index) => currentRecord(client, action, reasons[index]!)));
+  // as for createRecord: a put's failure says "taken", never what the existing record holds
+  actions.forEach((action, index) => {
+    if (action.action === 'put') delete reasons[index]!.Item;
+  });
   return new TransactionCanceledError(
     actions.map((action, index) => reasonFor(action, reasons[index]!, current[index], error)),
     error.message,

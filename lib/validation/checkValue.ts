@@ -110,6 +110,7 @@ function nestedProblem(value: unknown, path = ''): string | undefined {
   }
   for (const [name, element] of Object.entries(value as Record<string, unknown>)) {
     if (element === undefined) continue; // an undefined map entry is simply not stored
+    if (name === '') return `holds an empty key in the map at ${path || '(top)'} (DynamoDB refuses empty attribute names)`;
     const problem = nestedElementProblem(element, `${path}.${name}`);
     if (problem) return problem;
   }

@@ -29,21 +29,21 @@ function thrown(action: () => unknown): RecordValidationError {
 function putOf(index: number, values: typeof ada, tableName = 'phones'): TransactionWrite {
   const item = toItem(phone, values);
   const key: Record<string, AttributeValue> = { person_id: item['person_id']! };
-  return { index, modelName: 'PhoneData', key, keyValues: { person_id: values.person_id }, action: 'put', input: buildCreateRecord(phone, tableName, item) };
+  return { index, modelName: 'PhoneData', key, keyValues: { person_id: values.person_id }, checked: false, action: 'put', input: buildCreateRecord(phone, tableName, item) };
 }
 
 function deleteOf(index: number, id: unknown, tableName = 'phones'): TransactionWrite {
   const { key, values } = toKey(phone, id);
-  return { index, modelName: 'PhoneData', key, keyValues: values, action: 'delete', input: buildDeleteRecord(phone, tableName, key) };
+  return { index, modelName: 'PhoneData', key, keyValues: values, checked: false, action: 'delete', input: buildDeleteRecord(phone, tableName, key) };
 }
 
 function checkOf(index: number, id: unknown): TransactionWrite {
   const { key, values } = toKey(events, id);
-  return { index, modelName: 'EventData', key, keyValues: values, action: 'check', input: buildConditionCheck(events, 'events', key) };
+  return { index, modelName: 'EventData', key, keyValues: values, checked: true, action: 'check', input: buildConditionCheck(events, 'events', key) };
 }
 
 describe('buildTransaction', () => {
-  it('turns each kind of write into its transaction action, in order, each asking for ALL_OLD on a failed condition', () => {
+  it('turns each kind of write into its transaction action, in order, each but an unconditional put asking for ALL_OLD on a failed condition', () => {
     const put = putOf(0, ada);
     const { key } = toKey(phone, 2);
     const update: TransactionWrite = {
@@ -51,6 +51,7 @@ describe('buildTransaction', () => {
       modelName: 'PhoneData',
       key,
       keyValues: { person_id: 2 },
+      checked: false,
       action: 'update',
       input: buildUpdateRecord(phone, 'phones', key, { name: 'Grace' }, { now }),
     };
@@ -64,7 +65,6 @@ describe('buildTransaction', () => {
             Item: toItem(phone, ada),
             ConditionExpression: 'attribute_not_exists(#n0)',
             ExpressionAttributeNames: { '#n0': 'person_id' },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
         },
         {
@@ -101,11 +101,16 @@ describe('buildTransaction', () => {
   });
 
   it('keeps only the members a transaction action takes', () => {
-    const put = putOf(0, ada);
+    const put = { ...putOf(0, ada), checked: true };
     const withExtras = { ...put, input: { ...put.input, ReturnValues: 'ALL_OLD', ReturnConsumedCapacity: 'TOTAL' } } as TransactionWrite;
     expect(Object.keys(buildTransaction([withExtras]).TransactItems?.[0]?.Put ?? {}).sort()).toEqual(
       ['ConditionExpression', 'ExpressionAttributeNames', 'Item', 'ReturnValuesOnConditionCheckFailure', 'TableName'],
     );
+  });
+
+  it('asks for the existing record on a put only when the put carries a condition (a plain create must not return it)', () => {
+    expect(buildTransaction([putOf(0, ada)]).TransactItems?.[0]?.Put).not.toHaveProperty('ReturnValuesOnConditionCheckFailure');
+    expect(buildTransaction([{ ...putOf(0, ada), checked: true }]).TransactItems?.[0]?.Put).toHaveProperty('ReturnValuesOnConditionCheckFailure', 'ALL_OLD');
   });
 
   it('passes a client request token, and sends none of its own', () => {
