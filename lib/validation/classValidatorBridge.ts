@@ -1,10 +1,23 @@
-import { getMetadataStorage, validate, type ValidationError } from 'class-validator';
+import type { ValidationError } from 'class-validator';
 import type { ValidationIssue } from '../errors/ValidationIssue';
 import { describeType } from './checks';
 
+type ClassValidator = typeof import('class-validator');
+
+/**
+ * class-validator, loaded only once some class carries its decorators: a decorator creates
+ * the global metadata storage, so without it no model needs the package (an optional peer
+ * dependency that costs a large share of the import time when loaded).
+ */
+function loadedClassValidator(): ClassValidator | undefined {
+  if (!(globalThis as { classValidatorMetadataStorage?: unknown }).classValidatorMetadataStorage) return undefined;
+  return require('class-validator') as ClassValidator;
+}
+
 /** Whether the model (or a parent) carries class-validator decorators. */
 export function usesClassValidator(model: Function): boolean {
-  return getMetadataStorage().getTargetValidationMetadatas(model, '', true, false).length > 0;
+  const classValidator = loadedClassValidator();
+  return classValidator !== undefined && classValidator.getMetadataStorage().getTargetValidationMetadatas(model, '', true, false).length > 0;
 }
 
 /**
@@ -14,7 +27,8 @@ export function usesClassValidator(model: Function): boolean {
  */
 export async function classValidatorIssues(model: Function, values: Readonly<Record<string, unknown>>): Promise<ValidationIssue[]> {
   const instance = Object.assign(Object.create(model.prototype as object) as object, values);
-  const errors = await validate(instance, { skipMissingProperties: true, forbidUnknownValues: false });
+  // usesClassValidator said yes, so the package is there
+  const errors = await loadedClassValidator()!.validate(instance, { skipMissingProperties: true, forbidUnknownValues: false });
   return errors.flatMap((error) => toIssues(error, values));
 }
 
