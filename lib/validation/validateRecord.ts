@@ -10,10 +10,13 @@ import { UpdateAction } from '../expressions/updates';
 
 /** The given (not undefined) own values of an input, keyed by attribute name. */
 export function givenValues(input: object): Record<string, unknown> {
-  const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  // a plain object (a null-prototype one is slow to read); `__proto__` is defined, not assigned
+  const values: Record<string, unknown> = {};
   for (const name of Object.keys(input)) {
     const value = (input as Record<string, unknown>)[name];
-    if (value !== undefined) values[name] = value; // instances carry own undefined fields: missing
+    if (value === undefined) continue; // instances carry own undefined fields: missing
+    if (name === '__proto__') Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
+    else values[name] = value;
   }
   return values;
 }
