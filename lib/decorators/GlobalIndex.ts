@@ -1,5 +1,5 @@
 import type { IndexProjection } from '../metadata/declarations';
-import { recordAttribute, recordIndex } from '../metadata/store';
+import { indexDecorator } from './indexDecorator';
 
 /** Options of `@GlobalIndex`; on a class, `partitionKey` names the index's partition key. */
 export interface GlobalIndexOptions {
@@ -15,15 +15,5 @@ export interface GlobalIndexOptions {
  * @example `@GlobalIndex('byStatus', { sortKey: 'timestamp' }) status!: string;`
  */
 export function GlobalIndex(name: string, options: GlobalIndexOptions = {}): ClassDecorator & PropertyDecorator {
-  return (target: object, property?: string | symbol) => {
-    const model = property === undefined ? target : target.constructor;
-    // on a property, the index key is an attribute too, even without @Attribute()
-    if (property !== undefined) recordAttribute(model, { property: String(property) });
-    recordIndex(model, {
-      ...options,
-      name,
-      kind: 'global',
-      ...(property !== undefined && { partitionKey: String(property), property: String(property) }),
-    });
-  };
+  return indexDecorator({ ...options, name, kind: 'global' }, 'partitionKey');
 }

@@ -1,5 +1,5 @@
 import type { IndexProjection } from '../metadata/declarations';
-import { recordAttribute, recordIndex } from '../metadata/store';
+import { indexDecorator } from './indexDecorator';
 
 /** Options of `@LocalIndex`; on a class, `sortKey` names the index's sort key. */
 export interface LocalIndexOptions {
@@ -14,15 +14,5 @@ export interface LocalIndexOptions {
  * @example `@LocalIndex('byTimestamp') timestamp!: string;`
  */
 export function LocalIndex(name: string, options: LocalIndexOptions = {}): ClassDecorator & PropertyDecorator {
-  return (target: object, property?: string | symbol) => {
-    const model = property === undefined ? target : target.constructor;
-    // on a property, the index key is an attribute too, even without @Attribute()
-    if (property !== undefined) recordAttribute(model, { property: String(property) });
-    recordIndex(model, {
-      ...options,
-      name,
-      kind: 'local',
-      ...(property !== undefined && { sortKey: String(property), property: String(property) }),
-    });
-  };
+  return indexDecorator({ ...options, name, kind: 'local' }, 'sortKey');
 }
