@@ -50,6 +50,8 @@ export async function startDynalite(options: StartDynaliteOptions = {}): Promise
   // the listening socket nor idle keep-alive connections (a request in flight still holds its client's socket).
   server.unref();
   server.on('connection', (socket) => socket.unref());
+  // once stopping, each answered request lets close() drop its connection (see close())
+  server.on('request', (_request, response) => response.once('close', () => server.emit('closeIdle')));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({
     region: 'us-east-1',
@@ -89,14 +91,24 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
+const FORCE_CLOSE_AFTER_MS = 10_000;
+
 function close(server: Server, client: DynamoDBClient): Promise<void> {
   client.destroy();
   return new Promise((resolve, reject) => {
-    // dynalite's close() also closes its store; it resolves once both are done.
-    server.close((error) =>
-      error ? reject(new EngineError(`dynalite did not stop cleanly: ${error.message}`, { engine: 'dynalite', cause: error })) : resolve(),
-    );
-    // Keep-alive sockets from other clients would otherwise hold close() open.
-    server.closeAllConnections();
+    // dynalite's close() closes its store once the HTTP server has closed, i.e. once every
+    // connection is gone. Killing connections with a request in flight would let that request
+    // reach a closed store, and dynalite throws from it (an uncaught exception): so requests in
+    // flight finish, and each connection is closed as soon as it falls idle.
+    const closeIdle = () => server.closeIdleConnections();
+    server.on('closeIdle', closeIdle);
+    const force = setTimeout(() => server.closeAllConnections(), FORCE_CLOSE_AFTER_MS);
+    force.unref();
+    server.close((error) => {
+      clearTimeout(force);
+      if (error) reject(new EngineError(`dynalite did not stop cleanly: ${error.message}`, { engine: 'dynalite', cause: error }));
+      else resolve();
+    });
+    closeIdle();
   });
 }

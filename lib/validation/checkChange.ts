@@ -53,6 +53,8 @@ function checkAction(attribute: CompiledAttribute, node: UpdateNode): string | u
     case 'addToSet':
     case 'deleteFromSet': {
       if (!isSet) return `${node.kind}() needs a set attribute, not ${type}`;
+      // DynamoDB removes a set whose last member is deleted: a required set must not risk that
+      if (node.kind === 'deleteFromSet' && !attribute.optional) return 'deleteFromSet() could remove the last member of a required set (declare it optional)';
       const problem = checkType(attribute, new Set(node.members));
       return problem && `${node.kind}() ${problem}`;
     }
@@ -61,8 +63,9 @@ function checkAction(attribute: CompiledAttribute, node: UpdateNode): string | u
     case 'setIn':
     case 'removeIn': {
       if (type !== 'map' && type !== 'list') return `${node.kind}() needs a map or list attribute, not ${type}`;
-      if (node.path.length === 0 || !node.path.every((segment) => typeof segment === 'string' || Number.isInteger(segment))) {
-        return `${node.kind}() needs a path of names and list positions`;
+      const isSegment = (segment: unknown) => (typeof segment === 'string' && segment !== '') || (Number.isSafeInteger(segment) && (segment as number) >= 0);
+      if (node.path.length === 0 || !node.path.every(isSegment)) {
+        return `${node.kind}() needs a path of non-empty names and list positions (DynamoDB refuses empty attribute names)`;
       }
       if (node.kind === 'removeIn') return undefined;
       if (node.value === undefined) return 'setIn() needs a value (use removeIn() to remove)';
