@@ -1,0 +1,38 @@
+import '../quiet';
+import { spawnSync } from 'node:child_process';
+import { progress, runSuite } from '../child';
+import { rounds } from '../config';
+import type { ImportResult } from '../results';
+import { now } from '../stats';
+
+// Cold import time: a fresh `node -e "require(...)"` per run, entries interleaved, from the
+// package root (so `dynamo-decorators` resolves to its own dist/ as it would for a user).
+
+/** What a program must load before its first request, per contender. */
+export const IMPORTS: Record<string, string> = {
+  baseline: '',
+  ours: "require('dynamo-decorators')",
+  raw: "require('@aws-sdk/client-dynamodb'); require('@aws-sdk/util-dynamodb')",
+  documentClient: "require('@aws-sdk/client-dynamodb'); require('@aws-sdk/lib-dynamodb')",
+  toolbox: "require('@aws-sdk/client-dynamodb'); require('@aws-sdk/lib-dynamodb'); require('dynamodb-toolbox')",
+  electrodb: "require('@aws-sdk/client-dynamodb'); require('@aws-sdk/lib-dynamodb'); require('electrodb')",
+  dynamoose: "require('dynamoose')",
+};
+
+runSuite(async (): Promise<ImportResult> => {
+  const root = process.cwd();
+  const ms: Record<string, number[]> = {};
+  const runOnce = (code: string): number => {
+    const start = now();
+    const child = spawnSync(process.execPath, ['-e', code], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const elapsed = now() - start;
+    if (child.status !== 0) throw new Error(`node -e ${JSON.stringify(code)} failed: ${child.stderr.toString()}`);
+    return elapsed;
+  };
+  for (const code of Object.values(IMPORTS)) runOnce(code); // warm the file system cache
+  for (let round = 0; round < rounds.imports; round += 1) {
+    for (const [name, code] of Object.entries(IMPORTS)) (ms[name] ??= []).push(runOnce(code));
+  }
+  progress(`imports: ${rounds.imports} runs of ${Object.keys(IMPORTS).length} entries`);
+  return { runs: rounds.imports, ms, code: IMPORTS };
+});
