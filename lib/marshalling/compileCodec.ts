@@ -43,13 +43,18 @@ const cache = new WeakMap<CompiledSchema, Codec<object>>();
  * generated source only through JSON.stringify, so no name can break out of its string.
  */
 export function codecOf<M extends object>(schema: CompiledSchema<M>): Codec<M> {
+  // the last codec asked for answers without a WeakMap lookup: runs of records share a model
+  if (schema === last.schema) return last.codec as Codec<M>;
   let codec = cache.get(schema);
   if (!codec) {
     codec = generateCodec(schema);
     cache.set(schema, codec);
   }
+  last = { schema, codec };
   return codec as Codec<M>;
 }
+
+let last: { schema?: CompiledSchema; codec?: Codec<object> } = {};
 
 function generateCodec<M extends object>(schema: CompiledSchema<M>): Codec<M> {
   const attributes = schema.attributes;
@@ -67,12 +72,16 @@ function generateCodec<M extends object>(schema: CompiledSchema<M>): Codec<M> {
       ${attributes.filter((attribute) => !isAlwaysPresent(attribute)).map((attribute) => encodeStatement(attribute, attributes.indexOf(attribute))).join('\n')}
       return item;
     };
-    const decode = (item) => {
-      const r = Object.create(proto);
+    // a constructor sharing the model's prototype: instances of the model, built without calling
+    // the model's constructor, with their properties in the object itself (V8 reserves room for
+    // what a constructor assigns, unlike properties added to an Object.create() result)
+    function Decoded(item) {
+      const r = this;
       let a;
       ${attributes.map((attribute, i) => decodeStatement(attribute, i)).join('\n')}
-      return r;
-    };
+    }
+    Decoded.prototype = proto;
+    const decode = (item) => new Decoded(item);
     return { fits, encode, decode };`;
   const build = new Function('h', 'attributes', 'categoricals', 'proto', source) as (
     ...args: unknown[]
