@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { CompiledAttribute, CompiledSchema } from '../schema/CompiledSchema';
 import { checkValue } from '../validation/checkValue';
-import { isStorableBigInt, isStorableNumber } from '../validation/checks';
+import { isStorableNumber } from '../validation/checks';
 import { fromAttributeValue } from './fromAttributeValue';
 import { toAttributeValue } from './toAttributeValue';
 
@@ -33,7 +33,6 @@ const helpers = {
   fromAttributeValue,
   checkValue,
   isStorableNumber,
-  isStorableBigInt,
 };
 
 const cache = new WeakMap<CompiledSchema, Codec<object>>();
