@@ -9,7 +9,7 @@ import type { ValidationIssue } from '../errors/ValidationIssue';
 import { UpdateAction } from '../expressions/updates';
 import { creationValues } from '../marshalling/lifecycleValues';
 import { toAttributeValue } from '../marshalling/toAttributeValue';
-import { itemSizeIssue } from '../validation/itemSize';
+import { itemSizeIssue, mayExceedItemLimit } from '../validation/itemSize';
 import { toItem } from '../marshalling/toItem';
 import { keyOfItem, keyValuesOf, toKey } from '../marshalling/toKey';
 import { buildCreateRecord } from '../requests/buildCreateRecord';
@@ -108,8 +108,12 @@ export async function prepareUpdate(
   const versioned = schema.version !== undefined && checkedChanges[schema.version.name] !== undefined;
   const input = buildUpdateRecord(schema, tableName, key, checkedChanges, { ...(condition && { condition }), now });
   // the values an update sets can alone exceed the limit (the rest of the item is unknown here)
-  const oversized = itemSizeIssue(updatedValues(schema, checkedChanges, key));
-  if (oversized) throw new RecordValidationError(schema.modelName, [oversized]);
+  // the request's own names and values bound what it writes: only a large update is re-encoded
+  // per attribute to be weighed exactly and named
+  if (mayExceedItemLimit({ ...key, ...input.ExpressionAttributeValues }, Object.values(input.ExpressionAttributeNames ?? {}))) {
+    const oversized = itemSizeIssue(updatedValues(schema, checkedChanges, key));
+    if (oversized) throw new RecordValidationError(schema.modelName, [oversized]);
+  }
   return {
     input,
     key,

@@ -41,6 +41,11 @@ export function itemSize(item: Readonly<Record<string, AttributeValue>>, bound =
   return size;
 }
 
+/** Whether values and names could together exceed the item limit (a cheap upper bound, never an undercount). */
+export function mayExceedItemLimit(values: Readonly<Record<string, AttributeValue>>, names: readonly string[]): boolean {
+  return itemSize(values, true) + names.reduce((sum, name) => sum + utf8Length(name, true), 0) > MAX_ITEM_BYTES;
+}
+
 /**
  * The issue of an item over DynamoDB's 400 KB, naming its largest attribute, or undefined.
  * `label` prefixes the attribute name (`put[3].`) for batches.
