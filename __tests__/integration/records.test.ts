@@ -125,6 +125,14 @@ describe.each(engines)('records on $name', (engine) => {
       client.destroy();
     });
 
+    it('refuses an update whose values alone exceed 400 KB, naming the attribute, before sending', async () => {
+      const { client, sent } = recordingClient(engine.endpoint);
+      const repo = new Repository(PhoneData, { client, tableName: phones.tableName });
+      await expect(repo.updateRecord(1, { name: 'x'.repeat(400 * 1024) })).rejects.toMatchObject({ issues: [expect.objectContaining({ attribute: 'name' })] });
+      expect(sent).toEqual([]);
+      client.destroy();
+    });
+
     it('checks class-validator constraints on the changed attributes only', async () => {
       const users = await repoFor(UserData);
       await users.createRecord({ user_id: 'u2', email: 'bo@example.com', timestamp: 't' });
