@@ -1,5 +1,6 @@
 // Two projects: unit tests never touch an engine; integration tests run every file against
 // each engine that __tests__/helpers/globalSetup.ts starts once for the whole run.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest reads this file as CommonJS
 const fs = require('node:fs');
 
 // The SDK warns once per process that it will drop Node 20; the warning says nothing about our code.
@@ -8,7 +9,7 @@ const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
-const moduleNameMapper = { '^dynamo-decorators$': '<rootDir>/lib/index.ts' };
+const moduleNameMapper = { '^dynamodb-decorators$': '<rootDir>/lib/index.ts' };
 
 module.exports = {
   reporters: ['default', '<rootDir>/__tests__/helpers/summaryReporter.js'],

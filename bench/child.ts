@@ -8,7 +8,8 @@ export function argumentsOf(argv: readonly string[] = process.argv.slice(2)): Re
   for (let index = 0; index < argv.length; index += 2) {
     const name = argv[index];
     const value = argv[index + 1];
-    if (!name?.startsWith('--') || value === undefined) throw new Error(`expected --name value pairs, got ${argv.join(' ')}`);
+    if (!name?.startsWith('--') || value === undefined)
+      throw new Error(`expected --name value pairs, got ${argv.join(' ')}`);
     args[name.slice(2)] = value;
   }
   return args;

@@ -15,7 +15,8 @@ export interface CannedAnswers {
 }
 
 /** Where a contender's client sends its requests. */
-export type Target = { readonly kind: 'memory'; readonly capture?: string[] } | { readonly kind: 'engine'; readonly endpoint: string };
+export type Target =
+  { readonly kind: 'memory'; readonly capture?: string[] } | { readonly kind: 'engine'; readonly endpoint: string };
 
 /**
  * A client for one contender (`answers`: what the in-memory handler returns). `aggregated` gives the `DynamoDB` class (dynamoose calls its
@@ -26,7 +27,9 @@ export function createClient(target: Target, answers?: CannedAnswers, aggregated
     region: 'us-east-1',
     credentials,
     endpoint: target.kind === 'engine' ? target.endpoint : 'http://127.0.0.1:8000',
-    ...(target.kind === 'memory' && { requestHandler: cannedHandler(answers ?? { item: {}, deleteReturnsItem: false }, target.capture) }),
+    ...(target.kind === 'memory' && {
+      requestHandler: cannedHandler(answers ?? { item: {}, deleteReturnsItem: false }, target.capture),
+    }),
   };
   return aggregated ? new DynamoDB(config) : new DynamoDBClient(config);
 }
@@ -36,7 +39,10 @@ export function createClient(target: Target, answers?: CannedAnswers, aggregated
  * X-Amz-Target header) with a canned 200 response whose JSON body was encoded once. With
  * `capture`, the request bodies are kept (to document what each contender sends).
  */
-export function cannedHandler(answers: CannedAnswers, capture?: string[]): NonNullable<DynamoDBClientConfig['requestHandler']> {
+export function cannedHandler(
+  answers: CannedAnswers,
+  capture?: string[],
+): NonNullable<DynamoDBClientConfig['requestHandler']> {
   const item = JSON.stringify(answers.item);
   const bodies: Record<string, Uint8Array> = {
     PutItem: Buffer.from('{}'),
@@ -58,7 +64,11 @@ export function cannedHandler(answers: CannedAnswers, capture?: string[]): NonNu
           statusCode: 200,
           reason: 'OK',
           // a fresh copy per response, as a socket would give: the SDK adapts the body in place
-          headers: { 'content-type': 'application/x-amz-json-1.0', 'content-length': String(body.byteLength), 'x-amzn-requestid': 'canned' },
+          headers: {
+            'content-type': 'application/x-amz-json-1.0',
+            'content-length': String(body.byteLength),
+            'x-amzn-requestid': 'canned',
+          },
           body: body.slice(),
         },
       });

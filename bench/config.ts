@@ -6,7 +6,8 @@ function numberFromEnv(name: string, fallback: number): number {
   const text = process.env[name];
   if (text === undefined || text === '') return fallback;
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not ${JSON.stringify(text)}.`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, not ${JSON.stringify(text)}.`);
   return value;
 }
 
@@ -44,7 +45,13 @@ export const rounds = {
 export const QUERY_PAGE_SIZE = 1_000;
 
 /** Which engines to run on (comma-separated): dynalite, dynamodb-local. */
-export const ENGINES = (process.env['BENCH_ENGINES'] ?? 'dynalite,dynamodb-local').split(',').map((name) => name.trim()).filter(Boolean);
+export const ENGINES = (process.env['BENCH_ENGINES'] ?? 'dynalite,dynamodb-local')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);
 
 /** Which suites to run (comma-separated): codec, ops, bulk, scan, imports, footprint. All by default. */
-export const SUITES = (process.env['BENCH_SUITES'] ?? 'codec,ops,bulk,scan,imports,footprint').split(',').map((name) => name.trim()).filter(Boolean);
+export const SUITES = (process.env['BENCH_SUITES'] ?? 'codec,ops,bulk,scan,imports,footprint')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean);

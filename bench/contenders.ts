@@ -1,4 +1,10 @@
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import {
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
@@ -14,7 +20,7 @@ import {
   UpdateItemCommand as ToolboxUpdate,
 } from 'dynamodb-toolbox';
 import { Entity as ElectroEntity } from 'electrodb';
-import { Repository } from 'dynamo-decorators';
+import { Repository } from 'dynamodb-decorators';
 import { createClient, type Target } from './clients';
 import type { ContenderName } from './labels';
 import { PhoneData, phoneRecord, RELATIONSHIPS, type PhoneRecord } from './models';
@@ -36,7 +42,11 @@ export interface OpsContender {
 
 /** The item the canned handler returns for get, update and delete. */
 export const CANNED_ITEM: Record<string, AttributeValue> = marshall(phoneRecord(1));
-const ELECTRO_ITEM: Record<string, AttributeValue> = { ...CANNED_ITEM, __edb_e__: { S: 'phone' }, __edb_v__: { S: '1' } };
+const ELECTRO_ITEM: Record<string, AttributeValue> = {
+  ...CANNED_ITEM,
+  __edb_e__: { S: 'phone' },
+  __edb_v__: { S: '1' },
+};
 
 /** Builds every contender for one table; each gets its own client. */
 export function createContenders(target: Target, tableName: string): OpsContender[] {
@@ -67,7 +77,9 @@ function rawContender(client: ReturnType<typeof createClient>, TableName: string
       return record;
     },
     async get(id) {
-      const { Item } = await client.send(new GetItemCommand({ TableName, Key: marshall({ person_id: id }), ConsistentRead: false }));
+      const { Item } = await client.send(
+        new GetItemCommand({ TableName, Key: marshall({ person_id: id }), ConsistentRead: false }),
+      );
       if (!Item) throw new Error(`no item ${id}`);
       return unmarshall(Item);
     },
@@ -130,7 +142,9 @@ function documentClientContender(client: ReturnType<typeof createClient>, TableN
       return record;
     },
     async get(id) {
-      const { Item } = await documents.send(new GetCommand({ TableName, Key: { person_id: id }, ConsistentRead: false }));
+      const { Item } = await documents.send(
+        new GetCommand({ TableName, Key: { person_id: id }, ConsistentRead: false }),
+      );
       if (!Item) throw new Error(`no item ${id}`);
       return Item;
     },
@@ -166,7 +180,11 @@ function documentClientContender(client: ReturnType<typeof createClient>, TableN
 }
 
 function toolboxContender(client: ReturnType<typeof createClient>, name: string): OpsContender {
-  const table = new ToolboxTable({ name, partitionKey: { name: 'person_id', type: 'number' }, documentClient: DynamoDBDocumentClient.from(client) });
+  const table = new ToolboxTable({
+    name,
+    partitionKey: { name: 'person_id', type: 'number' },
+    documentClient: DynamoDBDocumentClient.from(client),
+  });
   const phones = new ToolboxEntity({
     name: 'Phone',
     table,
@@ -183,7 +201,11 @@ function toolboxContender(client: ReturnType<typeof createClient>, name: string)
   return {
     name: 'toolbox',
     async create(record) {
-      await phones.build(ToolboxPut).item(record).options({ condition: { attr: 'person_id', exists: false } }).send();
+      await phones
+        .build(ToolboxPut)
+        .item(record)
+        .options({ condition: { attr: 'person_id', exists: false } })
+        .send();
       return record;
     },
     async get(id) {
@@ -237,7 +259,8 @@ function electroContender(client: ReturnType<typeof createClient>, table: string
       return data;
     },
     async update(id, phoneNumber) {
-      return (await phones.patch({ person_id: id }).set({ phone_number: phoneNumber }).go({ response: 'all_new' })).data;
+      return (await phones.patch({ person_id: id }).set({ phone_number: phoneNumber }).go({ response: 'all_new' }))
+        .data;
     },
     async remove(id) {
       return (await phones.remove({ person_id: id }).go({ response: 'all_old' })).data;
@@ -255,7 +278,12 @@ function dynamooseContender(client: ReturnType<typeof createClient>, tableName: 
     relationship: { type: String, required: true, enum: [...RELATIONSHIPS] },
     timestamp: { type: String, required: true },
   });
-  const Phones = dynamoose.model(`Phone_${tableName}`, schema, { tableName, create: false, waitForActive: false, update: false });
+  const Phones = dynamoose.model(`Phone_${tableName}`, schema, {
+    tableName,
+    create: false,
+    waitForActive: false,
+    update: false,
+  });
   const mustExist = () => new dynamoose.Condition().attribute('person_id').exists();
   return {
     name: 'dynamoose',
@@ -265,7 +293,12 @@ function dynamooseContender(client: ReturnType<typeof createClient>, tableName: 
       if (!found) throw new Error(`no item ${id}`);
       return found;
     },
-    update: (id, phoneNumber) => Phones.update({ person_id: id }, { phone_number: phoneNumber }, { condition: mustExist(), returnValues: 'ALL_NEW' }),
+    update: (id, phoneNumber) =>
+      Phones.update(
+        { person_id: id },
+        { phone_number: phoneNumber },
+        { condition: mustExist(), returnValues: 'ALL_NEW' },
+      ),
     remove: (id) => Phones.delete({ person_id: id }, { condition: mustExist() }),
   };
 }

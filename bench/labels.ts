@@ -5,7 +5,7 @@ export type ContenderName = (typeof CONTENDER_NAMES)[number];
 
 export const CONTENDER_LABELS: Record<ContenderName, string> = {
   raw: 'raw SDK (client-dynamodb + util-dynamodb)',
-  ours: 'dynamo-decorators (Repository)',
+  ours: 'dynamodb-decorators (Repository)',
   documentClient: 'DocumentClient (lib-dynamodb)',
   toolbox: 'dynamodb-toolbox v2',
   electrodb: 'ElectroDB',
@@ -16,9 +16,10 @@ export const REQUEST_DIFFERENCES: Record<ContenderName, string> = {
   raw: 'The baseline: exactly the requests ours sends (same expressions, placeholders, ReturnValues, ReturnValuesOnConditionCheckFailure: ALL_OLD on writes, ConsistentRead: false on get).',
   ours: 'Validates each record/id/change against the schema before sending; returns model instances.',
   documentClient: 'Same requests as the baseline.',
-  toolbox: 'Same conditions and ReturnValues; no ReturnValuesOnConditionCheckFailure and no ConsistentRead: false (entity attribute and timestamps turned off, so the item is the same).',
+  toolbox:
+    'Same conditions and ReturnValues; no ReturnValuesOnConditionCheckFailure and no ConsistentRead: false (entity attribute and timestamps turned off, so the item is the same).',
   electrodb:
-    'Adds its own attributes `__edb_e__` and `__edb_v__` to every put and SETs them again on every update (2 more attributes stored and returned); no ReturnValuesOnConditionCheckFailure. The key is the bare `person_id` attribute (ElectroDB\'s attribute-as-key form), so the key and item are otherwise the same.',
+    "Adds its own attributes `__edb_e__` and `__edb_v__` to every put and SETs them again on every update (2 more attributes stored and returned); no ReturnValuesOnConditionCheckFailure. The key is the bare `person_id` attribute (ElectroDB's attribute-as-key form), so the key and item are otherwise the same.",
   dynamoose:
     'Its delete cannot ask for ReturnValues: ALL_OLD, so it returns nothing (the response carries no item, less to parse); no ReturnValuesOnConditionCheckFailure. Its create adds its own `attribute_not_exists` condition (the same check, its own placeholder).',
 };

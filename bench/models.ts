@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Attribute, Categorical, PartitionKey, SortKey, Table } from 'dynamo-decorators';
+import { Attribute, Categorical, PartitionKey, SortKey, Table } from 'dynamodb-decorators';
 
 // The models measured: the wiki page's phonebook row, and the same row in a composite-key table
 // (one partition, many sorted rows) for the paginated query.

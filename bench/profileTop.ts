@@ -6,7 +6,12 @@ import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
   readonly id: number;
-  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number; readonly scriptId: string | number };
+  readonly callFrame: {
+    readonly functionName: string;
+    readonly url: string;
+    readonly lineNumber: number;
+    readonly scriptId: string | number;
+  };
   readonly children?: readonly number[];
 }
 
@@ -52,7 +57,9 @@ function main(): void {
   const print = (title: string, entries: Map<string, number>) => {
     console.log(`\n${title} (total ${(total / 1000).toFixed(0)} ms)`);
     for (const [name, micros] of [...entries].sort((a, b) => b[1] - a[1]).slice(0, count)) {
-      console.log(`${((100 * micros) / total).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${name}`);
+      console.log(
+        `${((100 * micros) / total).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${name}`,
+      );
     }
   };
   print('self time by function', byFunction);
@@ -62,7 +69,10 @@ function main(): void {
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const isCode = (frame: ProfileNode['callFrame']) =>
-    frame.url.includes('/node_modules/') || frame.url.includes('/dist/') || frame.url.includes('/bench/') || (frame.url === '' && String(frame.scriptId) !== '0');
+    frame.url.includes('/node_modules/') ||
+    frame.url.includes('/dist/') ||
+    frame.url.includes('/bench/') ||
+    (frame.url === '' && String(frame.scriptId) !== '0');
   const byOwner = new Map<string, number>();
   for (const [id, micros] of self) {
     let current: number | undefined = id;

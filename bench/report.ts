@@ -1,5 +1,13 @@
 import { CONTENDER_LABELS, CONTENDER_NAMES, REQUEST_DIFFERENCES, type ContenderName } from './labels';
-import { OPERATIONS, type BulkResult, type CodecResult, type FootprintResult, type ImportResult, type OpsResult, type ScanMemoryResult } from './results';
+import {
+  OPERATIONS,
+  type BulkResult,
+  type CodecResult,
+  type FootprintResult,
+  type ImportResult,
+  type OpsResult,
+  type ScanMemoryResult,
+} from './results';
 import { ratio, summarize, type Summary } from './stats';
 
 // Renders every suite's result as the markdown of BENCHMARKS.md.
@@ -60,7 +68,9 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-const OTHER_LABELS: Record<string, string> = { oursWithClassValidator: 'dynamo-decorators + class-validator (its optional peer)' };
+const OTHER_LABELS: Record<string, string> = {
+  oursWithClassValidator: 'dynamodb-decorators + class-validator (its optional peer)',
+};
 
 function label(name: string): string {
   return CONTENDER_LABELS[name as ContenderName] ?? OTHER_LABELS[name] ?? name;
@@ -75,7 +85,9 @@ function pairedRange(baseline: readonly number[], contender: readonly number[]):
 
 function sumPerRound(byOperation: Readonly<Record<string, readonly number[]>>): number[] {
   const roundsCount = byOperation['create']!.length;
-  return Array.from({ length: roundsCount }, (_, round) => OPERATIONS.reduce((sum, operation) => sum + byOperation[operation]![round]!, 0));
+  return Array.from({ length: roundsCount }, (_, round) =>
+    OPERATIONS.reduce((sum, operation) => sum + byOperation[operation]![round]!, 0),
+  );
 }
 
 // ---- targets
@@ -87,7 +99,8 @@ interface TargetRow {
 }
 
 function codecTotals(codec: CodecResult, name: string, clock: 'cpu' | 'wall' = 'cpu'): number[] {
-  const [encodes, decodes] = clock === 'cpu' ? [codec.encodeMs, codec.decodeMs] : [codec.encodeWallMs, codec.decodeWallMs];
+  const [encodes, decodes] =
+    clock === 'cpu' ? [codec.encodeMs, codec.decodeMs] : [codec.encodeWallMs, codec.decodeWallMs];
   return encodes[name]!.map((encode, round) => encode + decodes[name]![round]!);
 }
 
@@ -104,9 +117,17 @@ function targetRows(results: AllResults): TargetRow[] {
     const hand = summarize(codecTotals(codec, 'handWritten')).median;
     for (const name of ['ours', 'oursWithValidation']) {
       const ours = summarize(codecTotals(codec, name)).median;
-      const what = name === 'ours' ? 'toItem + fromItem' : 'with validation: createRecord\'s preparation, then fromItem';
-      rows.push({ target: `Encode + decode ≥ 5x util-dynamodb (${what})`, measured: times(ratio(util, ours)), met: ratio(util, ours) >= 5 });
-      rows.push({ target: `Encode + decode ≥ 0.8x hand-written (${what})`, measured: times(ratio(hand, ours)), met: ratio(hand, ours) >= 0.8 });
+      const what = name === 'ours' ? 'toItem + fromItem' : "with validation: createRecord's preparation, then fromItem";
+      rows.push({
+        target: `Encode + decode ≥ 5x util-dynamodb (${what})`,
+        measured: times(ratio(util, ours)),
+        met: ratio(util, ours) >= 5,
+      });
+      rows.push({
+        target: `Encode + decode ≥ 0.8x hand-written (${what})`,
+        measured: times(ratio(hand, ours)),
+        met: ratio(hand, ours) >= 0.8,
+      });
     }
   }
   for (const ops of results.ops) {
@@ -115,7 +136,10 @@ function targetRows(results: AllResults): TargetRow[] {
     const ours = times_['ours'];
     if (!raw || !ours) continue;
     const clock = ops.cpuMicroseconds ? 'CPU time' : 'wall-clock';
-    const perOperation = OPERATIONS.map((operation) => ({ operation, value: ratio(summarize(raw[operation]).median, summarize(ours[operation]).median) }));
+    const perOperation = OPERATIONS.map((operation) => ({
+      operation,
+      value: ratio(summarize(raw[operation]).median, summarize(ours[operation]).median),
+    }));
     const allFour = ratio(summarize(sumPerRound(raw)).median, summarize(sumPerRound(ours)).median);
     rows.push({
       target: `Per operation ≥ 0.97x raw SDK (${ops.setting}, ${clock})`,
@@ -138,10 +162,14 @@ function targetRows(results: AllResults): TargetRow[] {
     });
   }
   for (const scan of results.scans) {
-    const growth = scan.runs.filter((run) => run.contender === 'ours' && !run.retainedHeap).map((run) => (run.peakRss - run.baselineRss) / MB);
+    const growth = scan.runs
+      .filter((run) => run.contender === 'ours' && !run.retainedHeap)
+      .map((run) => (run.peakRss - run.baselineRss) / MB);
     if (growth.length === 0) continue;
     const worst = Math.max(...growth);
-    const rawGrowth = scan.runs.filter((run) => run.contender === 'raw' && !run.retainedHeap).map((run) => (run.peakRss - run.baselineRss) / MB);
+    const rawGrowth = scan.runs
+      .filter((run) => run.contender === 'raw' && !run.retainedHeap)
+      .map((run) => (run.peakRss - run.baselineRss) / MB);
     const rawText = rawGrowth.length > 0 ? `; the raw SDK loop: ${Math.max(...rawGrowth).toFixed(1)} MB` : '';
     rows.push({
       target: `Scan of ${scan.runs[0]!.items.toLocaleString('en-US')} items: RSS growth < 50 MB (${scan.engine})`,
@@ -163,9 +191,24 @@ function header(info: RunInfo): string {
     ['load average (1 min) at start / end', `${info.loadStart[0]!.toFixed(2)} / ${info.loadEnd[0]!.toFixed(2)}`],
     ['Node', info.node],
     ...Object.entries(info.engines).map(([name, version]) => [name, version]),
-    ['libraries', Object.entries(info.libraries).map(([name, version]) => `${name} ${version}`).join(', ')],
-    ['sizes', `${Object.entries(info.sizes).map(([name, count]) => `${name} ${count.toLocaleString('en-US')}`).join(', ')} (BENCH_SCALE=${info.scale})`],
-    ['rounds', Object.entries(info.rounds).map(([name, count]) => `${name} ${count}`).join(', ')],
+    [
+      'libraries',
+      Object.entries(info.libraries)
+        .map(([name, version]) => `${name} ${version}`)
+        .join(', '),
+    ],
+    [
+      'sizes',
+      `${Object.entries(info.sizes)
+        .map(([name, count]) => `${name} ${count.toLocaleString('en-US')}`)
+        .join(', ')} (BENCH_SCALE=${info.scale})`,
+    ],
+    [
+      'rounds',
+      Object.entries(info.rounds)
+        .map(([name, count]) => `${name} ${count}`)
+        .join(', '),
+    ],
     ['duration', `${(info.durationMs / 60_000).toFixed(1)} min`],
   ];
   return table(['', ''], rows);
@@ -177,7 +220,8 @@ function codecSection(codec: CodecResult): string {
   const names: Record<string, string> = {
     utilDynamodb: '`@aws-sdk/util-dynamodb` marshall + unmarshall',
     ours: 'ours: `toItem` + `fromItem` (what createRecord / every read call)',
-    oursWithValidation: 'ours with validation (createRecord\'s preparation): `validateRecord` + `creationValues` + `toItem` (+ the item-size check where the library has it), then `fromItem`',
+    oursWithValidation:
+      "ours with validation (createRecord's preparation): `validateRecord` + `creationValues` + `toItem` (+ the item-size check where the library has it), then `fromItem`",
     handWritten: 'hand-written for this shape (the floor)',
   };
   const utilWall = summarize(codecTotals(codec, 'utilDynamodb', 'wall')).median;
@@ -204,9 +248,20 @@ function codecSection(codec: CodecResult): string {
   return [
     `## 1. Encode + decode, CPU only (${codec.records.toLocaleString('en-US')} phonebook records, ${codec.rounds} rounds)`,
     '',
-    'Each round encodes every record to a DynamoDB item, then decodes the same items: every encoder makes the identical item, so one set made beforehand feeds every decoder (ours decodes to model instances, util-dynamodb and the hand-written decoder to plain objects). Outputs go to a 1,024-slot ring: they escape, so no allocation is optimised away, and die young, as a request\'s item does. Contenders interleaved, a full GC before each pass. Times are **CPU time of the process** (user + system, GC threads included), so other work on the machine does not count; the wall-clock figures are in the last column. Ratios: util-dynamodb (or hand-written) time / contender time, medians; in brackets the range of the per-round ratios.',
+    "Each round encodes every record to a DynamoDB item, then decodes the same items: every encoder makes the identical item, so one set made beforehand feeds every decoder (ours decodes to model instances, util-dynamodb and the hand-written decoder to plain objects). Outputs go to a 1,024-slot ring: they escape, so no allocation is optimised away, and die young, as a request's item does. Contenders interleaved, a full GC before each pass. Times are **CPU time of the process** (user + system, GC threads included), so other work on the machine does not count; the wall-clock figures are in the last column. Ratios: util-dynamodb (or hand-written) time / contender time, medians; in brackets the range of the per-round ratios.",
     '',
-    table(['contender', 'encode µs/record', 'decode µs/record', 'encode + decode CPU ms: median (min–max)', 'vs util-dynamodb', 'vs hand-written', 'wall-clock: ms · vs util · vs hand'], rows),
+    table(
+      [
+        'contender',
+        'encode µs/record',
+        'decode µs/record',
+        'encode + decode CPU ms: median (min–max)',
+        'vs util-dynamodb',
+        'vs hand-written',
+        'wall-clock: ms · vs util · vs hand',
+      ],
+      rows,
+    ),
     '',
     `Validation alone (\`await validateRecord(schema, record)\`, the check createRecord runs): **${perRecord(validate.median)} µs per record** CPU (${perRecord(validate.min)}–${perRecord(validate.max)}; wall-clock ${perRecord(validateWall.median)} µs), ${fixed(validate.median)} ms for all.`,
   ].join('\n');
@@ -224,7 +279,12 @@ function opsSection(ops: OpsResult): string {
       return `${fixed(summary.median)} (${range(summary)}) · ${times(ratio(summarize(raw[operation]).median, summary.median))}`;
     });
     const total = summarize(sumPerRound(mine));
-    const row = [label(name), ...cells, `${fixed(total.median)} · ${times(ratio(summarize(rawTotal).median, total.median))}`, pairedRange(rawTotal, sumPerRound(mine))];
+    const row = [
+      label(name),
+      ...cells,
+      `${fixed(total.median)} · ${times(ratio(summarize(rawTotal).median, total.median))}`,
+      pairedRange(rawTotal, sumPerRound(mine)),
+    ];
     if (ops.cpuMicroseconds) {
       const wall = summarize(sumPerRound(ops.microseconds[name]!)).median;
       row.push(`${fixed(wall)} · ${times(ratio(rawWall, wall))}`);
@@ -239,7 +299,19 @@ function opsSection(ops: OpsResult): string {
     '',
     `${ops.cpuMicroseconds ? `${ops.itemsPerRound.toLocaleString('en-US')} items per round, ${ops.rounds} rounds` : `${ops.items.toLocaleString('en-US')} items per contender in ${ops.rounds} interleaved rounds of ${ops.itemsPerRound.toLocaleString('en-US')}`}, each item created, read, updated and deleted one request at a time (all creates, then all gets, …). ${clock}`,
     '',
-    table(['contender', 'create', 'get', 'update', 'delete', 'all four: µs · ratio', 'per-round ratio range', ...(ops.cpuMicroseconds ? ['wall-clock all four: µs · ratio'] : [])], rows),
+    table(
+      [
+        'contender',
+        'create',
+        'get',
+        'update',
+        'delete',
+        'all four: µs · ratio',
+        'per-round ratio range',
+        ...(ops.cpuMicroseconds ? ['wall-clock all four: µs · ratio'] : []),
+      ],
+      rows,
+    ),
   ].join('\n');
 }
 
@@ -276,7 +348,12 @@ function importsSection(imports: ImportResult | undefined, footprint: FootprintR
       .filter((name) => name !== 'baseline')
       .map((name) => {
         const summary = summarize(imports.ms[name]!);
-        return [label(name), `\`${imports.code[name]}\``, fixed(summary.median - baseline), `${fixed(summary.min - baseline)}–${fixed(summary.max - baseline)}`];
+        return [
+          label(name),
+          `\`${imports.code[name]}\``,
+          fixed(summary.median - baseline),
+          `${fixed(summary.min - baseline)}–${fixed(summary.max - baseline)}`,
+        ];
       });
     parts.push(
       `A fresh \`node -e "<code>"\` per run from the package root, ${imports.runs} runs per entry, entries interleaved; the median of \`node -e ""\` (${fixed(baseline)} ms) subtracted.`,
@@ -286,9 +363,15 @@ function importsSection(imports: ImportResult | undefined, footprint: FootprintR
     );
   }
   if (footprint) {
-    const rows = footprint.entries.map((entry) => [label(entry.name), entry.roots.join(', '), String(entry.packages), entry.files.toLocaleString('en-US'), (entry.bytes / MB).toFixed(1)]);
+    const rows = footprint.entries.map((entry) => [
+      label(entry.name),
+      entry.roots.join(', '),
+      String(entry.packages),
+      entry.files.toLocaleString('en-US'),
+      (entry.bytes / MB).toFixed(1),
+    ]);
     parts.push(
-      'The production dependency closure as installed here: `dependencies` and non-optional `peerDependencies`, resolved from node_modules as Node does; bytes are the files\' sizes (nested node_modules counted as their own packages). Ours: package.json, README and dist/ (the published files) plus the closure of its `dependencies`; its optional peers (class-validator, only for models with class-validator decorators; the local engines) are in a row of their own where installed.',
+      "The production dependency closure as installed here: `dependencies` and non-optional `peerDependencies`, resolved from node_modules as Node does; bytes are the files' sizes (nested node_modules counted as their own packages). Ours: package.json, README and dist/ (the published files) plus the closure of its `dependencies`; its optional peers (class-validator, only for models with class-validator decorators; the local engines) are in a row of their own where installed.",
       '',
       table(['contender', 'roots', 'packages', 'files', 'MB'], rows),
     );
@@ -297,7 +380,8 @@ function importsSection(imports: ImportResult | undefined, footprint: FootprintR
 }
 
 function scanSection(scans: readonly ScanRuns[]): string {
-  const label = (contender: string) => (contender === 'raw' ? 'raw SDK scan loop (unmarshall each item)' : 'ours: `for await (… of repo.scan())`');
+  const label = (contender: string) =>
+    contender === 'raw' ? 'raw SDK scan loop (unmarshall each item)' : 'ours: `for await (… of repo.scan())`';
   const rows = scans.flatMap((scan) =>
     scan.runs
       .filter((run) => !run.retainedHeap)
@@ -313,7 +397,13 @@ function scanSection(scans: readonly ScanRuns[]): string {
       ]),
   );
   const retainedRows = scans.flatMap((scan) =>
-    scan.runs.filter((run) => run.retainedHeap).map((run) => [scan.engine, label(run.contender), run.retainedHeap!.map((bytes) => fixed(bytes / MB)).join(' · ')]),
+    scan.runs
+      .filter((run) => run.retainedHeap)
+      .map((run) => [
+        scan.engine,
+        label(run.contender),
+        run.retainedHeap!.map((bytes) => fixed(bytes / MB)).join(' · '),
+      ]),
   );
   const first = scans[0]!;
   const parts = [
@@ -321,7 +411,19 @@ function scanSection(scans: readonly ScanRuns[]): string {
     '',
     `Each run is a fresh process whose only work is the scan (the engine runs in a process of its own): everything loaded and one warm-up request made, two full GCs, then the baseline; \`process.memoryUsage()\` sampled every 50 ms and every 1,000 items. Items seeded with raw BatchWriteItem (${scans.map((scan) => `${scan.engine}: ${fixed(scan.seedMs / 1000)} s`).join(', ')}); DynamoDB's default 1 MB pages. The raw SDK loop holds nothing either: it is the reference for what the SDK and V8 cost by themselves.`,
     '',
-    table(['engine', 'contender', 'items', 'seconds', 'baseline RSS MB', 'peak RSS MB', 'RSS growth MB', 'heap-used growth MB'], rows),
+    table(
+      [
+        'engine',
+        'contender',
+        'items',
+        'seconds',
+        'baseline RSS MB',
+        'peak RSS MB',
+        'RSS growth MB',
+        'heap-used growth MB',
+      ],
+      rows,
+    ),
   ];
   if (retainedRows.length > 0) {
     parts.push(
@@ -338,8 +440,13 @@ function requestsSection(ops: OpsResult | undefined): string {
   const parts = ['## Requests each contender sends', ''];
   for (const name of CONTENDER_NAMES) parts.push(`- **${label(name)}**: ${REQUEST_DIFFERENCES[name]}`);
   if (ops?.requests) {
-    parts.push('', '<details><summary>The request bodies, as captured by the in-memory handler (one create, get, update, delete each)</summary>', '');
-    for (const [name, bodies] of Object.entries(ops.requests)) parts.push(`${label(name)}:`, '', '```', ...bodies, '```', '');
+    parts.push(
+      '',
+      '<details><summary>The request bodies, as captured by the in-memory handler (one create, get, update, delete each)</summary>',
+      '',
+    );
+    for (const [name, bodies] of Object.entries(ops.requests))
+      parts.push(`${label(name)}:`, '', '```', ...bodies, '```', '');
     parts.push('</details>');
   }
   return parts.join('\n');
@@ -347,7 +454,7 @@ function requestsSection(ops: OpsResult | undefined): string {
 
 const METHOD = `## Method
 
-- \`npm run bench\` builds the library (\`tsc\`, so decorator metadata is emitted; esbuild-based runners drop it), compiles \`bench/\` with \`tsc -p tsconfig.bench.json\` to \`.build/bench/\`, and runs \`.build/bench/main.js\`. The benchmark imports the library as a user does (\`dynamo-decorators\` resolves to \`dist/\`); the CPU suite loads \`dist/marshalling/*\` and \`dist/validation/validateRecord.js\` from the same \`dist/\`.
+- \`npm run bench\` builds the library (\`tsc\`, so decorator metadata is emitted; esbuild-based runners drop it), compiles \`bench/\` with \`tsc -p tsconfig.bench.json\` to \`.build/bench/\`, and runs \`.build/bench/main.js\`. The benchmark imports the library as a user does (\`dynamodb-decorators\` resolves to \`dist/\`); the CPU suite loads \`dist/marshalling/*\` and \`dist/validation/validateRecord.js\` from the same \`dist/\`.
 - Every suite runs in a child process of its own (\`node --expose-gc\`), one per engine and suite; each engine is hosted in another process (dynalite in a Node process, DynamoDB Local in its Java process), so a suite's process does client work only.
 - Contenders are interleaved in every round (A B C … A B C …) after a warm-up round that is not recorded, with a full GC before each timed block, so drift on the machine spreads over all of them. Tables report the median over rounds and the min–max.
 - **Ratios are baseline time / contender time**: above 1 is faster than the baseline (the raw SDK for requests, util-dynamodb or the hand-written codec for CPU). Targets are judged on ratios of medians from the same run.
@@ -358,12 +465,28 @@ const METHOD = `## Method
 
 /** The whole BENCHMARKS.md. */
 export function renderReport(results: AllResults): string {
-  const parts = ['# Benchmarks', '', `Measured by \`npm run bench\` on this machine; every number below comes from one run. Reproduce with \`${results.info.command}\`.`, '', header(results.info), ''];
+  const parts = [
+    '# Benchmarks',
+    '',
+    `Measured by \`npm run bench\` on this machine; every number below comes from one run. Reproduce with \`${results.info.command}\`.`,
+    '',
+    header(results.info),
+    '',
+  ];
   const targets = targetRows(results);
   if (targets.length > 0) {
-    parts.push('## Targets (issue 4)', '', table(['target', 'measured', 'met'], targets.map((row) => [row.target, row.measured, row.met === undefined ? '–' : row.met ? 'yes' : '**no**'])), '');
+    parts.push(
+      '## Targets (issue 4)',
+      '',
+      table(
+        ['target', 'measured', 'met'],
+        targets.map((row) => [row.target, row.measured, row.met === undefined ? '–' : row.met ? 'yes' : '**no**']),
+      ),
+      '',
+    );
   }
-  if (results.failures.length > 0) parts.push('## Failed or skipped', '', ...results.failures.map((failure) => `- ${failure}`), '');
+  if (results.failures.length > 0)
+    parts.push('## Failed or skipped', '', ...results.failures.map((failure) => `- ${failure}`), '');
   if (results.codec) parts.push(codecSection(results.codec), '');
   if (results.ops.length > 0) {
     parts.push(

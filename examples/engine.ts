@@ -1,6 +1,6 @@
 import './quiet';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EngineError, startDynalite, startDynamoDBLocal } from 'dynamo-decorators';
+import { EngineError, startDynalite, startDynamoDBLocal } from 'dynamodb-decorators';
 
 /** The DynamoDB an example talks to, and how to let go of it. */
 export interface ExampleEngine {
@@ -73,7 +73,7 @@ function connectToEndpoint(endpoint: string): ExampleEngine {
   if (isAwsHost(url.hostname)) {
     // Real DynamoDB: the SDK's own credential chain, and its own error when nothing is configured.
     const client = new DynamoDBClient({ region, endpoint });
-    return { client, engineName: `${endpoint} (DYNAMODB_ENDPOINT)`, stop: async () => client.destroy() };
+    return { client, engineName: `${endpoint} (DYNAMODB_ENDPOINT)`, stop: () => Promise.resolve(client.destroy()) };
   }
   // A local engine accepts any key, so a machine without AWS credentials can still use it. The
   // chain comes first because DynamoDB Local without -sharedDb keeps one database per access key.
@@ -96,9 +96,10 @@ function connectToEndpoint(endpoint: string): ExampleEngine {
   return {
     client,
     engineName: `${endpoint} (DYNAMODB_ENDPOINT)`,
-    stop: async () => {
+    stop: () => {
       client.destroy();
       chain.destroy();
+      return Promise.resolve();
     },
   };
 }

@@ -1,4 +1,4 @@
-import { RecordNotFoundError, type RecordId, type Repository } from 'dynamo-decorators';
+import { RecordNotFoundError, type RecordId, type Repository } from 'dynamodb-decorators';
 
 /**
  * Deletes records an earlier run left behind, when the examples point at a persistent

@@ -9,7 +9,7 @@ import {
   Ttl,
   UnsupportedCapabilityError,
   type RecordId,
-} from 'dynamo-decorators';
+} from 'dynamodb-decorators';
 import { removeLeftovers } from './leftovers';
 
 // The login history of the user table: one item per login, keyed by (user, time), so that one
@@ -55,14 +55,24 @@ export async function openLoginHistory(client: DynamoDBClient): Promise<LoginHis
   const expiring = new Repository(ExpiringLoginData, { client });
   try {
     const { created } = await expiring.createTable();
-    console.log(`   createTable('${expiring.tableName}'): created ${created}, TTL on ${EXPIRES_AT}: each login is kept ${KEEP_LOGINS_DAYS} days`);
+    console.log(
+      `   createTable('${expiring.tableName}'): created ${created}, TTL on ${EXPIRES_AT}: each login is kept ${KEEP_LOGINS_DAYS} days`,
+    );
     return {
       logins: expiring,
-      entry: (userId, at, ip) => Object.assign(new ExpiringLoginData(), { user_id: userId, at, ip, expires_at: new Date(at + KEEP_LOGINS_DAYS * DAY_MS) }),
+      entry: (userId, at, ip) =>
+        Object.assign(new ExpiringLoginData(), {
+          user_id: userId,
+          at,
+          ip,
+          expires_at: new Date(at + KEEP_LOGINS_DAYS * DAY_MS),
+        }),
     };
   } catch (error) {
     if (!(error instanceof UnsupportedCapabilityError)) throw error;
-    console.log(`   TTL skipped, ${error.name}: this engine has no ${error.capability}; logins are kept without ${EXPIRES_AT}`);
+    console.log(
+      `   TTL skipped, ${error.name}: this engine has no ${error.capability}; logins are kept without ${EXPIRES_AT}`,
+    );
     const plain = new Repository(LoginData, { client });
     const { created } = await plain.createTable();
     console.log(`   createTable('${plain.tableName}'): created ${created}, with LoginData (no @Ttl)`);
@@ -73,12 +83,14 @@ export async function openLoginHistory(client: DynamoDBClient): Promise<LoginHis
 /** Deletes the logins of `userId` an earlier run left behind (on a persistent DYNAMODB_ENDPOINT). */
 export async function removeLeftoverLogins(logins: Repository<LoginData>, userId: string): Promise<void> {
   const ids: RecordId[] = [];
-  for await (const { user_id, at } of logins.query({ user_id: userId }, { projection: ['user_id', 'at'] })) ids.push({ user_id, at });
+  for await (const { user_id, at } of logins.query({ user_id: userId }, { projection: ['user_id', 'at'] }))
+    ids.push({ user_id, at });
   await removeLeftovers(logins, ids);
 }
 
 /** One line per login: `2026-05-01T09:30:00.000Z from 203.0.113.7, expires 2026-05-31T09:30:00.000Z`. */
 export function describeLogin(login: LoginData): string {
-  const expiry = login instanceof ExpiringLoginData && login.expires_at ? `, expires ${login.expires_at.toISOString()}` : '';
+  const expiry =
+    login instanceof ExpiringLoginData && login.expires_at ? `, expires ${login.expires_at.toISOString()}` : '';
   return `${new Date(login.at).toISOString()} from ${login.ip}${expiry}`;
 }

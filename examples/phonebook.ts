@@ -12,7 +12,7 @@ import {
   UnsupportedCapabilityError,
   where,
   type RepositoryOptions,
-} from 'dynamo-decorators';
+} from 'dynamodb-decorators';
 import { reportFailure, startEngine } from './engine';
 import { removeLeftovers } from './leftovers';
 
@@ -77,7 +77,13 @@ async function main(): Promise<void> {
     );
     show(
       'created',
-      await phones.createRecord({ person_id: 3, name: 'Grace Hopper', phone_number: '+1 212 555 0003', relationship: Relationship.FRIEND, timestamp: now() }),
+      await phones.createRecord({
+        person_id: 3,
+        name: 'Grace Hopper',
+        phone_number: '+1 212 555 0003',
+        relationship: Relationship.FRIEND,
+        timestamp: now(),
+      }),
     );
 
     say('getRecord(1)');
@@ -87,7 +93,10 @@ async function main(): Promise<void> {
 
     say('updateRecord(2, { phone_number, relationship }): only these attributes change');
     show('before', await phones.getRecord(2));
-    show('after', await phones.updateRecord(2, { phone_number: '+44 20 7946 0022', relationship: Relationship.COLLEAGUE }));
+    show(
+      'after',
+      await phones.updateRecord(2, { phone_number: '+44 20 7946 0022', relationship: Relationship.COLLEAGUE }),
+    );
 
     say(`createGsi(PhoneEnums.Attribute.RELATIONSHIP), then list the ${Relationship.FRIEND} contacts through it`);
     await listByRelationship(phones, Relationship.FRIEND);
@@ -98,7 +107,9 @@ async function main(): Promise<void> {
     say('What the repository refuses');
     await refused('create id 1 again', RecordExistsError, () => phones.createRecord({ ...ada, name: 'Someone Else' }));
     // TypeScript rejects this value in code; input from outside (a form, a queue) is checked at run time.
-    const fromForm = JSON.parse('{"person_id":4,"name":"Ed","phone_number":"555","relationship":"COWORKER","timestamp":"2026-01-01"}') as PhoneData;
+    const fromForm = JSON.parse(
+      '{"person_id":4,"name":"Ed","phone_number":"555","relationship":"COWORKER","timestamp":"2026-01-01"}',
+    ) as PhoneData;
     await refused('bad relationship', RecordValidationError, () => phones.createRecord(fromForm));
     await refused('get id 3', RecordNotFoundError, () => phones.getRecord(3));
   } finally {
@@ -115,20 +126,29 @@ async function listByRelationship(phones: PhoneRepository, relationship: PhoneDa
   let found: AsyncIterable<PhoneData>;
   try {
     const { created } = await phones.createGsi(Attr.RELATIONSHIP);
-    console.log(`   index '${Attr.RELATIONSHIP}' created ${created}, ACTIVE; query({ relationship: '${relationship}' }) on it`);
+    console.log(
+      `   index '${Attr.RELATIONSHIP}' created ${created}, ACTIVE; query({ relationship: '${relationship}' }) on it`,
+    );
     found = phones.query({ relationship }, { index: Attr.RELATIONSHIP });
   } catch (error) {
     if (!(error instanceof UnsupportedCapabilityError)) throw error;
-    console.log(`   no index on this engine (${error.name}: it never builds one on an existing table); a filtered scan instead`);
+    console.log(
+      `   no index on this engine (${error.name}: it never builds one on an existing table); a filtered scan instead`,
+    );
     found = phones.scan({ filter: where(Attr.RELATIONSHIP).eq(relationship) });
   }
   const records: PhoneData[] = [];
   for await (const record of found) records.push(record);
-  for (const record of records.sort((a, b) => a.person_id - b.person_id)) console.log(`   ${'found'.padEnd(8)} ${describe(record)}`);
+  for (const record of records.sort((a, b) => a.person_id - b.person_id))
+    console.log(`   ${'found'.padEnd(8)} ${describe(record)}`);
 }
 
 /** Runs an action that must fail with `ErrorClass`, and prints the error's message. */
-async function refused(what: string, ErrorClass: new (...args: never[]) => Error, action: () => Promise<unknown>): Promise<void> {
+async function refused(
+  what: string,
+  ErrorClass: new (...args: never[]) => Error,
+  action: () => Promise<unknown>,
+): Promise<void> {
   try {
     await action();
   } catch (error) {

@@ -12,7 +12,7 @@ import {
   Table,
   where,
   type RepositoryOptions,
-} from 'dynamo-decorators';
+} from 'dynamodb-decorators';
 import { reportFailure, startEngine } from './engine';
 import { removeLeftovers } from './leftovers';
 
@@ -56,12 +56,17 @@ async function main(): Promise<void> {
     console.log(`Engine: ${engine.engineName}`);
     const { created } = await statuses.createTable();
     console.log(`createTable('${statuses.tableName}'): created ${created}`);
-    await removeLeftovers(statuses, requests.map(({ id }) => id));
+    await removeLeftovers(
+      statuses,
+      requests.map(({ id }) => id),
+    );
 
     console.log(`\nTracking ${requests.length} requests at once:`);
     const startedAt = performance.now();
     const log = (id: string, from: string, to: string): void =>
-      console.log(`[t+${((performance.now() - startedAt) / 1000).toFixed(2)}s] ${id.padEnd(6)} ${from.padEnd(11)} → ${to}`);
+      console.log(
+        `[t+${((performance.now() - startedAt) / 1000).toFixed(2)}s] ${id.padEnd(6)} ${from.padEnd(11)} → ${to}`,
+      );
     await Promise.all(requests.map((request) => track(statuses, request, log)));
 
     console.log('\nRequests by status, through the byStatus index:');
@@ -74,7 +79,11 @@ async function main(): Promise<void> {
     console.log('\nA finished request never moves back:');
     const finished = not(where(StatusEnums.Attribute.STATUS).in([Status.SUCCESS, Status.FAILED]));
     try {
-      await statuses.updateRecord('req-3', { status: Status.IN_PROGRESS, timestamp: new Date().toISOString() }, { condition: finished });
+      await statuses.updateRecord(
+        'req-3',
+        { status: Status.IN_PROGRESS, timestamp: new Date().toISOString() },
+        { condition: finished },
+      );
       throw new Error('req-3 moved back from FAILED: the condition did not hold');
     } catch (error) {
       if (!(error instanceof ConditionFailedError)) throw error;
@@ -99,7 +108,11 @@ async function track(
   log: (id: string, from: string, to: string) => void,
 ): Promise<void> {
   await sleep(beforeStart);
-  const started = await statuses.createRecord({ request_id: id, status: Status.STARTED, timestamp: new Date().toISOString() });
+  const started = await statuses.createRecord({
+    request_id: id,
+    status: Status.STARTED,
+    timestamp: new Date().toISOString(),
+  });
   log(id, '(new)', started.status);
   let previous = started.status;
   for (const [pause, next] of [
@@ -107,7 +120,11 @@ async function track(
     [beforeOutcome, outcome],
   ] as const) {
     await sleep(pause);
-    const updated = await statuses.updateRecord(id, { status: next, timestamp: new Date().toISOString() }, { condition: where('status').eq(previous) });
+    const updated = await statuses.updateRecord(
+      id,
+      { status: next, timestamp: new Date().toISOString() },
+      { condition: where('status').eq(previous) },
+    );
     log(id, previous, updated.status);
     previous = updated.status;
   }

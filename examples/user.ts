@@ -21,7 +21,7 @@ import {
   Version,
   where,
   type RepositoryOptions,
-} from 'dynamo-decorators';
+} from 'dynamodb-decorators';
 import { reportFailure, startEngine } from './engine';
 import { removeLeftovers } from './leftovers';
 import { describeLogin, openLoginHistory, removeLeftoverLogins, type LoginHistory } from './logins';
@@ -97,7 +97,9 @@ async function main(): Promise<void> {
     const before = await users.getRecord('ada');
     const again = await logIn(users, 'ada', 'ada@example.com');
     console.log(`   ada    first login: ${again.firstLogin}, stored ${describe(again.user)}`);
-    console.log(`   ${Attr.TIMESTAMP} unchanged: ${again.user.timestamp === before.timestamp} (this login was at ${again.at})`);
+    console.log(
+      `   ${Attr.TIMESTAMP} unchanged: ${again.user.timestamp === before.timestamp} (this login was at ${again.at})`,
+    );
 
     say(`updateRecord('ada', { ${Attr.EMAIL} }) changes the email only`);
     console.log(`   after  ${describe(await users.updateRecord('ada', { email: 'ada.lovelace@example.org' }))}`);
@@ -116,13 +118,19 @@ async function main(): Promise<void> {
     say(`Optimistic locking: two editors read ada, then each writes with the ${Attr.VERSION} it read`);
     await twoEditors(users);
 
-    say(`Update actions: { ${Attr.LOGINS}: add(1), ${Attr.ROLES}: addToSet('editor', 'admin'), ${Attr.NICKNAME}: remove() }`);
-    console.log(`   ada: ${state(await users.updateRecord('ada', { logins: add(1), roles: addToSet('editor', 'admin'), nickname: remove() }))}`);
+    say(
+      `Update actions: { ${Attr.LOGINS}: add(1), ${Attr.ROLES}: addToSet('editor', 'admin'), ${Attr.NICKNAME}: remove() }`,
+    );
+    console.log(
+      `   ada: ${state(await users.updateRecord('ada', { logins: add(1), roles: addToSet('editor', 'admin'), nickname: remove() }))}`,
+    );
 
     say('Login history: LoginData, keyed by (user_id, at), one item per login');
     const history = await openLoginHistory(engine.client);
     await removeLeftoverLogins(history.logins, 'ada');
-    const earlier = [3, 2, 1].map((daysAgo, index) => history.entry('ada', Date.now() - daysAgo * 86_400_000, `198.51.100.${index + 1}`));
+    const earlier = [3, 2, 1].map((daysAgo, index) =>
+      history.entry('ada', Date.now() - daysAgo * 86_400_000, `198.51.100.${index + 1}`),
+    );
     for (const login of earlier) await history.logins.createRecord(login);
     console.log(`   recorded ${earlier.length} earlier logins of ada, one a day`);
 
@@ -130,7 +138,8 @@ async function main(): Promise<void> {
     await logInAtomically(engine.client, users, history, 'ada', '203.0.113.9');
 
     say(`query({ user_id: 'ada' }, { reverse: true, limit: 3 }): ada's last 3 logins, newest first`);
-    for await (const login of history.logins.query({ user_id: 'ada' }, { reverse: true, limit: 3 })) console.log(`   ${describeLogin(login)}`);
+    for await (const login of history.logins.query({ user_id: 'ada' }, { reverse: true, limit: 3 }))
+      console.log(`   ${describeLogin(login)}`);
 
     say(`batchWrite({ put }) imports ${imported.length} users; batchGet reads a few back`);
     await importUsers(users);
@@ -143,7 +152,11 @@ async function main(): Promise<void> {
 }
 
 /** Records the user on their first login (the library writes the @CreatedAt timestamp); on a later one, returns the stored record untouched. */
-async function logIn(users: UserRepository, userId: string, email: string): Promise<{ user: UserData; firstLogin: boolean; at: string }> {
+async function logIn(
+  users: UserRepository,
+  userId: string,
+  email: string,
+): Promise<{ user: UserData; firstLogin: boolean; at: string }> {
   try {
     const user = await users.createRecord({ user_id: userId, email });
     return { user, firstLogin: true, at: user.timestamp };
@@ -158,15 +171,21 @@ async function twoEditors(users: UserRepository): Promise<void> {
   const first = await users.getRecord('ada');
   const second = await users.getRecord('ada');
   const saved = await users.updateRecord('ada', { nickname: 'Countess', version: first.version });
-  console.log(`   editor A read version ${first.version}, sets ${Attr.NICKNAME} 'Countess' with { version: ${first.version} }: stored, now version ${saved.version}`);
-  console.log(`     @CreatedAt ${Attr.TIMESTAMP} ${saved.timestamp} (kept), @UpdatedAt ${Attr.UPDATED_AT} ${saved.updated_at}`);
+  console.log(
+    `   editor A read version ${first.version}, sets ${Attr.NICKNAME} 'Countess' with { version: ${first.version} }: stored, now version ${saved.version}`,
+  );
+  console.log(
+    `     @CreatedAt ${Attr.TIMESTAMP} ${saved.timestamp} (kept), @UpdatedAt ${Attr.UPDATED_AT} ${saved.updated_at}`,
+  );
   try {
     await users.updateRecord('ada', { nickname: 'Enchantress', version: second.version });
     throw new Error('the stale write went through: the version was not checked');
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
     const current = error.item as UserData | undefined;
-    console.log(`   editor B read version ${second.version} too, sets 'Enchantress': ${error.name}, ada is at version ${current?.version} (${current?.nickname})`);
+    console.log(
+      `   editor B read version ${second.version} too, sets 'Enchantress': ${error.name}, ada is at version ${current?.version} (${current?.nickname})`,
+    );
   }
 }
 
@@ -174,28 +193,45 @@ async function twoEditors(users: UserRepository): Promise<void> {
  * Records a login and counts it in one transaction, so the history and the counter never
  * disagree; on an engine without transactions (dynalite), the two writes one after the other.
  */
-async function logInAtomically(client: DynamoDBClient, users: UserRepository, history: LoginHistory, userId: string, ip: string): Promise<void> {
+async function logInAtomically(
+  client: DynamoDBClient,
+  users: UserRepository,
+  history: LoginHistory,
+  userId: string,
+  ip: string,
+): Promise<void> {
   const login = history.entry(userId, Date.now(), ip);
   try {
-    await transaction(client).put(history.logins, login).update(users, userId, { logins: add(1) }).commit();
+    await transaction(client)
+      .put(history.logins, login)
+      .update(users, userId, { logins: add(1) })
+      .commit();
     console.log('   committed: both writes, or (had one failed) neither');
   } catch (error) {
     if (!(error instanceof UnsupportedCapabilityError)) throw error;
-    console.log(`   transaction skipped, ${error.name}: this engine has no ${error.capability}; the two writes go one after the other`);
+    console.log(
+      `   transaction skipped, ${error.name}: this engine has no ${error.capability}; the two writes go one after the other`,
+    );
     await history.logins.createRecord(login);
     await users.updateRecord(userId, { logins: add(1) });
   }
   const user = await users.getRecord(userId);
-  console.log(`   login at ${new Date(login.at).toISOString()} from ${ip} stored; ${userId}: ${Attr.LOGINS} ${user.logins}, version ${user.version}`);
+  console.log(
+    `   login at ${new Date(login.at).toISOString()} from ${ip} stored; ${userId}: ${Attr.LOGINS} ${user.logins}, version ${user.version}`,
+  );
 }
 
 /** Puts the forty users in one call (25 per request, retried by the library), then reads four ids back in one call. */
 async function importUsers(users: UserRepository): Promise<void> {
   const { unprocessed, errors } = await users.batchWrite({ put: imported });
-  console.log(`   unprocessed: ${unprocessed.put.length} puts, ${unprocessed.delete.length} deletes; errors: ${errors.length}`);
+  console.log(
+    `   unprocessed: ${unprocessed.put.length} puts, ${unprocessed.delete.length} deletes; errors: ${errors.length}`,
+  );
   const ids = ['user-01', 'user-02', 'user-40', 'nobody'];
   const { records, unprocessedKeys } = await users.batchGet(ids);
-  console.log(`   batchGet([${ids.map((id) => `'${id}'`).join(', ')}]): ${records.length} records ('nobody' is simply absent), unprocessedKeys: ${unprocessedKeys.length}`);
+  console.log(
+    `   batchGet([${ids.map((id) => `'${id}'`).join(', ')}]): ${records.length} records ('nobody' is simply absent), unprocessedKeys: ${unprocessedKeys.length}`,
+  );
   console.log(`   ${records.map((user) => `${user.user_id} <${user.email}> v${user.version}`).join(', ')}`);
 }
 
@@ -210,8 +246,13 @@ async function listOrgUsers(users: UserRepository): Promise<void> {
   let page = 0;
   do {
     const { items, cursor: next } = await users.scan({ filter: atOrg }).page({ limit: 10, cursor });
-    const shown = next === undefined ? 'undefined: the last page' : `${next.slice(0, 10)}…${next.slice(-12)} (${next.length} characters, opaque)`;
-    console.log(`   .page({ limit: 10${cursor ? ', cursor' : ''} }) #${++page}: ${items.length} user${items.length === 1 ? '' : 's'}, cursor ${shown}`);
+    const shown =
+      next === undefined
+        ? 'undefined: the last page'
+        : `${next.slice(0, 10)}…${next.slice(-12)} (${next.length} characters, opaque)`;
+    console.log(
+      `   .page({ limit: 10${cursor ? ', cursor' : ''} }) #${++page}: ${items.length} user${items.length === 1 ? '' : 's'}, cursor ${shown}`,
+    );
     cursor = next;
   } while (cursor);
 }

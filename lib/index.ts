@@ -13,7 +13,13 @@ export { Version } from './decorators/Version';
 export { CreatedAt } from './decorators/CreatedAt';
 export { UpdatedAt } from './decorators/UpdatedAt';
 export { Ttl } from './decorators/Ttl';
-export type { AttributeOptions, AttributeType, IndexProjection, ProvisionedCapacity, TableDeclaration } from './metadata/declarations';
+export type {
+  AttributeOptions,
+  AttributeType,
+  IndexProjection,
+  ProvisionedCapacity,
+  TableDeclaration,
+} from './metadata/declarations';
 
 export { enumsOf } from './schema/enumsOf';
 export type { ModelEnums } from './schema/enumsOf';
@@ -32,7 +38,18 @@ export type { DeleteOptions, WriteOptions } from './validation/checkWriteOptions
 export { where, and, or, not, Condition, AttributeConditions, Comparisons } from './expressions/conditions';
 export type { AttributeTypeCode } from './expressions/conditions';
 export type { AttributePath } from './expressions/AttributePath';
-export { add, remove, append, prepend, addToSet, deleteFromSet, ifNotExists, setIn, removeIn, UpdateAction } from './expressions/updates';
+export {
+  add,
+  remove,
+  append,
+  prepend,
+  addToSet,
+  deleteFromSet,
+  ifNotExists,
+  setIn,
+  removeIn,
+  UpdateAction,
+} from './expressions/updates';
 export type { RecordId } from './marshalling/toKey';
 export type { GsiOptions } from './validation/checkIndexOptions';
 export { Query } from './repository/Query';

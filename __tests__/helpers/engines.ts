@@ -22,7 +22,9 @@ export const engines: readonly TestEngine[] = (Object.keys(endpointVariables) as
 });
 
 if (engines.length === 0) {
-  throw new Error('No test engine is running: run integration tests through jest --selectProjects integration, whose globalSetup starts them.');
+  throw new Error(
+    'No test engine is running: run integration tests through jest --selectProjects integration, whose globalSetup starts them.',
+  );
 }
 
 /** Destroys the clients this test file created; registered with afterAll below, callable earlier. */
@@ -47,7 +49,11 @@ export function uniqueTableName(prefix: string): string {
 function clientFor(name: EngineName, endpoint: string): DynamoDBClient {
   let client = clients.get(name);
   if (!client) {
-    client = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    client = new DynamoDBClient({
+      region: 'us-east-1',
+      endpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
     clients.set(name, client);
   }
   return client;

@@ -9,7 +9,7 @@ export const endpointVariables: Readonly<Record<EngineName, string>> = {
 };
 
 /** Where the started engines wait for globalTeardown (jest runs both in the same context). */
-export const runningEnginesKey = '__dynamoDecoratorsTestEngines';
+export const runningEnginesKey = '__dynamodbDecoratorsTestEngines';
 
 const starters: Readonly<Record<EngineName, () => Promise<RunningEngine>>> = {
   'dynamodb-local': () => startDynamoDBLocal(),
@@ -41,10 +41,14 @@ export default async function globalSetup(): Promise<void> {
  */
 export function selectedEngines(list: string | undefined): EngineName[] {
   const all = Object.keys(starters) as EngineName[];
-  const names = (list ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const names = (list ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (names.length === 0) return all;
   for (const name of names) {
-    if (!all.includes(name as EngineName)) throw new Error(`TEST_ENGINES: unknown engine '${name}'; use ${all.join(', ')}.`);
+    if (!all.includes(name as EngineName))
+      throw new Error(`TEST_ENGINES: unknown engine '${name}'; use ${all.join(', ')}.`);
   }
   return all.filter((name) => names.includes(name));
 }

@@ -1,5 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchWriteItemCommand, type AttributeValue, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { toItem } from '../../lib/marshalling/toItem';
 import { compileSchema } from '../../lib/schema/compileSchema';
 import { IndexedEventData, STATUSES, StatusQueryData } from '../fixtures/models';
@@ -49,7 +54,12 @@ export function itemsOf(model: abstract new () => object, rows: readonly object[
  * Writes items with BatchWriteItem, 25 a request, `concurrency` requests at a time, sending
  * unprocessed items again until none is left (or fails after many rounds).
  */
-export async function putAll(client: DynamoDBClient, tableName: string, items: readonly Record<string, AttributeValue>[], concurrency = 8): Promise<void> {
+export async function putAll(
+  client: DynamoDBClient,
+  tableName: string,
+  items: readonly Record<string, AttributeValue>[],
+  concurrency = 8,
+): Promise<void> {
   const chunks: WriteRequest[][] = [];
   for (let start = 0; start < items.length; start += 25) {
     chunks.push(items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })));
@@ -61,7 +71,9 @@ export async function putAll(client: DynamoDBClient, tableName: string, items: r
       for (let round = 0; pending.length > 0; round += 1) {
         if (round > 20) throw new Error(`putAll: ${pending.length} items still unprocessed after 20 rounds`);
         if (round > 0) await sleep(Math.min(1000, 20 * 2 ** round));
-        const { UnprocessedItems } = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
+        const { UnprocessedItems } = await client.send(
+          new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }),
+        );
         pending = UnprocessedItems?.[tableName] ?? [];
       }
     }

@@ -2,7 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 /** A client of its own for `endpoint` that records the name of every command sent through it. */
 export function recordingClient(endpoint: string): { client: DynamoDBClient; sent: string[] } {
-  const client = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({
+    region: 'us-east-1',
+    endpoint,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const sent: string[] = [];
   client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -18,7 +22,10 @@ export function recordingClient(endpoint: string): { client: DynamoDBClient; sen
  * A client whose commands named in `failures` fail with the given error before reaching the
  * engine: fault injection for what a local engine cannot produce (access denied, throttling).
  */
-export function faultyClient(endpoint: string, failures: Readonly<Record<string, () => Error>>): { client: DynamoDBClient; sent: string[] } {
+export function faultyClient(
+  endpoint: string,
+  failures: Readonly<Record<string, () => Error>>,
+): { client: DynamoDBClient; sent: string[] } {
   const { client, sent } = recordingClient(endpoint);
   client.middlewareStack.add(
     (next, context) => async (args) => {

@@ -13,7 +13,11 @@ import type { HttpHandlerOptions, NodeHttpHandlerOptions } from '@smithy/types';
 /** The DynamoDB operation of a request (`PutItem`), from its `x-amz-target` header. */
 export function operationOf(headers: Readonly<Record<string, string | string[] | undefined>>): string {
   const target = headers['x-amz-target'] ?? headers['X-Amz-Target'];
-  return String(target ?? '').split('.').pop() ?? '';
+  return (
+    String(target ?? '')
+      .split('.')
+      .pop() ?? ''
+  );
 }
 
 /** An HTTP error answer, as DynamoDB sends it: a status and a JSON body naming the error type. */
@@ -32,7 +36,7 @@ export interface FaultyTransportClient {
   /** Attempts per operation that reached the transport (answered by the fault or by the engine). */
   readonly attempts: Map<string, number>;
   /** How many attempts the fault answered. */
-  injected(): number;
+  readonly injected: () => number;
 }
 
 /** Delegates to the SDK's own NodeHttpHandler, except for the attempts `fault` answers. */
@@ -78,7 +82,11 @@ class FaultyHandler implements HttpHandler<NodeHttpHandlerOptions> {
  * HTTP error (e.g. 400 ProvisionedThroughputExceededException), so the SDK's real deserializer and
  * retry strategy (throttling backoff, `maxAttempts`) handle it.
  */
-export function faultyTransportClient(endpoint: string, fault: AttemptFault, maxAttempts: number): FaultyTransportClient {
+export function faultyTransportClient(
+  endpoint: string,
+  fault: AttemptFault,
+  maxAttempts: number,
+): FaultyTransportClient {
   const handler = new FaultyHandler(fault);
   const client = new DynamoDBClient({
     region: 'us-east-1',
@@ -98,7 +106,11 @@ export interface ResettingProxy {
   /** `http://127.0.0.1:<port>`: point a client here. */
   readonly endpoint: string;
   /** The bodies of the requests whose connection was reset, with when the reset happened. */
-  readonly resets: { readonly decision: Exclude<ProxyDecision, 'forward'>; readonly operation: string; readonly body: string }[];
+  readonly resets: {
+    readonly decision: Exclude<ProxyDecision, 'forward'>;
+    readonly operation: string;
+    readonly body: string;
+  }[];
   /** How many requests reached the proxy, per operation. */
   readonly requests: Map<string, number>;
   close(): Promise<void>;
@@ -109,7 +121,10 @@ export interface ResettingProxy {
  * picks: before forwarding (the engine never sees the request) or after the engine answered (the
  * write happened, the acknowledgement is lost). The client sees a real `ECONNRESET`.
  */
-export async function startResettingProxy(target: string, decide: (operation: string, body: string) => ProxyDecision): Promise<ResettingProxy> {
+export async function startResettingProxy(
+  target: string,
+  decide: (operation: string, body: string) => ProxyDecision,
+): Promise<ResettingProxy> {
   const upstream = new http.Agent({ keepAlive: true });
   const resets: ResettingProxy['resets'][number][] = [];
   const requests = new Map<string, number>();
@@ -126,7 +141,11 @@ export async function startResettingProxy(target: string, decide: (operation: st
         request.socket.destroy();
         return;
       }
-      const forwarded = http.request(new URL(request.url ?? '/', target), { method: request.method, headers: request.headers, agent: upstream });
+      const forwarded = http.request(new URL(request.url ?? '/', target), {
+        method: request.method,
+        headers: request.headers,
+        agent: upstream,
+      });
       forwarded.end(body);
       const [answer] = (await once(forwarded, 'response')) as [http.IncomingMessage];
       const answerChunks: Buffer[] = [];

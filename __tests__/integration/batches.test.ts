@@ -1,9 +1,4 @@
-import {
-  BatchGetItemCommand,
-  ScanCommand,
-  type AttributeValue,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Attribute, CreatedAt, PartitionKey, RecordValidationError, Repository, Table, Version } from '../../lib';
 import { batchGet } from '../../lib/repository/batchGet';
 import { batchWrite } from '../../lib/repository/batchWrite';
@@ -45,7 +40,9 @@ async function countItems(client: DynamoDBClient, tableName: string): Promise<nu
   let count = 0;
   let start: Record<string, AttributeValue> | undefined;
   do {
-    const page = await client.send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true, ExclusiveStartKey: start }));
+    const page = await client.send(
+      new ScanCommand({ TableName: tableName, Select: 'COUNT', ConsistentRead: true, ExclusiveStartKey: start }),
+    );
     count += page.Count ?? 0;
     start = page.LastEvaluatedKey;
   } while (start);
@@ -72,14 +69,17 @@ describe.each(engines)('batches on $name', (engine) => {
     return recording;
   }
 
-  const sentCount = (sent: readonly string[], command: string): number => sent.filter((name) => name === command).length;
+  const sentCount = (sent: readonly string[], command: string): number =>
+    sent.filter((name) => name === command).length;
 
   describe('batchGet', () => {
     let tableName: string;
 
     beforeAll(async () => {
       tableName = await newTable('batch_get');
-      const { unprocessed, errors } = await batchWrite(engine.client(), phone, tableName, { put: range(0, 200).map((id) => person(id)) });
+      const { unprocessed, errors } = await batchWrite(engine.client(), phone, tableName, {
+        put: range(0, 200).map((id) => person(id)),
+      });
       expect({ unprocessed, errors }).toEqual({ unprocessed: { put: [], delete: [] }, errors: [] });
     });
 
@@ -96,16 +96,26 @@ describe.each(engines)('batches on $name', (engine) => {
     });
 
     it('reads a repeated id once (DynamoDB rejects a request listing a key twice)', async () => {
-      const { records } = await batchGet(engine.client(), phone, tableName, [5, 7, 5, { person_id: 7 }, 6, 999], { consistent: true });
+      const { records } = await batchGet(engine.client(), phone, tableName, [5, 7, 5, { person_id: 7 }, 6, 999], {
+        consistent: true,
+      });
       expect(idsOf(records)).toEqual([5, 7, 6]);
       await expect(
-        engine.client().send(new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: [{ person_id: { N: '5' } }, { person_id: { N: '5' } }] } } })),
+        engine.client().send(
+          new BatchGetItemCommand({
+            RequestItems: { [tableName]: { Keys: [{ person_id: { N: '5' } }, { person_id: { N: '5' } }] } },
+          }),
+        ),
       ).rejects.toThrow(/duplicate/i);
     });
 
     it('reads nothing for no ids', async () => {
       const { client, sent } = ownClient();
-      await expect(batchGet(client, phone, tableName, [])).resolves.toEqual({ records: [], unprocessedKeys: [], errors: [] });
+      await expect(batchGet(client, phone, tableName, [])).resolves.toEqual({
+        records: [],
+        unprocessedKeys: [],
+        errors: [],
+      });
       expect(sent).toEqual([]);
     });
 
@@ -114,7 +124,11 @@ describe.each(engines)('batches on $name', (engine) => {
       const ids = [1, '2', 3, { person_id: 4, name: 'x' }, null] as never[];
       const error = await batchGet(client, phone, tableName, ids).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RecordValidationError);
-      expect((error as RecordValidationError).issues.map((issue) => issue.attribute)).toEqual(['ids[1].person_id', 'ids[3].name', 'ids[4].person_id']);
+      expect((error as RecordValidationError).issues.map((issue) => issue.attribute)).toEqual([
+        'ids[1].person_id',
+        'ids[3].name',
+        'ids[4].person_id',
+      ]);
       await expect(batchGet(client, phone, tableName, [1], { concurrency: 0 })).rejects.toThrow(/options\.concurrency/);
       expect(sent).toEqual([]);
     });
@@ -132,7 +146,9 @@ describe.each(engines)('batches on $name', (engine) => {
       const { client, sent } = ownClient();
       processNothing(client, 'BatchGetItemCommand');
       const started = Date.now();
-      const { records, unprocessedKeys, errors } = await batchGet(client, phone, tableName, range(0, 150), { maxRetries: 3 });
+      const { records, unprocessedKeys, errors } = await batchGet(client, phone, tableName, range(0, 150), {
+        maxRetries: 3,
+      });
       expect(Date.now() - started).toBeLessThan(2000); // at most 50 + 100 + 200 ms of backoff per request
       expect(records).toEqual([]);
       expect(unprocessedKeys).toHaveLength(150);
@@ -151,7 +167,9 @@ describe.each(engines)('batches on $name', (engine) => {
     });
 
     it('throws when no request succeeded (a missing table)', async () => {
-      await expect(batchGet(engine.client(), phone, uniqueTableName('missing'), [1, 2])).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+      await expect(batchGet(engine.client(), phone, uniqueTableName('missing'), [1, 2])).rejects.toMatchObject({
+        name: 'ResourceNotFoundException',
+      });
     });
   });
 
@@ -160,7 +178,13 @@ describe.each(engines)('batches on $name', (engine) => {
       const tableName = await newTable('batch_10k');
       const records = range(0, 10_000).map((id) => person(id));
       const started = Date.now();
-      const { unprocessed, errors } = await batchWrite(engine.client(), phone, tableName, { put: records }, { concurrency: 8 });
+      const { unprocessed, errors } = await batchWrite(
+        engine.client(),
+        phone,
+        tableName,
+        { put: records },
+        { concurrency: 8 },
+      );
       const elapsed = Date.now() - started;
       console.log(`batchWrite of 10,000 records on ${engine.name}: ${elapsed} ms`);
       expect(unprocessed).toEqual({ put: [], delete: [] });
@@ -174,14 +198,24 @@ describe.each(engines)('batches on $name', (engine) => {
       const tableName = await newTable('batch_mixed');
       await batchWrite(engine.client(), phone, tableName, { put: range(0, 30).map((id) => person(id)) });
       const { client, sent } = ownClient();
-      const put = [...range(30, 20).map((id) => person(id)), ...range(0, 5).map((id) => ({ ...person(id), name: 'Renamed' }))];
+      const put = [
+        ...range(30, 20).map((id) => person(id)),
+        ...range(0, 5).map((id) => ({ ...person(id), name: 'Renamed' })),
+      ];
       const result = await batchWrite(client, phone, tableName, { put, delete: [...range(20, 10), 1_000] });
       expect(result).toEqual({ unprocessed: { put: [], delete: [] }, errors: [] });
       expect(sentCount(sent, 'BatchWriteItemCommand')).toBe(2); // 25 puts + 11 deletes, 25 per request
       expect(await countItems(engine.client(), tableName)).toBe(40);
       const { records } = await batchGet(engine.client(), phone, tableName, range(0, 60));
       expect(idsOf(records)).toEqual([...range(0, 20), ...range(30, 20)]);
-      expect(records.slice(0, 6).map((record) => record.name)).toEqual(['Renamed', 'Renamed', 'Renamed', 'Renamed', 'Renamed', 'Person 5']);
+      expect(records.slice(0, 6).map((record) => record.name)).toEqual([
+        'Renamed',
+        'Renamed',
+        'Renamed',
+        'Renamed',
+        'Renamed',
+        'Person 5',
+      ]);
     });
 
     it('works with composite keys: unprocessed deletes come back as { partition, sort } ids', async () => {
@@ -190,24 +224,45 @@ describe.each(engines)('batches on $name', (engine) => {
       const schema = compileSchema(EventData);
       const put = range(0, 30).map((at) => ({ device_id: at % 2 === 0 ? 'even' : 'odd', at, kind: 'tick' }));
       await batchWrite(engine.client(), schema, events.tableName, { put });
-      const { records } = await batchGet(engine.client(), schema, events.tableName, [{ device_id: 'odd', at: 3 }, { device_id: 'even', at: 3 }]);
+      const { records } = await batchGet(engine.client(), schema, events.tableName, [
+        { device_id: 'odd', at: 3 },
+        { device_id: 'even', at: 3 },
+      ]);
       expect(records.map((record) => ({ ...record }))).toEqual([{ device_id: 'odd', at: 3, kind: 'tick' }]);
       const { client } = ownClient();
       processNothing(client, 'BatchWriteItemCommand');
-      const { unprocessed } = await batchWrite(client, schema, events.tableName, { delete: [{ device_id: 'odd', at: 3 }] }, { maxRetries: 0 });
+      const { unprocessed } = await batchWrite(
+        client,
+        schema,
+        events.tableName,
+        { delete: [{ device_id: 'odd', at: 3 }] },
+        { maxRetries: 0 },
+      );
       expect(unprocessed.delete).toEqual([{ device_id: 'odd', at: 3 }]);
     });
 
     it('gives puts the lifecycle values createRecord sets, and refuses a version given by the caller', async () => {
-      const notes = new Repository(VersionedNote, { client: engine.client(), tableName: uniqueTableName('batch_versioned') });
+      const notes = new Repository(VersionedNote, {
+        client: engine.client(),
+        tableName: uniqueTableName('batch_versioned'),
+      });
       await notes.createTable();
       const schema = compileSchema(VersionedNote);
       const before = Date.now();
-      await batchWrite(engine.client(), schema, notes.tableName, { put: [{ id: 'a', text: 'x' }, { id: 'b', text: 'y' }] });
+      await batchWrite(engine.client(), schema, notes.tableName, {
+        put: [
+          { id: 'a', text: 'x' },
+          { id: 'b', text: 'y' },
+        ],
+      });
       const { records } = await batchGet(engine.client(), schema, notes.tableName, ['a', 'b']);
       expect(records.map((record) => record.version)).toEqual([1, 1]);
-      expect(records.every((record) => record.created_at instanceof Date && record.created_at.getTime() >= before - 1000)).toBe(true);
-      await expect(batchWrite(engine.client(), schema, notes.tableName, { put: [{ id: 'a', text: 'x', version: 7 }] })).rejects.toMatchObject({
+      expect(
+        records.every((record) => record.created_at instanceof Date && record.created_at.getTime() >= before - 1000),
+      ).toBe(true);
+      await expect(
+        batchWrite(engine.client(), schema, notes.tableName, { put: [{ id: 'a', text: 'x', version: 7 }] }),
+      ).rejects.toMatchObject({
         issues: [expect.objectContaining({ attribute: 'put[0].version' })],
       });
     });
@@ -215,8 +270,16 @@ describe.each(engines)('batches on $name', (engine) => {
     it('rejects every invalid record and id at once, by index, and sends nothing', async () => {
       const tableName = await newTable('batch_invalid');
       const { client, sent } = ownClient();
-      const put = [person(1), person(2), { ...person(3), relationship: 'ENEMY' }, { ...person(4), name: undefined }, 'nonsense'];
-      const error = await batchWrite(client, phone, tableName, { put: put as never[], delete: [5, 'six'] }).catch((caught: unknown) => caught);
+      const put = [
+        person(1),
+        person(2),
+        { ...person(3), relationship: 'ENEMY' },
+        { ...person(4), name: undefined },
+        'nonsense',
+      ];
+      const error = await batchWrite(client, phone, tableName, { put: put as never[], delete: [5, 'six'] }).catch(
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(RecordValidationError);
       expect((error as RecordValidationError).issues.map((issue) => issue.attribute)).toEqual([
         'put[2].relationship',
@@ -231,9 +294,10 @@ describe.each(engines)('batches on $name', (engine) => {
     it('rejects two operations on one key, naming the key, and sends nothing', async () => {
       const tableName = await newTable('batch_duplicates');
       const { client, sent } = ownClient();
-      const error = await batchWrite(client, phone, tableName, { put: [person(1), person(2), person(1, 'Twin')], delete: [3, 2] }).catch(
-        (caught: unknown) => caught,
-      );
+      const error = await batchWrite(client, phone, tableName, {
+        put: [person(1), person(2), person(1, 'Twin')],
+        delete: [3, 2],
+      }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RecordValidationError);
       expect((error as RecordValidationError).issues).toEqual([
         expect.objectContaining({ attribute: 'put[2]', received: '{"person_id":1}' }),
@@ -248,7 +312,10 @@ describe.each(engines)('batches on $name', (engine) => {
       const tableName = await newTable('batch_retry');
       const { client, sent } = ownClient();
       withholdHalf(client, 'BatchWriteItemCommand', 6);
-      const { unprocessed, errors } = await batchWrite(client, phone, tableName, { put: range(0, 60).map((id) => person(id)), delete: [999] });
+      const { unprocessed, errors } = await batchWrite(client, phone, tableName, {
+        put: range(0, 60).map((id) => person(id)),
+        delete: [999],
+      });
       expect({ unprocessed, errors }).toEqual({ unprocessed: { put: [], delete: [] }, errors: [] });
       expect(sentCount(sent, 'BatchWriteItemCommand')).toBeGreaterThanOrEqual(3 + 6);
       expect(await countItems(engine.client(), tableName)).toBe(60);
@@ -259,7 +326,13 @@ describe.each(engines)('batches on $name', (engine) => {
       const { client, sent } = ownClient();
       processNothing(client, 'BatchWriteItemCommand');
       const started = Date.now();
-      const { unprocessed, errors } = await batchWrite(client, phone, tableName, { put: range(0, 40).map((id) => person(id)), delete: [100, 101] }, { maxRetries: 3 });
+      const { unprocessed, errors } = await batchWrite(
+        client,
+        phone,
+        tableName,
+        { put: range(0, 40).map((id) => person(id)), delete: [100, 101] },
+        { maxRetries: 3 },
+      );
       expect(Date.now() - started).toBeLessThan(2000);
       expect(idsOf(unprocessed.put)).toEqual(range(0, 40));
       expect(unprocessed.put.every((record) => record instanceof PhoneData)).toBe(true);
@@ -274,7 +347,9 @@ describe.each(engines)('batches on $name', (engine) => {
       const tableName = await newTable('batch_reset');
       const { client } = ownClient();
       resetConnectionFor(client, 'BatchWriteItemCommand', 30); // the second request: ids 25..49
-      const { unprocessed, errors } = await batchWrite(client, phone, tableName, { put: range(0, 75).map((id) => person(id)) });
+      const { unprocessed, errors } = await batchWrite(client, phone, tableName, {
+        put: range(0, 75).map((id) => person(id)),
+      });
       expect(idsOf(unprocessed.put)).toEqual(range(25, 25));
       expect(unprocessed.delete).toEqual([]);
       expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', code: 'ECONNRESET' })]);
@@ -284,11 +359,16 @@ describe.each(engines)('batches on $name', (engine) => {
     });
 
     it('throws when no request succeeded (a missing table), and writes nothing for no items', async () => {
-      await expect(batchWrite(engine.client(), phone, uniqueTableName('missing'), { put: [person(1)] })).rejects.toMatchObject({
+      await expect(
+        batchWrite(engine.client(), phone, uniqueTableName('missing'), { put: [person(1)] }),
+      ).rejects.toMatchObject({
         name: 'ResourceNotFoundException',
       });
       const { client, sent } = ownClient();
-      await expect(batchWrite(client, phone, uniqueTableName('missing'), {})).resolves.toEqual({ unprocessed: { put: [], delete: [] }, errors: [] });
+      await expect(batchWrite(client, phone, uniqueTableName('missing'), {})).resolves.toEqual({
+        unprocessed: { put: [], delete: [] },
+        errors: [],
+      });
       expect(sent).toEqual([]);
     });
   });

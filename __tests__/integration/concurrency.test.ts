@@ -40,7 +40,12 @@ const SLOTS = 20;
 
 /** What writer `writer` tries to store: every attribute derived from the writer, so a mix of two writers shows. */
 function slotRecord(writer: number): SlotData {
-  return { slot_id: `slot-${writer % SLOTS}`, writer, payload: `payload-of-${writer}-${'x'.repeat(writer % 50)}`, tags: [`w${writer}`, `w${writer}-b`] };
+  return {
+    slot_id: `slot-${writer % SLOTS}`,
+    writer,
+    payload: `payload-of-${writer}-${'x'.repeat(writer % 50)}`,
+    tags: [`w${writer}`, `w${writer}-b`],
+  };
 }
 
 function countBy<T>(values: readonly T[], key: (value: T) => string): Map<string, number> {
@@ -60,10 +65,14 @@ describe.each(engines)('concurrency on $name', (engine: TestEngine) => {
     const created = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
     const exists = failures.filter((reason) => reason instanceof RecordExistsError);
-    expect({ created: created.length, exists: exists.length, other: failures.length - exists.length }).toEqual({ created: SLOTS, exists: WRITERS - SLOTS, other: 0 });
+    expect({ created: created.length, exists: exists.length, other: failures.length - exists.length }).toEqual({
+      created: SLOTS,
+      exists: WRITERS - SLOTS,
+      other: 0,
+    });
     // one winner per id, and every loser named the id it lost
     expect([...countBy(created, (record) => record.slot_id).values()]).toEqual(Array(SLOTS).fill(1));
-    expect(countBy(exists as RecordExistsError[], (error) => String(error.key['slot_id']))).toEqual(
+    expect(countBy(exists, (error) => String(error.key['slot_id']))).toEqual(
       new Map(Array.from({ length: SLOTS }, (_, slot) => [`slot-${slot}`, WRITERS / SLOTS - 1])),
     );
 
@@ -82,13 +91,22 @@ describe.each(engines)('concurrency on $name', (engine: TestEngine) => {
     await counters.createTable();
     const ids = Array.from({ length: 5 }, (_, index) => `counter-${index}`);
     await Promise.all(ids.map((counter_id) => counters.createRecord({ counter_id, hits: 0 })));
-    const increments = Array.from({ length: 100 }, (_, index) => ({ counter_id: ids[index % ids.length]!, amount: (index % 7) + 1 }));
+    const increments = Array.from({ length: 100 }, (_, index) => ({
+      counter_id: ids[index % ids.length]!,
+      amount: (index % 7) + 1,
+    }));
 
-    const returned = await Promise.all(increments.map(({ counter_id, amount }) => counters.updateRecord(counter_id, { hits: add(amount) })));
+    const returned = await Promise.all(
+      increments.map(({ counter_id, amount }) => counters.updateRecord(counter_id, { hits: add(amount) })),
+    );
 
     for (const counter_id of ids) {
-      const expected = increments.filter((each) => each.counter_id === counter_id).reduce((sum, each) => sum + each.amount, 0);
-      expect(await counters.getRecord(counter_id, { consistent: true })).toEqual(expect.objectContaining({ counter_id, hits: expected }));
+      const expected = increments
+        .filter((each) => each.counter_id === counter_id)
+        .reduce((sum, each) => sum + each.amount, 0);
+      expect(await counters.getRecord(counter_id, { consistent: true })).toEqual(
+        expect.objectContaining({ counter_id, hits: expected }),
+      );
       // every update read back its own total: increments were applied one at a time
       const totals = returned.filter((record) => record.counter_id === counter_id).map((record) => record.hits);
       expect(new Set(totals).size).toBe(totals.length);
@@ -97,7 +115,10 @@ describe.each(engines)('concurrency on $name', (engine: TestEngine) => {
   });
 
   it('concurrent versioned updates of one record: successes + ConditionFailedError = attempts, final version = 1 + successes', async () => {
-    const documents = new Repository(DocumentData, { client: engine.client(), tableName: uniqueTableName('documents') });
+    const documents = new Repository(DocumentData, {
+      client: engine.client(),
+      tableName: uniqueTableName('documents'),
+    });
     await documents.createTable();
     await documents.createRecord({ doc_id: 'doc', body: 'initial' });
     const WORKERS = 10;

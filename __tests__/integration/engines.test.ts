@@ -21,7 +21,8 @@ const children: ChildProcess[] = [];
 const temporaryDirectories: string[] = [];
 
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 
 afterAll(() => {
@@ -61,7 +62,11 @@ describe('startDynalite', () => {
     try {
       const error = await startDynalite({ port: portOf(engine.endpoint) }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(EngineError);
-      expect(error).toMatchObject({ name: 'EngineError', engine: 'dynalite', message: expect.stringContaining('EADDRINUSE') });
+      expect(error).toMatchObject({
+        name: 'EngineError',
+        engine: 'dynalite',
+        message: expect.stringContaining('EADDRINUSE'),
+      });
     } finally {
       await engine.stop();
     }
@@ -87,7 +92,9 @@ describe('startDynamoDBLocal without Java', () => {
 });
 
 // Like globalSetup, TEST_ENGINES=dynalite leaves DynamoDB Local (and Java) out of the run.
-const describeWithJava = selectedEngines(process.env['TEST_ENGINES']).includes('dynamodb-local') ? describe : describe.skip;
+const describeWithJava = selectedEngines(process.env['TEST_ENGINES']).includes('dynamodb-local')
+  ? describe
+  : describe.skip;
 
 describeWithJava('startDynamoDBLocal', () => {
   it('keeps tables in `dbPath` across restarts, and stop() ends Java and frees the port', async () => {
@@ -117,7 +124,10 @@ describeWithJava('startDynamoDBLocal', () => {
     try {
       const error = await startDynamoDBLocal({ port: portOf(squatter.endpoint) }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(EngineError);
-      expect(error).toMatchObject({ engine: 'dynamodb-local', message: expect.stringContaining('already accepts connections') });
+      expect(error).toMatchObject({
+        engine: 'dynamodb-local',
+        message: expect.stringContaining('already accepts connections'),
+      });
     } finally {
       await squatter.stop();
     }

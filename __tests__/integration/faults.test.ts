@@ -23,7 +23,12 @@ import {
   type RunningEngine,
 } from '../../lib';
 import { engines, uniqueTableName } from '../helpers/engines';
-import { faultyTransportClient, startResettingProxy, type ErrorAnswer, type ResettingProxy } from '../helpers/transportFaults';
+import {
+  faultyTransportClient,
+  startResettingProxy,
+  type ErrorAnswer,
+  type ResettingProxy,
+} from '../helpers/transportFaults';
 
 // Faults no local engine produces on demand, injected at the transport so the SDK's own retry
 // strategy handles them: throttling answers, connections reset before or after the engine saw a
@@ -48,17 +53,24 @@ class Counter {
   @Version() version?: number;
 }
 
-const ledger = (id: string, n: number): Ledger => Object.assign(new Ledger(), { id, n, payload: `ledger ${id} · ünïcødé 😀 ${'x'.repeat(n % 97)}` });
-const ledgers = (prefix: string, count: number): Ledger[] => Array.from({ length: count }, (_, n) => ledger(`${prefix}-${String(n).padStart(3, '0')}`, n));
+const ledger = (id: string, n: number): Ledger =>
+  Object.assign(new Ledger(), { id, n, payload: `ledger ${id} · ünïcødé 😀 ${'x'.repeat(n % 97)}` });
+const ledgers = (prefix: string, count: number): Ledger[] =>
+  Array.from({ length: count }, (_, n) => ledger(`${prefix}-${String(n).padStart(3, '0')}`, n));
 const plain = (record: object): Record<string, unknown> => ({ ...record });
 const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
 
 /** Every item of a table, read with a raw, consistent, paginated scan: no library code involved. */
-async function scanAll(client: DynamoDBClient, tableName: string): Promise<Map<string, Record<string, AttributeValue>>> {
+async function scanAll(
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<Map<string, Record<string, AttributeValue>>> {
   const items = new Map<string, Record<string, AttributeValue>>();
   let start: Record<string, AttributeValue> | undefined;
   do {
-    const page = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }));
+    const page = await client.send(
+      new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+    );
     for (const item of page.Items ?? []) items.set(item['id']?.S ?? '', item);
     start = page.LastEvaluatedKey;
   } while (start);
@@ -67,8 +79,12 @@ async function scanAll(client: DynamoDBClient, tableName: string): Promise<Map<s
 
 /** The ids of the put requests of a raw BatchWriteItem body. */
 function putIdsOf(body: string): string[] {
-  const input = JSON.parse(body) as { RequestItems: Record<string, { PutRequest?: { Item: { id: { S: string } } } }[]> };
-  return Object.values(input.RequestItems).flatMap((requests) => requests.flatMap((request) => (request.PutRequest ? [request.PutRequest.Item.id.S] : [])));
+  const input = JSON.parse(body) as {
+    RequestItems: Record<string, { PutRequest?: { Item: { id: { S: string } } } }[]>;
+  };
+  return Object.values(input.RequestItems).flatMap((requests) =>
+    requests.flatMap((request) => (request.PutRequest ? [request.PutRequest.Item.id.S] : [])),
+  );
 }
 
 /**
@@ -86,16 +102,32 @@ function connectionCodeOf(error: unknown): string | undefined {
 }
 
 /** A connection error or timeout as Node and the SDK report it, passed through (not wrapped in one of ours). */
-function expectConnectionError(error: unknown, codes: readonly string[] = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE']): void {
+function expectConnectionError(
+  error: unknown,
+  codes: readonly string[] = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'],
+): void {
   expect(error).toBeInstanceOf(Error);
   expect(error).not.toBeInstanceOf(OrmError);
   const { name, message } = error as Error;
   const code = connectionCodeOf(error);
-  const kind = name === 'TimeoutError' ? 'timeout' : code !== undefined && codes.includes(code) ? 'connection' : `unexpected: ${name}: ${message}`;
+  const kind =
+    name === 'TimeoutError'
+      ? 'timeout'
+      : code !== undefined && codes.includes(code)
+        ? 'connection'
+        : `unexpected: ${name}: ${message}`;
   expect(kind).toMatch(/^(timeout|connection)$/);
 }
 
-const counts = { throttlingAnswers: 0, resets: 0, engineStops: 0, acknowledgedWrites: 0, verifications: 0, slowestRefusalMs: 0, slowestTimeoutMs: 0 };
+const counts = {
+  throttlingAnswers: 0,
+  resets: 0,
+  engineStops: 0,
+  acknowledgedWrites: 0,
+  verifications: 0,
+  slowestRefusalMs: 0,
+  slowestTimeoutMs: 0,
+};
 afterAll(() => {
   // One line for RELIABILITY.md.
   console.info(
@@ -122,12 +154,30 @@ describe.each(engines)('injected faults on $name', (engine) => {
     });
 
     /** A repository whose `operation` is answered with `type` for its first `failures` attempts. */
-    function throttled(operation: string, failures: number, maxAttempts: number, type = 'ProvisionedThroughputExceededException') {
-      const answer = (attempt: number): ErrorAnswer => ({ statusCode: 400, type, message: `Injected ${type}, attempt ${attempt}` });
-      const faulty = faultyTransportClient(engine.endpoint, (op, attempt) => (op === operation && attempt <= failures ? answer(attempt) : undefined), maxAttempts);
+    function throttled(
+      operation: string,
+      failures: number,
+      maxAttempts: number,
+      type = 'ProvisionedThroughputExceededException',
+    ) {
+      const answer = (attempt: number): ErrorAnswer => ({
+        statusCode: 400,
+        type,
+        message: `Injected ${type}, attempt ${attempt}`,
+      });
+      const faulty = faultyTransportClient(
+        engine.endpoint,
+        (op, attempt) => (op === operation && attempt <= failures ? answer(attempt) : undefined),
+        maxAttempts,
+      );
       ownClients.push(faulty.client);
       const repo = new Repository(Ledger, { client: faulty.client, tableName: clean.tableName });
-      return { repo, attempts: faulty.attempts, injected: faulty.injected, done: () => (counts.throttlingAnswers += faulty.injected()) };
+      return {
+        repo,
+        attempts: faulty.attempts,
+        injected: faulty.injected,
+        done: () => (counts.throttlingAnswers += faulty.injected()),
+      };
     }
 
     it('retries a throttled create with the SDK backoff and succeeds when throttling ends before maxAttempts', async () => {
@@ -146,7 +196,10 @@ describe.each(engines)('injected faults on $name', (engine) => {
       await repo.updateRecord(record.id, { stage: 'after-retry' });
       done();
       expect(attempts.get('UpdateItem')).toBe(2);
-      expect(plain(await clean.getRecord(record.id, { consistent: true }))).toEqual({ ...plain(record), stage: 'after-retry' });
+      expect(plain(await clean.getRecord(record.id, { consistent: true }))).toEqual({
+        ...plain(record),
+        stage: 'after-retry',
+      });
     });
 
     it('surfaces the SDK error unchanged once every attempt is throttled, and writes nothing', async () => {
@@ -168,7 +221,9 @@ describe.each(engines)('injected faults on $name', (engine) => {
     it('leaves the record unchanged when a throttled update or delete gives up', async () => {
       const record = await clean.createRecord(ledger(freshId(), 4));
       const update = throttled('UpdateItem', Infinity, 2, 'ThrottlingException');
-      const updateError = await update.repo.updateRecord(record.id, { n: 999, stage: 'never' }).catch((caught: unknown) => caught);
+      const updateError = await update.repo
+        .updateRecord(record.id, { n: 999, stage: 'never' })
+        .catch((caught: unknown) => caught);
       update.done();
       expect(updateError).toBeInstanceOf(ThrottlingException);
       expect(updateError).toMatchObject({ name: 'ThrottlingException', $metadata: { attempts: 2 } });
@@ -205,7 +260,10 @@ describe.each(engines)('injected faults on $name', (engine) => {
       done();
       expect(error).toBeInstanceOf(ProvisionedThroughputExceededException);
       expect(attempts.get('BatchWriteItem')).toBe(3 * 2); // 3 requests of at most 25, 2 attempts each
-      const found = await clean.batchGet(records.map((record) => record.id), { consistent: true });
+      const found = await clean.batchGet(
+        records.map((record) => record.id),
+        { consistent: true },
+      );
       expect(found.records).toEqual([]);
     });
   });
@@ -224,14 +282,20 @@ describe.each(engines)('injected faults on $name', (engine) => {
       await clean.createTable();
       const proxy = await startResettingProxy(engine.endpoint, decide);
       activeProxy = proxy;
-      const client = new DynamoDBClient({ region: 'us-east-1', endpoint: proxy.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 2 });
+      const client = new DynamoDBClient({
+        region: 'us-east-1',
+        endpoint: proxy.endpoint,
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        maxAttempts: 2,
+      });
       ownClients.push(client);
       return { clean, proxy, repo: new Repository(Ledger, { client, tableName: clean.tableName }) };
     }
 
     /** Resets every BatchWriteItem request carrying the item `marker`, at the given moment. */
-    const resetRequestWith = (marker: string, when: 'reset-before' | 'reset-after') => (operation: string, body: string) =>
-      operation === 'BatchWriteItem' && body.includes(`"${marker}"`) ? when : 'forward';
+    const resetRequestWith =
+      (marker: string, when: 'reset-before' | 'reset-after') => (operation: string, body: string) =>
+        operation === 'BatchWriteItem' && body.includes(`"${marker}"`) ? when : 'forward';
 
     it('reports the items of a reset request as unprocessed; the others are written; written + unprocessed = all, disjoint', async () => {
       const records = ledgers('reset', 100);
@@ -256,8 +320,14 @@ describe.each(engines)('injected faults on $name', (engine) => {
       // the leftovers are reported intact, so writing them again completes the batch
       const byId = new Map(records.map((record) => [record.id, plain(record)]));
       expect(unprocessed.put.map((record) => plain(record))).toEqual(unprocessedIds.map((id) => byId.get(id)));
-      await expect(clean.batchWrite({ put: unprocessed.put })).resolves.toEqual({ unprocessed: { put: [], delete: [] }, errors: [] });
-      const all = await clean.batchGet(records.map((record) => record.id), { consistent: true });
+      await expect(clean.batchWrite({ put: unprocessed.put })).resolves.toEqual({
+        unprocessed: { put: [], delete: [] },
+        errors: [],
+      });
+      const all = await clean.batchGet(
+        records.map((record) => record.id),
+        { consistent: true },
+      );
       expect(all.records.map((record) => plain(record))).toEqual(records.map((record) => plain(record)));
     });
 
@@ -266,7 +336,10 @@ describe.each(engines)('injected faults on $name', (engine) => {
       const fresh = ledgers('new', 50);
       const { clean, proxy, repo } = await setUp(resetRequestWith('old-010', 'reset-before'));
       await clean.batchWrite({ put: existing });
-      const { unprocessed, errors } = await repo.batchWrite({ put: fresh, delete: existing.map((record) => record.id) });
+      const { unprocessed, errors } = await repo.batchWrite({
+        put: fresh,
+        delete: existing.map((record) => record.id),
+      });
       expect(errors).toHaveLength(1);
       expect(proxy.resets.length).toBe(2);
       const reportedDeletes = sorted(unprocessed.delete.map((key) => String(key['id'])));
@@ -276,14 +349,23 @@ describe.each(engines)('injected faults on $name', (engine) => {
       expect(sorted([...written.keys()].filter((id) => id.startsWith('old-')))).toEqual(reportedDeletes);
       // puts reported unprocessed are absent, every other one happened
       const reportedPuts = unprocessed.put.map((record) => record.id);
-      expect(sorted([...written.keys()].filter((id) => id.startsWith('new-')))).toEqual(sorted(fresh.map((record) => record.id).filter((id) => !reportedPuts.includes(id))));
+      expect(sorted([...written.keys()].filter((id) => id.startsWith('new-')))).toEqual(
+        sorted(fresh.map((record) => record.id).filter((id) => !reportedPuts.includes(id))),
+      );
     });
 
     it('loses nothing when only the first attempt is reset: the SDK retry writes the request', async () => {
       let resets = 0;
       const records = ledgers('once', 60);
-      const { clean, proxy, repo } = await setUp((operation, body) => (operation === 'BatchWriteItem' && body.includes('"once-040"') && (resets += 1) === 1 ? 'reset-before' : 'forward'));
-      await expect(repo.batchWrite({ put: records })).resolves.toEqual({ unprocessed: { put: [], delete: [] }, errors: [] });
+      const { clean, proxy, repo } = await setUp((operation, body) =>
+        operation === 'BatchWriteItem' && body.includes('"once-040"') && (resets += 1) === 1
+          ? 'reset-before'
+          : 'forward',
+      );
+      await expect(repo.batchWrite({ put: records })).resolves.toEqual({
+        unprocessed: { put: [], delete: [] },
+        errors: [],
+      });
       expect(proxy.resets).toHaveLength(1);
       expect((await scanAll(engine.client(), clean.tableName)).size).toBe(60);
     });
@@ -306,7 +388,9 @@ describe.each(engines)('injected faults on $name', (engine) => {
       // A conditional create retried after a lost answer finds the record it wrote itself. Today
       // that is reported as RecordExistsError (see RELIABILITY.md); either way nothing is half-written.
       let lost = 0;
-      const { clean, repo } = await setUp((operation) => (operation === 'PutItem' && (lost += 1) === 1 ? 'reset-after' : 'forward'));
+      const { clean, repo } = await setUp((operation) =>
+        operation === 'PutItem' && (lost += 1) === 1 ? 'reset-after' : 'forward',
+      );
       const record = ledger('lost-ack', 7);
       const outcome = await repo.createRecord(record).then(
         (created) => ({ resolved: plain(created) }),
@@ -321,11 +405,18 @@ describe.each(engines)('injected faults on $name', (engine) => {
       // Documents DynamoDB's at-least-once retries (the SDK retries a reset connection): an
       // unconditional add() is not safe to retry, a versioned update is (see RELIABILITY.md).
       let lost = 0;
-      const { proxy } = await setUp((operation) => (operation === 'UpdateItem' && (lost += 1) === 1 ? 'reset-after' : 'forward'));
+      const { proxy } = await setUp((operation) =>
+        operation === 'UpdateItem' && (lost += 1) === 1 ? 'reset-after' : 'forward',
+      );
       const tableName = uniqueTableName('faults_counter');
       const clean = new Repository(Counter, { client: engine.client(), tableName });
       await clean.createTable();
-      const client = new DynamoDBClient({ region: 'us-east-1', endpoint: proxy.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 2 });
+      const client = new DynamoDBClient({
+        region: 'us-east-1',
+        endpoint: proxy.endpoint,
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        maxAttempts: 2,
+      });
       ownClients.push(client);
       const counters = new Repository(Counter, { client, tableName });
 
@@ -335,7 +426,9 @@ describe.each(engines)('injected faults on $name', (engine) => {
 
       lost = 0;
       const guarded = await clean.createRecord({ id: 'guarded', n: 0 });
-      const error = await counters.updateRecord('guarded', { n: add(1), version: guarded.version }).catch((caught: unknown) => caught);
+      const error = await counters
+        .updateRecord('guarded', { n: add(1), version: guarded.version })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ConditionFailedError);
       expect(await clean.getRecord('guarded', { consistent: true })).toMatchObject({ n: 1, version: 2 });
     });
@@ -354,7 +447,12 @@ const withDynalite = engines.some((engine) => engine.name === 'dynalite');
   it('never throws inside the process (an uncaught "Database is closed" from dynalite)', async () => {
     for (let round = 0; round < 2; round += 1) {
       const lite = await startDynalite();
-      const client = new DynamoDBClient({ region: 'us-east-1', endpoint: lite.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+      const client = new DynamoDBClient({
+        region: 'us-east-1',
+        endpoint: lite.endpoint,
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        maxAttempts: 1,
+      });
       try {
         const repo = new Repository(Ledger, { client, tableName: uniqueTableName('faults_lite_stop') });
         await repo.createTable();
@@ -386,7 +484,7 @@ const withDynalite = engines.some((engine) => engine.name === 'dynalite');
 
 interface PersistentEngine {
   readonly name: 'dynamodb-local' | 'dynalite';
-  start(directory: string): Promise<RunningEngine & { pid?: number }>;
+  readonly start: (directory: string) => Promise<RunningEngine & { pid?: number }>;
 }
 
 const persistentEngines: PersistentEngine[] = (
@@ -441,7 +539,11 @@ describe.each(persistentEngines)('$name stopped in the middle of a run', ({ name
       maxAttempts: 2,
       // throwOnRequestTimeout: without it, this SDK only logs a warning when requestTimeout passes
       // and a request to a stalled engine waits forever.
-      requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
+      requestHandler: {
+        connectionTimeout: CONNECTION_TIMEOUT_MS,
+        requestTimeout: REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+      },
     });
     clients.push(client);
     return new Repository(Ledger, { client, tableName });
@@ -449,13 +551,22 @@ describe.each(persistentEngines)('$name stopped in the middle of a run', ({ name
 
   const numberOf = (id: string): number => Number(id.split('-').pop());
   const created = (id: string): Record<string, unknown> => plain(ledger(id, numberOf(id)));
-  const updated = (id: string): Record<string, unknown> => ({ ...created(id), n: numberOf(id) + 1000, stage: 'updated' });
+  const updated = (id: string): Record<string, unknown> => ({
+    ...created(id),
+    n: numberOf(id) + 1000,
+    stage: 'updated',
+  });
 
   /**
    * Four writers create then update records (`<phase>-<n>`) until their first error; once
    * `faultAfter` creates are acknowledged, `fault` is applied to the engine with writes in flight.
    */
-  async function writeUntilFault(repo: Repository<Ledger>, phase: string, faultAfter: number, fault: () => Promise<void>): Promise<Failure[]> {
+  async function writeUntilFault(
+    repo: Repository<Ledger>,
+    phase: string,
+    faultAfter: number,
+    fault: () => Promise<void>,
+  ): Promise<Failure[]> {
     let next = 0;
     let creates = 0;
     const failures: Failure[] = [];
@@ -521,7 +632,10 @@ describe.each(persistentEngines)('$name stopped in the middle of a run', ({ name
     };
     for (const [call, run] of Object.entries(calls)) {
       const started = Date.now();
-      const error = await run().then(() => new Error(`${call} resolved on a stopped engine`), (caught: unknown) => caught);
+      const error = await run().then(
+        () => new Error(`${call} resolved on a stopped engine`),
+        (caught: unknown) => caught,
+      );
       counts.slowestRefusalMs = Math.max(counts.slowestRefusalMs, Date.now() - started);
       expect({ call, settledInTime: Date.now() - started < SETTLE_BOUND_MS }).toEqual({ call, settledInTime: true });
       expectConnectionError(error);

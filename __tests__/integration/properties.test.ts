@@ -18,7 +18,6 @@ import {
   remove,
   removeIn,
   setIn,
-  type UpdateChanges,
 } from '../../lib';
 import { engines, uniqueTableName } from '../helpers/engines';
 import { recordingClient } from '../helpers/recordRequests';
@@ -55,7 +54,10 @@ import { recordingClient } from '../helpers/recordRequests';
 
 const multiplier = Number(process.env['PROPERTY_RUNS_MULTIPLIER'] ?? '1');
 const numRuns = Math.max(1, Math.round(Number(process.env['PROPERTY_RUNS'] ?? '100') * multiplier));
-const replay = process.env['PROPERTY_SEED'] === undefined ? {} : { seed: Number(process.env['PROPERTY_SEED']), path: process.env['PROPERTY_PATH'] };
+const replay =
+  process.env['PROPERTY_SEED'] === undefined
+    ? {}
+    : { seed: Number(process.env['PROPERTY_SEED']), path: process.env['PROPERTY_PATH'] };
 
 // A DynamoDB Local request takes a few ms; shrinking a failure takes many more runs than passing.
 jest.setTimeout(Math.max(180_000, numRuns * 1_000));
@@ -84,17 +86,44 @@ class PropertyRecord {
 
 type Values = Record<string, unknown>;
 
-const REQUIRED = ['text', 'status', 'big.int', 'is-flag', 'when', 'bytes', 'list', 'map', 'tags', 'scores', 'kind'] as const;
+const REQUIRED = [
+  'text',
+  'status',
+  'big.int',
+  'is-flag',
+  'when',
+  'bytes',
+  'list',
+  'map',
+  'tags',
+  'scores',
+  'kind',
+] as const;
 const OPTIONAL = ['note', 'extra', 'blobs'] as const;
 
-const SPECIAL_CHARACTERS = ['😀', '👩‍👩‍👧‍👦', '🇫🇷', '𝔘𝔫𝔦', '\u{10FFFF}', '\u{1F9D1}\u{200D}\u{1F4BB}', 'e\u0301', '\u0000', '\n', '"', '\\', '#n0', ':v0'];
+const SPECIAL_CHARACTERS = [
+  '😀',
+  '👩‍👩‍👧‍👦',
+  '🇫🇷',
+  '𝔘𝔫𝔦',
+  '\u{10FFFF}',
+  '\u{1F9D1}\u{200D}\u{1F4BB}',
+  'e\u0301',
+  '\u0000',
+  '\n',
+  '"',
+  '\\',
+  '#n0',
+  ':v0',
+];
 const unicodeUnit = fc.oneof(
   fc.constantFrom(...SPECIAL_CHARACTERS),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
   fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }),
 );
-const text = (minLength = 0, maxLength = 12): fc.Arbitrary<string> => fc.string({ unit: unicodeUnit, minLength, maxLength });
+const text = (minLength = 0, maxLength = 12): fc.Arbitrary<string> =>
+  fc.string({ unit: unicodeUnit, minLength, maxLength });
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /** Every finite double a `number` attribute stores exactly. */
@@ -102,13 +131,17 @@ const storableNumber: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(0, -0, 1, -1, 0.1, 1e-130, -1e-130, MAX_SAFE, -MAX_SAFE, 2 ** 52 + 0.5, 1 / 3),
   fc.integer({ min: -1000, max: 1000 }),
   fc.maxSafeInteger(),
-  fc.tuple(fc.boolean(), fc.double({ min: 1e-130, max: MAX_SAFE, noNaN: true })).map(([negative, magnitude]) => (negative ? -magnitude : magnitude)),
+  fc
+    .tuple(fc.boolean(), fc.double({ min: 1e-130, max: MAX_SAFE, noNaN: true }))
+    .map(([negative, magnitude]) => (negative ? -magnitude : magnitude)),
 );
 
 const DIGITS_38 = 10n ** 38n - 1n;
 const storableBigInt: fc.Arbitrary<bigint> = fc.oneof(
   fc.bigInt({ min: -DIGITS_38, max: DIGITS_38 }),
-  fc.tuple(fc.bigInt({ min: -DIGITS_38, max: DIGITS_38 }), fc.integer({ min: 1, max: 87 })).map(([digits, exponent]) => digits * 10n ** BigInt(exponent)),
+  fc
+    .tuple(fc.bigInt({ min: -DIGITS_38, max: DIGITS_38 }), fc.integer({ min: 1, max: 87 }))
+    .map(([digits, exponent]) => digits * 10n ** BigInt(exponent)),
 );
 
 const date = fc.date({ noInvalidDate: true });
@@ -126,10 +159,15 @@ const specialKeys = (engineName: string): string[] => [
   '0',
 ];
 
-const mapKeyOf = (engineName: string): fc.Arbitrary<string> => fc.oneof(fc.constantFrom(...specialKeys(engineName)), text(1, 8));
+const mapKeyOf = (engineName: string): fc.Arbitrary<string> =>
+  fc.oneof(fc.constantFrom(...specialKeys(engineName)), text(1, 8));
 
 /** Untyped values of lists and maps, nested up to a few levels. */
-function nestedArbitraries(engineName: string): { value: fc.Arbitrary<unknown>; list: fc.Arbitrary<unknown[]>; map: fc.Arbitrary<Values> } {
+function nestedArbitraries(engineName: string): {
+  value: fc.Arbitrary<unknown>;
+  list: fc.Arbitrary<unknown[]>;
+  map: fc.Arbitrary<Values>;
+} {
   const mapKey = mapKeyOf(engineName);
   const leaf = fc.oneof(text(), storableNumber, fc.boolean(), fc.constant(null), bytes);
   const tree = fc.letrec<{ value: unknown; list: unknown[]; map: Values }>((tie) => ({
@@ -146,7 +184,9 @@ const uniqueBy = <T>(arbitrary: fc.Arbitrary<T>, selector: (value: T) => string,
 const hex = (value: Uint8Array): string => Buffer.from(value).toString('hex');
 
 /** A value arbitrary for every non-key attribute. */
-function attributeArbitraries(engineName: string): Record<(typeof REQUIRED)[number] | (typeof OPTIONAL)[number], fc.Arbitrary<unknown>> {
+function attributeArbitraries(
+  engineName: string,
+): Record<(typeof REQUIRED)[number] | (typeof OPTIONAL)[number], fc.Arbitrary<unknown>> {
   const nested = nestedArbitraries(engineName);
   return {
     text: text(0, 24),
@@ -170,7 +210,8 @@ function attributeArbitraries(engineName: string): Record<(typeof REQUIRED)[numb
 /** A record's non-key values: every required attribute; each optional one absent, undefined, null or a value. */
 function recordValues(engineName: string): fc.Arbitrary<Values> {
   const values = attributeArbitraries(engineName);
-  const optional = (arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> => fc.oneof(arbitrary, fc.constant(undefined), fc.constant(null));
+  const optional = (arbitrary: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> =>
+    fc.oneof(arbitrary, fc.constant(undefined), fc.constant(null));
   return fc.record(
     {
       ...Object.fromEntries(REQUIRED.map((name) => [name, values[name]])),
@@ -190,18 +231,27 @@ function changeValues(engineName: string): fc.Arbitrary<Values> {
       ...((OPTIONAL as readonly string[]).includes(name) ? [{ arbitrary: fc.constant(null), weight: 4 }] : []),
     );
   return fc
-    .record(Object.fromEntries(Object.entries(values).map(([name, arbitrary]) => [name, change(name, arbitrary)])), { requiredKeys: [] })
+    .record(Object.fromEntries(Object.entries(values).map(([name, arbitrary]) => [name, change(name, arbitrary)])), {
+      requiredKeys: [],
+    })
     .filter((changes) => Object.values(changes).some((value) => value !== undefined));
 }
 
 /** Set members by their stored identity (what makes two members one once stored). */
-const memberKey = (member: unknown): string => (member instanceof Uint8Array ? `b:${hex(member)}` : typeof member === 'string' ? `s:${member}` : `n:${String(member)}`);
+const memberKey = (member: unknown): string =>
+  member instanceof Uint8Array
+    ? `b:${hex(member)}`
+    : typeof member === 'string'
+      ? `s:${member}`
+      : `n:${String(member)}`;
 
 const SMALL_BIGINT = 10n ** 18n;
 
 /** A record for the actions property: its bigint small enough that adding to it stays within 38 digits. */
 function actionRecordValues(engineName: string): fc.Arbitrary<Values> {
-  return fc.tuple(recordValues(engineName), fc.bigInt({ min: -SMALL_BIGINT, max: SMALL_BIGINT })).map(([values, big]) => ({ ...values, 'big.int': big }));
+  return fc
+    .tuple(recordValues(engineName), fc.bigInt({ min: -SMALL_BIGINT, max: SMALL_BIGINT }))
+    .map(([values, big]) => ({ ...values, 'big.int': big }));
 }
 
 /**
@@ -215,10 +265,19 @@ function actionChanges(engineName: string, record: Values): fc.Arbitrary<Values>
   const nested = nestedArbitraries(engineName);
   const blobs = [...((record['blobs'] as Set<Uint8Array> | null | undefined) ?? [])];
   const deletable = fc
-    .tuple(fc.subarray(blobs), fc.uniqueArray(bytes.filter((member) => !blobs.some((blob) => hex(blob) === hex(member))), { maxLength: 2, selector: hex }))
+    .tuple(
+      fc.subarray(blobs),
+      fc.uniqueArray(
+        bytes.filter((member) => !blobs.some((blob) => hex(blob) === hex(member))),
+        { maxLength: 2, selector: hex },
+      ),
+    )
     .filter(([members, others]) => members.length + others.length > 0)
     .map(([members, others]) => deleteFromSet(...members, ...others));
-  const mapEdit = fc.oneof(nested.value.map((value) => ({ value })), fc.constant({ remove: true as const }));
+  const mapEdit = fc.oneof(
+    nested.value.map((value) => ({ value })),
+    fc.constant({ remove: true as const }),
+  );
   const mapEdits = fc
     .uniqueArray(fc.tuple(mapKeyOf(engineName), mapEdit), { minLength: 1, maxLength: 3, selector: ([key]) => key })
     .map((edits) => edits.map(([key, edit]) => ('value' in edit ? setIn([key], edit.value) : removeIn([key]))))
@@ -232,12 +291,26 @@ function actionChanges(engineName: string, record: Values): fc.Arbitrary<Values>
         kind: values.kind,
         'big.int': fc.bigInt({ min: -SMALL_BIGINT, max: SMALL_BIGINT }).map((delta) => add(delta)),
         tags: fc.uniqueArray(text(), { minLength: 1, maxLength: 3 }).map((members) => addToSet(...members)),
-        scores: fc.uniqueArray(storableNumber, { minLength: 1, maxLength: 3, selector: String }).map((members) => add(new Set(members))),
-        list: fc.oneof(newList.map((items) => append(items)), newList.map((items) => prepend(items))),
+        scores: fc
+          .uniqueArray(storableNumber, { minLength: 1, maxLength: 3, selector: String })
+          .map((members) => add(new Set(members))),
+        list: fc.oneof(
+          newList.map((items) => append(items)),
+          newList.map((items) => prepend(items)),
+        ),
         map: mapEdits,
-        note: fc.oneof(text().map((value) => ifNotExists(value)), fc.constant(remove())),
-        extra: fc.oneof(nested.map.map((value) => ifNotExists(value)), fc.constant(remove())),
-        blobs: fc.oneof(fc.uniqueArray(bytes, { minLength: 1, maxLength: 3, selector: hex }).map((members) => addToSet(...members)), deletable),
+        note: fc.oneof(
+          text().map((value) => ifNotExists(value)),
+          fc.constant(remove()),
+        ),
+        extra: fc.oneof(
+          nested.map.map((value) => ifNotExists(value)),
+          fc.constant(remove()),
+        ),
+        blobs: fc.oneof(
+          fc.uniqueArray(bytes, { minLength: 1, maxLength: 3, selector: hex }).map((members) => addToSet(...members)),
+          deletable,
+        ),
       },
       { requiredKeys: [] },
     )
@@ -246,7 +319,9 @@ function actionChanges(engineName: string, record: Values): fc.Arbitrary<Values>
 
 /** A set after adding or deleting members, by stored identity; an emptied set is absent (DynamoDB removes it). */
 function editSet(current: unknown, members: readonly unknown[], deleting: boolean): Set<unknown> | undefined {
-  const result = new Map([...((current as Set<unknown> | undefined) ?? [])].map((member) => [memberKey(member), member]));
+  const result = new Map(
+    [...((current as Set<unknown> | undefined) ?? [])].map((member) => [memberKey(member), member]),
+  );
   for (const member of members) {
     if (deleting) result.delete(memberKey(member));
     else if (!result.has(memberKey(member))) result.set(memberKey(member), member);
@@ -262,7 +337,12 @@ function applyActions(before: Values, changes: Values): Values {
     else after[name] = value;
   };
   for (const [name, change] of Object.entries(changes)) {
-    const actions = change instanceof UpdateAction ? [change] : Array.isArray(change) && change[0] instanceof UpdateAction ? (change as UpdateAction[]) : undefined;
+    const actions =
+      change instanceof UpdateAction
+        ? [change]
+        : Array.isArray(change) && change[0] instanceof UpdateAction
+          ? (change as UpdateAction[])
+          : undefined;
     if (!actions) {
       put(name, change);
       continue;
@@ -271,7 +351,12 @@ function applyActions(before: Values, changes: Values): Values {
       const current = after[name];
       switch (node.kind) {
         case 'add':
-          put(name, node.value instanceof Set ? editSet(current, [...node.value], false) : (current as bigint) + (node.value as bigint));
+          put(
+            name,
+            node.value instanceof Set
+              ? editSet(current, [...node.value], false)
+              : (current as bigint) + (node.value as bigint),
+          );
           break;
         case 'addToSet':
         case 'deleteFromSet':
@@ -355,10 +440,15 @@ describe.each(engines)('properties on $name', (engine) => {
     await repo.createTable();
   });
 
-  async function createFrom(suffix: string, seq: number, values: Values, asInstance: boolean): Promise<{ id: { owner: string; seq: number }; expected: Values }> {
+  async function createFrom(
+    suffix: string,
+    seq: number,
+    values: Values,
+    asInstance: boolean,
+  ): Promise<{ id: { owner: string; seq: number }; expected: Values }> {
     const owner = uniqueOwner(suffix);
     const input = { owner, seq, ...values };
-    const created = await repo.createRecord(asInstance ? Object.assign(new PropertyRecord(), input) : (input as Partial<PropertyRecord>));
+    const created = await repo.createRecord(asInstance ? Object.assign(new PropertyRecord(), input) : input);
     const expected = stored(input);
     expect(canonical(created)).toEqual(canonical(expected));
     return { id: { owner, seq }, expected };
@@ -367,13 +457,19 @@ describe.each(engines)('properties on $name', (engine) => {
   it('round-trips any record that fits the schema: create → get unchanged', async () => {
     let executed = 0;
     await fc.assert(
-      fc.asyncProperty(text(1, 10), storableNumber, recordValues(engine.name), fc.boolean(), async (suffix, seq, values, asInstance) => {
-        executed += 1;
-        const { id, expected } = await createFrom(suffix, seq, values, asInstance);
-        const got = await repo.getRecord(id, { consistent: true });
-        expect(got).toBeInstanceOf(PropertyRecord);
-        expect(canonical(got)).toEqual(canonical(expected));
-      }),
+      fc.asyncProperty(
+        text(1, 10),
+        storableNumber,
+        recordValues(engine.name),
+        fc.boolean(),
+        async (suffix, seq, values, asInstance) => {
+          executed += 1;
+          const { id, expected } = await createFrom(suffix, seq, values, asInstance);
+          const got = await repo.getRecord(id, { consistent: true });
+          expect(got).toBeInstanceOf(PropertyRecord);
+          expect(canonical(got)).toEqual(canonical(expected));
+        },
+      ),
       { numRuns, ...replay },
     );
     counts.push(`${engine.name}: round-trip ${executed} records`);
@@ -382,16 +478,22 @@ describe.each(engines)('properties on $name', (engine) => {
   it('shows exactly the changes of any valid update, and nothing else', async () => {
     let executed = 0;
     await fc.assert(
-      fc.asyncProperty(text(1, 10), storableNumber, recordValues(engine.name), changeValues(engine.name), async (suffix, seq, values, changes) => {
-        executed += 1;
-        const { id, expected: before } = await createFrom(suffix, seq, values, false);
-        const after = applyChanges(before, changes);
-        const returned = await repo.updateRecord(id, changes as UpdateChanges<PropertyRecord>);
-        expect(canonical(returned)).toEqual(canonical(after));
-        const got = await repo.getRecord(id, { consistent: true });
-        expect(got).toBeInstanceOf(PropertyRecord);
-        expect(canonical(got)).toEqual(canonical(after));
-      }),
+      fc.asyncProperty(
+        text(1, 10),
+        storableNumber,
+        recordValues(engine.name),
+        changeValues(engine.name),
+        async (suffix, seq, values, changes) => {
+          executed += 1;
+          const { id, expected: before } = await createFrom(suffix, seq, values, false);
+          const after = applyChanges(before, changes);
+          const returned = await repo.updateRecord(id, changes);
+          expect(canonical(returned)).toEqual(canonical(after));
+          const got = await repo.getRecord(id, { consistent: true });
+          expect(got).toBeInstanceOf(PropertyRecord);
+          expect(canonical(got)).toEqual(canonical(after));
+        },
+      ),
       { numRuns, ...replay },
     );
     counts.push(`${engine.name}: update ${executed} records`);
@@ -401,13 +503,20 @@ describe.each(engines)('properties on $name', (engine) => {
     let executed = 0;
     const cases = fc
       .tuple(text(1, 10), storableNumber, actionRecordValues(engine.name))
-      .chain(([suffix, seq, values]) => fc.tuple(fc.constant(suffix), fc.constant(seq), fc.constant(values), actionChanges(engine.name, stored(values))));
+      .chain(([suffix, seq, values]) =>
+        fc.tuple(
+          fc.constant(suffix),
+          fc.constant(seq),
+          fc.constant(values),
+          actionChanges(engine.name, stored(values)),
+        ),
+      );
     await fc.assert(
       fc.asyncProperty(cases, async ([suffix, seq, values, changes]) => {
         executed += 1;
         const { id, expected: before } = await createFrom(suffix, seq, values, false);
         const after = applyActions(before, changes);
-        const returned = await repo.updateRecord(id, changes as UpdateChanges<PropertyRecord>);
+        const returned = await repo.updateRecord(id, changes);
         expect(canonical(returned)).toEqual(canonical(after));
         expect(canonical(await repo.getRecord(id, { consistent: true }))).toEqual(canonical(after));
       }),
@@ -428,7 +537,9 @@ describe.each(engines)('properties on $name', (engine) => {
     );
     const got = await repo.getRecord(id, { consistent: true });
     // refused, with the record unchanged; or applied, and the record still has its required tags
-    expect({ outcome, tags: got.tags }).toEqual(outcome === 'refused' ? { outcome, tags: new Set(['only', 'two']) } : { outcome, tags: expect.any(Set) });
+    expect({ outcome, tags: got.tags }).toEqual(
+      outcome === 'refused' ? { outcome, tags: new Set(['only', 'two']) } : { outcome, tags: expect.any(Set) },
+    );
   });
 
   // Found with the empty map key above: setIn() / removeIn() paths are not checked for it, so an
@@ -442,7 +553,9 @@ describe.each(engines)('properties on $name', (engine) => {
     const recording = recordingClient(engine.endpoint);
     try {
       const own = new Repository(PropertyRecord, { client: recording.client, tableName: repo.tableName });
-      const error = await own.updateRecord({ owner: 'any', seq: 1 }, { map: action }).catch((caught: unknown) => caught);
+      const error = await own
+        .updateRecord({ owner: 'any', seq: 1 }, { map: action })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RecordValidationError);
       expect((error as RecordValidationError).issues.map((issue) => issue.attribute)).toEqual(['map']);
       expect(recording.sent).toEqual([]);

@@ -45,7 +45,11 @@ describe.each(engines)('10,000 items on $name', (engine) => {
   it('a paginated query over one partition of a global index returns exactly them, in order', async () => {
     const started = Date.now();
     const ids: string[] = [];
-    for await (const record of repo.query({ status: 'STARTED' }, { index: 'byStatus', pageSize: 1000, projection: ['request_id'] })) ids.push(record.request_id);
+    for await (const record of repo.query(
+      { status: 'STARTED' },
+      { index: 'byStatus', pageSize: 1000, projection: ['request_id'] },
+    ))
+      ids.push(record.request_id);
     report(engine.name, `query ${ids.length} items in ${sent.length} requests`, started);
     expect(ids).toHaveLength(COUNT);
     expect(ids).toEqual(ROWS.map((row) => row.request_id).reverse()); // timestamps run against the ids
@@ -66,7 +70,9 @@ describe.each(engines)('10,000 items on $name', (engine) => {
     const ids: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await repo.query({ status: 'STARTED' }, { index: 'byStatus', projection: ['request_id'] }).page({ limit: 2500, ...(cursor && { cursor }) });
+      const page = await repo
+        .query({ status: 'STARTED' }, { index: 'byStatus', projection: ['request_id'] })
+        .page({ limit: 2500, ...(cursor && { cursor }) });
       ids.push(...page.items.map((record) => record.request_id));
       cursor = page.cursor;
     } while (cursor);

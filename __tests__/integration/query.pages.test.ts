@@ -54,7 +54,10 @@ describe.each(engines)('query pages on $name', (engine) => {
     const clicks = EVENT_ROWS.filter((row) => row.device_id === 'd1' && row.kind === 'click').map((row) => row.at);
     for (const pageSize of [7, undefined]) {
       // without a pageSize one response holds every click: the page is cut at 8 and the cursor built from its last item
-      const query = events.query({ device_id: 'd1' }, { filter: where('kind').eq('click'), ...(pageSize !== undefined && { pageSize }) });
+      const query = events.query(
+        { device_id: 'd1' },
+        { filter: where('kind').eq('click'), ...(pageSize !== undefined && { pageSize }) },
+      );
       const pages = await allPages(query, 8);
       expect(pages.map((page) => page.length)).toEqual([8, 8, 8, 8, 8, 8, 2]);
       expect(pages.flat().map((event) => event.at)).toEqual(clicks);
@@ -62,8 +65,13 @@ describe.each(engines)('query pages on $name', (engine) => {
   });
 
   it('pages a global index and a local index with binary keys, forwards and reversed', async () => {
-    const started = STATUS_ROWS.filter((row) => row.status === 'STARTED' && (row.retries ?? 0) < 3).sort((a, b) => a.timestamp.localeCompare(b.timestamp));
-    const query = statuses.query({ status: 'STARTED' }, { index: 'byStatus', filter: where('retries').lt(3), reverse: true });
+    const started = STATUS_ROWS.filter((row) => row.status === 'STARTED' && (row.retries ?? 0) < 3).sort((a, b) =>
+      a.timestamp.localeCompare(b.timestamp),
+    );
+    const query = statuses.query(
+      { status: 'STARTED' },
+      { index: 'byStatus', filter: where('retries').lt(3), reverse: true },
+    );
     const pages = await allPages(query, 4);
     expect(pages.flat().map((record) => record.request_id)).toEqual(started.map((row) => row.request_id).reverse());
 
@@ -75,7 +83,10 @@ describe.each(engines)('query pages on $name', (engine) => {
   });
 
   it('pages a query with a projection that leaves out the keys', async () => {
-    const pages = await allPages(events.query({ device_id: 'd1' }, { projection: ['kind'], filter: where('size').ge(100) }), 9);
+    const pages = await allPages(
+      events.query({ device_id: 'd1' }, { projection: ['kind'], filter: where('size').ge(100) }),
+      9,
+    );
     expect(pages.flat()).toHaveLength(50);
     expect(pages.flat().every((event) => Object.keys(event).join() === 'kind')).toBe(true);
   });
@@ -93,7 +104,10 @@ describe.each(engines)('query pages on $name', (engine) => {
     expect(first.cursor).toBeUndefined();
     const last = await events.query({ device_id: 'd1' }, { sortKey: where('at').gt(140) }).page({ limit: 9 });
     expect(last.items.map((event) => event.at)).toEqual([141, 142, 143, 144, 145, 146, 147, 148, 149]);
-    if (last.cursor !== undefined) expect(await events.query({ device_id: 'd1' }, { sortKey: where('at').gt(140) }).page({ cursor: last.cursor })).toEqual({ items: [], cursor: undefined });
+    if (last.cursor !== undefined)
+      expect(
+        await events.query({ device_id: 'd1' }, { sortKey: where('at').gt(140) }).page({ cursor: last.cursor }),
+      ).toEqual({ items: [], cursor: undefined });
   });
 
   describe('bad cursors', () => {
@@ -108,14 +122,28 @@ describe.each(engines)('query pages on $name', (engine) => {
       ['another shape', () => d1().page({ cursor: Buffer.from('{"v":2}').toString('base64url') }), /does not decode/],
       ['not a string', () => d1().page({ cursor: 42 as never }), /is not a cursor/],
       ['another partition', () => events.query({ device_id: 'd2' }).page({ cursor }), /another partition/],
-      ['another index', () => events.query({ device_id: 'd1' }, { index: 'byTimestamp' }).page({ cursor }), /made for a query of table \S+, not this query of table \S+ index byTimestamp/],
+      [
+        'another index',
+        () => events.query({ device_id: 'd1' }, { index: 'byTimestamp' }).page({ cursor }),
+        /made for a query of table \S+, not this query of table \S+ index byTimestamp/,
+      ],
       ['a scan', () => events.scan().page({ cursor }), /made for a query/],
-      ['another table', () => new Repository(IndexedEventData, { client: engine.client(), tableName: 'other-table' }).query({ device_id: 'd1' }).page({ cursor }), /made for a query of table/],
+      [
+        'another table',
+        () =>
+          new Repository(IndexedEventData, { client: engine.client(), tableName: 'other-table' })
+            .query({ device_id: 'd1' })
+            .page({ cursor }),
+        /made for a query of table/,
+      ],
       ['tampered keys', () => d1().page({ cursor: tamper(cursor) }), /holds the key attributes device_id, size/],
     ])('refuses %s', async (_label, run, message) => {
       const error = await run().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RecordValidationError);
-      expect((error as RecordValidationError).issues[0]).toMatchObject({ attribute: 'cursor', constraint: expect.stringMatching(message) });
+      expect((error as RecordValidationError).issues[0]).toMatchObject({
+        attribute: 'cursor',
+        constraint: expect.stringMatching(message),
+      });
     });
 
     it('sends nothing for a refused page', async () => {

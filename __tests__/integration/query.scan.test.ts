@@ -27,8 +27,12 @@ describe.each(engines)('scan on $name', (engine) => {
     const all = await collect(events.scan({ consistent: true }));
     expect(all.map(keyOf).sort()).toEqual(ALL_KEYS);
     expect(all[0]).toBeInstanceOf(IndexedEventData);
-    const filter = where('device_id').eq('d2').and(where('kind').in(['view', 'error']), where('at').ge(5));
-    const want = EVENT_ROWS.filter((row) => row.device_id === 'd2' && row.kind !== 'click' && row.at >= 5).map(keyOf).sort();
+    const filter = where('device_id')
+      .eq('d2')
+      .and(where('kind').in(['view', 'error']), where('at').ge(5));
+    const want = EVENT_ROWS.filter((row) => row.device_id === 'd2' && row.kind !== 'click' && row.at >= 5)
+      .map(keyOf)
+      .sort();
     expect((await collect(events.scan({ filter }))).map(keyOf).sort()).toEqual(want);
   });
 
@@ -43,7 +47,13 @@ describe.each(engines)('scan on $name', (engine) => {
   });
 
   it('a parallel scan with a filter and a projection on reserved words', async () => {
-    const found = await collect(statuses.scan({ segments: 4, filter: where('status').eq('FAILED').and(where('name').contains('1')), projection: ['name', 'status'] }));
+    const found = await collect(
+      statuses.scan({
+        segments: 4,
+        filter: where('status').eq('FAILED').and(where('name').contains('1')),
+        projection: ['name', 'status'],
+      }),
+    );
     const want = STATUS_ROWS.filter((row) => row.status === 'FAILED' && row.name.includes('1'));
     expect(found.map((record) => record.name).sort()).toEqual(want.map((row) => row.name).sort());
     expect(found.every((record) => Object.keys(record).sort().join() === 'name,status')).toBe(true);
@@ -58,7 +68,7 @@ describe.each(engines)('scan on $name', (engine) => {
       expect(event).toBeInstanceOf(IndexedEventData);
       if (++seen === 5) break;
     }
-    expect((await collect(events.scan({ limit: 3 })))).toHaveLength(3);
+    expect(await collect(events.scan({ limit: 3 }))).toHaveLength(3);
   });
 
   it('scans a global index (only the items it holds) and a local index', async () => {

@@ -1,5 +1,15 @@
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { and, Condition, not, or, Query, RecordValidationError, Repository, UnsupportedCapabilityError, where } from '../../lib';
+import {
+  and,
+  Condition,
+  not,
+  or,
+  Query,
+  RecordValidationError,
+  Repository,
+  UnsupportedCapabilityError,
+  where,
+} from '../../lib';
 import { IndexedEventData, StatusQueryData } from '../fixtures/models';
 import { engines, uniqueTableName } from '../helpers/engines';
 import { collect, eventRows, itemsOf, putAll, statusRows, type StatusRow } from '../helpers/queryData';
@@ -57,17 +67,22 @@ describe.each(engines)('query on $name', (engine) => {
       const failed = STATUS_ROWS.filter((row) => row.status === 'FAILED').sort(byTimestamp);
       const query = (sortKey: Condition) =>
         collect(statuses.query({ status: 'FAILED' }, { index: 'byStatus', sortKey }));
-      expect(ids(await query(where('timestamp').beginsWith('2026-')))).toEqual(ids(failed.filter((row) => row.timestamp.startsWith('2026-'))));
+      expect(ids(await query(where('timestamp').beginsWith('2026-')))).toEqual(
+        ids(failed.filter((row) => row.timestamp.startsWith('2026-'))),
+      );
       const low = '2026-01-01T00:00:30Z';
       const high = '2026-01-01T00:01:10Z';
-      expect(ids(await query(where('timestamp').between(low, high)))).toEqual(ids(failed.filter((row) => row.timestamp >= low && row.timestamp <= high)));
+      expect(ids(await query(where('timestamp').between(low, high)))).toEqual(
+        ids(failed.filter((row) => row.timestamp >= low && row.timestamp <= high)),
+      );
       expect(ids(await query(where('timestamp').gt(low)))).toEqual(ids(failed.filter((row) => row.timestamp > low)));
       expect(ids(await query(where('timestamp').eq(failed[2]!.timestamp)))).toEqual([failed[2]!.request_id]);
       expect(ids(await query(where('timestamp').le(failed[2]!.timestamp)))).toEqual(ids(failed.slice(0, 3)));
     });
 
     it('takes key conditions on a number sort key of the table, forwards and reversed', async () => {
-      const ats = async (options: Parameters<typeof events.query>[1]) => (await collect(events.query({ device_id: 'd1' }, options))).map((event) => event.at);
+      const ats = async (options: Parameters<typeof events.query>[1]) =>
+        (await collect(events.query({ device_id: 'd1' }, options))).map((event) => event.at);
       expect(await ats({ sortKey: where('at').between(10, 19) })).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
       expect(await ats({ sortKey: where('at').gt(145) })).toEqual([146, 147, 148, 149]);
       expect(await ats({ sortKey: where('at').lt(3), reverse: true })).toEqual([2, 1, 0]);
@@ -84,8 +99,7 @@ describe.each(engines)('query on $name', (engine) => {
 
   describe('filters', () => {
     const started = () => STATUS_ROWS.filter((row) => row.status === 'STARTED').sort(byTimestamp);
-    const run = (filter: Condition) =>
-      collect(statuses.query({ status: 'STARTED' }, { index: 'byStatus', filter }));
+    const run = (filter: Condition) => collect(statuses.query({ status: 'STARTED' }, { index: 'byStatus', filter }));
 
     it.each([
       ['eq on a reserved word (name)', where('name').eq('name-8'), (row: StatusRow) => row.name === 'name-8'],
@@ -95,9 +109,16 @@ describe.each(engines)('query on $name', (engine) => {
       ['size', where('name').size().gt(6), (row: StatusRow) => row.name.length > 6],
       ['exists', where('note').exists(), (row: StatusRow) => row.note !== undefined],
       ['notExists', where('note').notExists(), (row: StatusRow) => row.note === undefined],
-      ['and / or / not', and(or(where('retries').eq(0), where('retries').ge(3)), not(where('name').beginsWith('name-1'))), (row: StatusRow) =>
-        (row.retries === 0 || (row.retries ?? 0) >= 3) && !row.name.startsWith('name-1')],
-      ['a table key attribute on an index query', where('request_id').lt('r050'), (row: StatusRow) => row.request_id < 'r050'],
+      [
+        'and / or / not',
+        and(or(where('retries').eq(0), where('retries').ge(3)), not(where('name').beginsWith('name-1'))),
+        (row: StatusRow) => (row.retries === 0 || (row.retries ?? 0) >= 3) && !row.name.startsWith('name-1'),
+      ],
+      [
+        'a table key attribute on an index query',
+        where('request_id').lt('r050'),
+        (row: StatusRow) => row.request_id < 'r050',
+      ],
     ])('%s', async (_label, filter, expected) => {
       const want = ids(started().filter(expected));
       expect(want.length).toBeGreaterThan(0);
@@ -107,11 +128,15 @@ describe.each(engines)('query on $name', (engine) => {
 
   describe('projection and limit', () => {
     it('returns partial instances holding exactly the attributes asked for, reserved words included', async () => {
-      const found = await collect(statuses.query({ status: 'SUCCESS' }, { index: 'byStatus', projection: ['name', 'timestamp'] }));
+      const found = await collect(
+        statuses.query({ status: 'SUCCESS' }, { index: 'byStatus', projection: ['name', 'timestamp'] }),
+      );
       expect(found).toHaveLength(30);
       expect(found[0]).toBeInstanceOf(StatusQueryData);
       for (const record of found) expect(Object.keys(record).sort()).toEqual(['name', 'timestamp']);
-      const one = await collect(statuses.query({ request_id: 'r005' }, { projection: ['status', 'request_id', 'status'] }));
+      const one = await collect(
+        statuses.query({ request_id: 'r005' }, { projection: ['status', 'request_id', 'status'] }),
+      );
       expect(one.map((record) => ({ ...record }))).toEqual([{ request_id: 'r005', status: 'IN_PROGRESS' }]);
     });
 
@@ -126,9 +151,13 @@ describe.each(engines)('query on $name', (engine) => {
     it('stops at limit, with and without a filter, and sends no more requests than needed', async () => {
       const { client, sent } = recordingClient(engine.endpoint);
       const repo = new Repository(IndexedEventData, { client, tableName: events.tableName });
-      expect((await collect(repo.query({ device_id: 'd1' }, { limit: 5 }))).map((event) => event.at)).toEqual([0, 1, 2, 3, 4]);
+      expect((await collect(repo.query({ device_id: 'd1' }, { limit: 5 }))).map((event) => event.at)).toEqual([
+        0, 1, 2, 3, 4,
+      ]);
       expect(sent).toEqual(['QueryCommand']);
-      const clicks = await collect(repo.query({ device_id: 'd1' }, { limit: 4, filter: where('kind').eq('view'), pageSize: 5 }));
+      const clicks = await collect(
+        repo.query({ device_id: 'd1' }, { limit: 4, filter: where('kind').eq('view'), pageSize: 5 }),
+      );
       expect(clicks.map((event) => event.at)).toEqual([1, 4, 7, 10]);
       client.destroy();
     });
@@ -136,16 +165,55 @@ describe.each(engines)('query on $name', (engine) => {
 
   describe('checks before any request', () => {
     it.each<[string, () => unknown, string[]]>([
-      ['an unknown index, named', () => statuses.query({ status: 'STARTED' }, { index: 'byNothing' }), [expect.stringMatching(/^index: "byNothing" is neither declared/)] as never],
-      ['a key naming another attribute', () => statuses.query({ status: 'STARTED' }), ['status: is not the partition key of the table (request_id)', 'request_id: required (the partition key of the table)']],
+      [
+        'an unknown index, named',
+        () => statuses.query({ status: 'STARTED' }, { index: 'byNothing' }),
+        [expect.stringMatching(/^index: "byNothing" is neither declared/)] as never,
+      ],
+      [
+        'a key naming another attribute',
+        () => statuses.query({ status: 'STARTED' }),
+        [
+          'status: is not the partition key of the table (request_id)',
+          'request_id: required (the partition key of the table)',
+        ],
+      ],
       ['a key of the wrong type', () => events.query({ device_id: 7 as never }), ['device_id: must be a string']],
-      ['a key with the sort key', () => events.query({ device_id: 'd1', at: 3 }), [expect.stringMatching(/^at: is the sort key of the table: put it in the sortKey option/)] as never],
-      ['consistent on a global index', () => statuses.query({ status: 'STARTED' }, { index: 'byStatus', consistent: true }), [expect.stringMatching(/^consistent: cannot be used with the global index byStatus/)] as never],
-      ['a filter on a key of the query', () => events.query({ device_id: 'd1' }, { filter: where('at').gt(3) }), [expect.stringMatching(/^at: is a key attribute of the table/)] as never],
-      ['a sortKey on another attribute', () => events.query({ device_id: 'd1' }, { sortKey: where('size').gt(3) }), ['size: is not the sort key of the table (at)']],
-      ['a sortKey that is no key condition', () => events.query({ device_id: 'd1' }, { sortKey: where('at').ne(3) }), [expect.stringMatching(/^sortKey: must be one of eq, lt, le, gt, ge, between or beginsWith/)] as never],
-      ['an unknown projected attribute', () => statuses.query({ request_id: 'r1' }, { projection: ['nope' as never] }), ['nope: is not an attribute of the model (projection)']],
-      ['a bad limit and pageSize', () => statuses.query({ request_id: 'r1' }, { limit: 0, pageSize: 1.5 }), ['limit: must be a whole number ≥ 1', 'pageSize: must be a whole number ≥ 1']],
+      [
+        'a key with the sort key',
+        () => events.query({ device_id: 'd1', at: 3 }),
+        [expect.stringMatching(/^at: is the sort key of the table: put it in the sortKey option/)] as never,
+      ],
+      [
+        'consistent on a global index',
+        () => statuses.query({ status: 'STARTED' }, { index: 'byStatus', consistent: true }),
+        [expect.stringMatching(/^consistent: cannot be used with the global index byStatus/)] as never,
+      ],
+      [
+        'a filter on a key of the query',
+        () => events.query({ device_id: 'd1' }, { filter: where('at').gt(3) }),
+        [expect.stringMatching(/^at: is a key attribute of the table/)] as never,
+      ],
+      [
+        'a sortKey on another attribute',
+        () => events.query({ device_id: 'd1' }, { sortKey: where('size').gt(3) }),
+        ['size: is not the sort key of the table (at)'],
+      ],
+      [
+        'a sortKey that is no key condition',
+        () => events.query({ device_id: 'd1' }, { sortKey: where('at').ne(3) }),
+        [expect.stringMatching(/^sortKey: must be one of eq, lt, le, gt, ge, between or beginsWith/)] as never,
+      ],
+      [
+        'an unknown projected attribute',
+        () => statuses.query({ request_id: 'r1' }, { projection: ['nope' as never] }),
+        ['nope: is not an attribute of the model (projection)'],
+      ],
+      [
+        'a bad limit and pageSize',
+        () => statuses.query({ request_id: 'r1' }, { limit: 0, pageSize: 1.5 }),
+        ['limit: must be a whole number ≥ 1', 'pageSize: must be a whole number ≥ 1'],
+      ],
     ])('refuses %s', (_label, run, issues) => {
       expect(issuesOf(run)).toEqual(issues);
     });
@@ -160,9 +228,16 @@ describe.each(engines)('query on $name', (engine) => {
     });
 
     it('is a Query whose first request is built without being sent', () => {
-      const query = statuses.query({ status: 'STARTED' }, { index: 'byStatus', filter: where('name').eq('x'), projection: ['timestamp'] });
+      const query = statuses.query(
+        { status: 'STARTED' },
+        { index: 'byStatus', filter: where('name').eq('x'), projection: ['timestamp'] },
+      );
       expect(query).toBeInstanceOf(Query);
-      const text = [query.input.KeyConditionExpression, query.input.FilterExpression, query.input.ProjectionExpression].join(' ');
+      const text = [
+        query.input.KeyConditionExpression,
+        query.input.FilterExpression,
+        query.input.ProjectionExpression,
+      ].join(' ');
       expect(text).not.toMatch(/status|name|timestamp|STARTED/);
       expect(query.input).toMatchObject({ TableName: statuses.tableName, IndexName: 'byStatus' });
     });
@@ -176,7 +251,9 @@ describe.each(engines)('query on $name', (engine) => {
         await repo.createGsi('note', { name: 'byNote', sortKey: 'request_id' });
         const found = await collect(repo.query({ note: 'note 3' }, { index: 'byNote' }));
         expect(ids(found)).toEqual(['r003']);
-        const direct = await engine.client().send(new QueryCommand(repo.query({ note: 'note 3' }, { index: 'byNote' }).input));
+        const direct = await engine
+          .client()
+          .send(new QueryCommand(repo.query({ note: 'note 3' }, { index: 'byNote' }).input));
         expect(direct.Count).toBe(1);
       });
     } else {

@@ -1,16 +1,16 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import {
-  OrmError,
-  RecordExistsError,
-  RecordNotFoundError,
-  RecordValidationError,
-  Repository,
-} from '../../lib';
+import { OrmError, RecordExistsError, RecordNotFoundError, RecordValidationError, Repository } from '../../lib';
 import { AccountData, DerivedRecord, EdgeData, EventData, PhoneData, UserData } from '../fixtures/models';
 import { engines, uniqueTableName } from '../helpers/engines';
 import { recordingClient } from '../helpers/recordRequests';
 
-const ada = { person_id: 1, name: 'Ada', phone_number: '555-0100', relationship: 'FRIEND', timestamp: '2026-11-24T10:00:00Z' } as const;
+const ada = {
+  person_id: 1,
+  name: 'Ada',
+  phone_number: '555-0100',
+  relationship: 'FRIEND',
+  timestamp: '2026-11-24T10:00:00Z',
+} as const;
 
 describe.each(engines)('records on $name', (engine) => {
   let phones: Repository<PhoneData>;
@@ -44,7 +44,9 @@ describe.each(engines)('records on $name', (engine) => {
 
     it('never overwrites: a taken key is RecordExistsError and the stored record is unchanged', async () => {
       await phones.createRecord({ ...ada, person_id: 103 });
-      const error = await phones.createRecord({ ...ada, person_id: 103, name: 'Mallory' }).catch((caught: unknown) => caught);
+      const error = await phones
+        .createRecord({ ...ada, person_id: 103, name: 'Mallory' })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RecordExistsError);
       expect(error).toBeInstanceOf(OrmError);
       expect(error).toMatchObject({ modelName: 'PhoneData', key: { person_id: 103 } });
@@ -68,11 +70,17 @@ describe.each(engines)('records on $name', (engine) => {
 
     it("runs the model's class-validator constraints", async () => {
       const users = await repoFor(UserData);
-      await expect(users.createRecord({ user_id: 'u1', email: 'not-an-email', timestamp: 't' })).rejects.toThrow(/email.*email/);
+      await expect(users.createRecord({ user_id: 'u1', email: 'not-an-email', timestamp: 't' })).rejects.toThrow(
+        /email.*email/,
+      );
       await expect(users.getRecord('u1')).rejects.toThrow(RecordNotFoundError);
-      expect((await users.createRecord({ user_id: 'u1', email: 'ada@example.com', timestamp: 't' })).email).toBe('ada@example.com');
+      expect((await users.createRecord({ user_id: 'u1', email: 'ada@example.com', timestamp: 't' })).email).toBe(
+        'ada@example.com',
+      );
       const accounts = await repoFor(AccountData);
-      await expect(accounts.createRecord({ account_id: 'a', email: 'a@example.com', nickname: 'x' })).rejects.toMatchObject({
+      await expect(
+        accounts.createRecord({ account_id: 'a', email: 'a@example.com', nickname: 'x' }),
+      ).rejects.toMatchObject({
         issues: [expect.objectContaining({ attribute: 'nickname' })],
       });
     });
@@ -86,7 +94,9 @@ describe.each(engines)('records on $name', (engine) => {
     it('an id of the wrong type is RecordValidationError, and nothing is sent', async () => {
       const { client, sent } = recordingClient(engine.endpoint);
       const repo = new Repository(PhoneData, { client, tableName: phones.tableName });
-      await expect(repo.getRecord('1')).rejects.toMatchObject({ issues: [{ attribute: 'person_id', received: 'string' }] });
+      await expect(repo.getRecord('1')).rejects.toMatchObject({
+        issues: [{ attribute: 'person_id', received: 'string' }],
+      });
       await expect(repo.getRecord({ person_id: 1, name: 'Ada' })).rejects.toThrow(/name .*not a key attribute/);
       expect(sent).toEqual([]);
       client.destroy();
@@ -118,8 +128,10 @@ describe.each(engines)('records on $name', (engine) => {
       await expect(repo.updateRecord(1, {})).rejects.toThrow(RecordValidationError);
       await expect(repo.updateRecord(1, { name: undefined })).rejects.toThrow(/at least one/);
       await expect(repo.updateRecord(1, { person_id: 2 })).rejects.toThrow(/person_id .*partition key/);
-      await expect(repo.updateRecord(1, { relationship: 'ENEMY' } as never)).rejects.toThrow(/relationship .*one of PARENT/);
-      await expect(repo.updateRecord(1, { name: null } as never)).rejects.toThrow(/name .*required/);
+      await expect(repo.updateRecord(1, { relationship: 'ENEMY' } as never)).rejects.toThrow(
+        /relationship .*one of PARENT/,
+      );
+      await expect(repo.updateRecord(1, { name: null })).rejects.toThrow(/name .*required/);
       await expect(repo.updateRecord(1, { shoe_size: 9 } as never)).rejects.toThrow(/shoe_size .*not an attribute/);
       expect(sent).toEqual([]);
       client.destroy();
@@ -128,7 +140,9 @@ describe.each(engines)('records on $name', (engine) => {
     it('refuses an update whose values alone exceed 400 KB, naming the attribute, before sending', async () => {
       const { client, sent } = recordingClient(engine.endpoint);
       const repo = new Repository(PhoneData, { client, tableName: phones.tableName });
-      await expect(repo.updateRecord(1, { name: 'x'.repeat(400 * 1024) })).rejects.toMatchObject({ issues: [expect.objectContaining({ attribute: 'name' })] });
+      await expect(repo.updateRecord(1, { name: 'x'.repeat(400 * 1024) })).rejects.toMatchObject({
+        issues: [expect.objectContaining({ attribute: 'name' })],
+      });
       expect(sent).toEqual([]);
       client.destroy();
     });
@@ -159,20 +173,39 @@ describe.each(engines)('records on $name', (engine) => {
     it('reserved words and names with -, . and spaces work in create, update and get', async () => {
       const edges = await repoFor(EdgeData);
       await edges.createRecord({ id: 'e1', name: 'n', status: 's', 'first-name': 'f', 'a.b': 'ab', 'x y': 'xy' });
-      const updated = await edges.updateRecord('e1', { name: 'n2', status: 's2', 'first-name': 'f2', 'a.b': 'ab2', 'x y': 'xy2' });
+      const updated = await edges.updateRecord('e1', {
+        name: 'n2',
+        status: 's2',
+        'first-name': 'f2',
+        'a.b': 'ab2',
+        'x y': 'xy2',
+      });
       expect(updated).toMatchObject({ name: 'n2', status: 's2', 'first-name': 'f2', 'a.b': 'ab2', 'x y': 'xy2' });
-      const { Item: raw } = await engine.client().send(new GetItemCommand({ TableName: edges.tableName, Key: { id: { S: 'e1' } } }));
+      const { Item: raw } = await engine
+        .client()
+        .send(new GetItemCommand({ TableName: edges.tableName, Key: { id: { S: 'e1' } } }));
       expect(Object.keys(raw ?? {}).sort()).toEqual(['a.b', 'first-name', 'id', 'name', 'status', 'x y']);
     });
 
     it('every declared type round-trips exactly, numbers without precision loss', async () => {
       const edges = await repoFor(EdgeData);
       const record = {
-        id: 'e2', name: 'ñ 名前 🎉', status: '', 'first-name': 'f', 'a.b': 'ab', 'x y': 'xy',
-        count: 0.1 + 0.2, big: 123456789012345678901234567890123456n, flag: false,
-        when: new Date('2026-11-24T12:34:56.789Z'), bytes: new Uint8Array([0, 1, 255]),
-        list: [1, 'two', null, { three: [3] }, true], map: { nested: { deeper: 'x', n: -1.5 }, empty: {} },
-        tags: new Set(['a', 'b']), scores: new Set([1, 2.5]), data_source: 'HIGH',
+        id: 'e2',
+        name: 'ñ 名前 🎉',
+        status: '',
+        'first-name': 'f',
+        'a.b': 'ab',
+        'x y': 'xy',
+        count: 0.1 + 0.2,
+        big: 123456789012345678901234567890123456n,
+        flag: false,
+        when: new Date('2026-11-24T12:34:56.789Z'),
+        bytes: new Uint8Array([0, 1, 255]),
+        list: [1, 'two', null, { three: [3] }, true],
+        map: { nested: { deeper: 'x', n: -1.5 }, empty: {} },
+        tags: new Set(['a', 'b']),
+        scores: new Set([1, 2.5]),
+        data_source: 'HIGH',
       };
       await edges.createRecord(record);
       const read = await edges.getRecord('e2');
@@ -182,8 +215,17 @@ describe.each(engines)('records on $name', (engine) => {
 
     it('null removes an optional attribute; undefined leaves it alone', async () => {
       const edges = await repoFor(EdgeData);
-      await edges.createRecord({ id: 'e3', name: 'n', status: 's', 'first-name': 'f', 'a.b': 'ab', 'x y': 'xy', count: 3, flag: true });
-      const updated = await edges.updateRecord('e3', { count: null, flag: undefined, name: 'n2' } as never);
+      await edges.createRecord({
+        id: 'e3',
+        name: 'n',
+        status: 's',
+        'first-name': 'f',
+        'a.b': 'ab',
+        'x y': 'xy',
+        count: 3,
+        flag: true,
+      });
+      const updated = await edges.updateRecord('e3', { count: null, flag: undefined, name: 'n2' });
       expect(updated).not.toHaveProperty('count');
       expect(updated.flag).toBe(true);
     });
@@ -203,12 +245,24 @@ describe.each(engines)('records on $name', (engine) => {
 
   it('attributes the model does not declare are not read, and survive updates in the table', async () => {
     await engine.client().send(
-      new PutItemCommand({ TableName: phones.tableName, Item: { person_id: { N: '401' }, name: { S: 'Ada' }, phone_number: { S: '1' }, relationship: { S: 'FRIEND' }, timestamp: { S: 't' }, legacy_note: { S: 'keep me' } } }),
+      new PutItemCommand({
+        TableName: phones.tableName,
+        Item: {
+          person_id: { N: '401' },
+          name: { S: 'Ada' },
+          phone_number: { S: '1' },
+          relationship: { S: 'FRIEND' },
+          timestamp: { S: 't' },
+          legacy_note: { S: 'keep me' },
+        },
+      }),
     );
     const read = await phones.getRecord(401);
     expect(read).not.toHaveProperty('legacy_note');
     await phones.updateRecord(401, { name: 'Ada L.' });
-    const { Item: raw } = await engine.client().send(new GetItemCommand({ TableName: phones.tableName, Key: { person_id: { N: '401' } } }));
+    const { Item: raw } = await engine
+      .client()
+      .send(new GetItemCommand({ TableName: phones.tableName, Key: { person_id: { N: '401' } } }));
     expect(raw?.['legacy_note']).toEqual({ S: 'keep me' });
     expect(raw?.['name']).toEqual({ S: 'Ada L.' });
   });

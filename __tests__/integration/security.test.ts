@@ -68,9 +68,13 @@ class Gadget {
   readonly secret = SECRET_VALUE;
 }
 
-const user = (user_id: string, changes: object = {}) => ({ user_id, email: 'user@example.com', role: 'USER', pin: 1234, ...changes }) as never as SecretData;
+const user = (user_id: string, changes: object = {}) =>
+  ({ user_id, email: 'user@example.com', role: 'USER', pin: 1234, ...changes }) as never as SecretData;
 
-function clientWithSecrets(endpoint: string, extra: ConstructorParameters<typeof DynamoDBClient>[0] = {}): DynamoDBClient {
+function clientWithSecrets(
+  endpoint: string,
+  extra: ConstructorParameters<typeof DynamoDBClient>[0] = {},
+): DynamoDBClient {
   return new DynamoDBClient({
     region: 'us-east-1',
     endpoint,
@@ -99,7 +103,9 @@ function leaksIn(errors: ReadonlyMap<string, unknown>, secrets: readonly string[
 
 /** The renderings (and captured output) in which one of `secrets` appears, as `rendering: secret`. */
 function leaks(texts: Record<string, string>, secrets: readonly string[]): string[] {
-  return Object.entries(texts).flatMap(([where, text]) => secrets.filter((secret) => text.includes(secret)).map((secret) => `${where}: ${secret}`));
+  return Object.entries(texts).flatMap(([where, text]) =>
+    secrets.filter((secret) => text.includes(secret)).map((secret) => `${where}: ${secret}`),
+  );
 }
 
 /** Captures console.* and process.stdout/stderr writes while `run` runs; nothing is printed. */
@@ -132,7 +138,10 @@ async function failures(calls: Record<string, () => Promise<unknown>>): Promise<
     // some calls throw synchronously (query, scan): a rejection either way
     const outcome = await Promise.resolve()
       .then(call)
-      .then(() => undefined, (error: unknown) => error);
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     if (outcome === undefined) throw new Error(`${name}: expected a failure, and the call succeeded`);
     errors.set(name, outcome);
   }
@@ -140,14 +149,18 @@ async function failures(calls: Record<string, () => Promise<unknown>>): Promise<
 }
 
 /** Calls that fail validation with SECRET_VALUE in a bad attribute (or condition, id, option). */
-function validationFailures(repo: Repository<SecretData>, client: DynamoDBClient): Record<string, () => Promise<unknown>> {
+function validationFailures(
+  repo: Repository<SecretData>,
+  client: DynamoDBClient,
+): Record<string, () => Promise<unknown>> {
   return {
     'class-validator (@IsEmail)': () => repo.createRecord(user('v1', { email: SECRET_VALUE })),
-    'categorical': () => repo.createRecord(user('v1', { role: SECRET_VALUE })),
+    categorical: () => repo.createRecord(user('v1', { role: SECRET_VALUE })),
     'wrong type': () => repo.createRecord(user('v1', { pin: SECRET_VALUE })),
     'unknown attribute': () => repo.createRecord(user('v1', { api_key: SECRET_VALUE })),
     'mixed set': () => repo.createRecord(user('v1', { tokens: new Set([SECRET_VALUE, 1]) })),
-    'class instance in a map': () => repo.createRecord(user('v1', { profile: { token: SECRET_VALUE, gadget: new Gadget() } })),
+    'class instance in a map': () =>
+      repo.createRecord(user('v1', { profile: { token: SECRET_VALUE, gadget: new Gadget() } })),
     'bad number in a list': () => repo.createRecord(user('v1', { history: [SECRET_VALUE, NaN] })),
     'update value': () => repo.updateRecord('u1', { role: SECRET_VALUE }),
     'update action': () => repo.updateRecord('u1', { pin: add(SECRET_VALUE as never) }),
@@ -155,10 +168,13 @@ function validationFailures(repo: Repository<SecretData>, client: DynamoDBClient
     'condition value': () => repo.deleteRecord('u1', { condition: where('pin').eq(SECRET_VALUE) }),
     'filter value': () => repo.query({ user_id: 'u1' }, { filter: where('pin').between(SECRET_VALUE, 3) }).page(),
     'query key value': () => repo.query({ user_id: 7 as never }, { filter: where('password').eq(7) }).page(),
-    'cursor': () => repo.scan().page({ cursor: SECRET_VALUE }),
+    cursor: () => repo.scan().page({ cursor: SECRET_VALUE }),
     'extra id field': () => repo.getRecord({ user_id: 'u1', password: SECRET_VALUE }),
     'batch put': () => repo.batchWrite({ put: [user('v2', { role: SECRET_VALUE })] }),
-    'transaction put': () => transaction(client).put(repo, user('v3', { pin: SECRET_VALUE })).commit(),
+    'transaction put': () =>
+      transaction(client)
+        .put(repo, user('v3', { pin: SECRET_VALUE }))
+        .commit(),
   };
 }
 
@@ -202,7 +218,8 @@ describe.each(engines)('security on $name', (engine: TestEngine) => {
       'condition failed': () => repo.deleteRecord('u1', { condition: where('role').eq('ADMIN') }),
       // errors of the engine pass through unchanged
       'missing table': () => missingTable.getRecord('u1'),
-      'item over 400 KB (engine ValidationException)': () => repo.createRecord(user('big', { password: SECRET_VALUE.repeat(20_000) })),
+      'item over 400 KB (engine ValidationException)': () =>
+        repo.createRecord(user('big', { password: SECRET_VALUE.repeat(20_000) })),
       'transaction cancelled or unsupported': () => transaction(client).put(repo, user('u1')).commit(),
       'connection refused': () => offline.getRecord('u1'),
     };
@@ -214,7 +231,11 @@ describe.each(engines)('security on $name', (engine: TestEngine) => {
       // whose socket holds the signed request, whose headers carry the access key id (in
       // Authorization) and the session token (X-Amz-Security-Token). That is the SDK's error,
       // kept as `cause` or passed through; the secret access key is never sent, so never there.
-      expect(leaksIn(errors, [SECRET_ACCESS_KEY], (error) => ({ inspectHidden: inspect(error, { depth: 8, showHidden: true }) }))).toEqual([]);
+      expect(
+        leaksIn(errors, [SECRET_ACCESS_KEY], (error) => ({
+          inspectHidden: inspect(error, { depth: 8, showHidden: true }),
+        })),
+      ).toEqual([]);
       expect(leaks({ output: output.join('\n') }, [...CREDENTIALS, SECRET_VALUE])).toEqual([]);
       // the library logs nothing of its own
       expect(output).toEqual([]);
@@ -233,7 +254,9 @@ describe.each(engines)('security on $name', (engine: TestEngine) => {
         await logged.getRecord('u1');
         await logged.createRecord(user('u1')).catch((error: unknown) => error);
         await logged.updateRecord('u1', { pin: 99 });
-        await new Repository(SecretData, { client: logging, tableName: uniqueTableName('missing') }).getRecord('u1').catch((error: unknown) => error);
+        await new Repository(SecretData, { client: logging, tableName: uniqueTableName('missing') })
+          .getRecord('u1')
+          .catch((error: unknown) => error);
       });
       expect(output.length).toBeGreaterThan(0);
       expect(leaks({ output: output.join('\n') }, CREDENTIALS)).toEqual([]);
@@ -242,24 +265,35 @@ describe.each(engines)('security on $name', (engine: TestEngine) => {
     }
   });
 
-  it('a colliding create (alone or in a transaction) does not carry the existing record\'s values, not even in its cause', async () => {
+  it("a colliding create (alone or in a transaction) does not carry the existing record's values, not even in its cause", async () => {
     // u1 is stored with a password; a caller whose create collides must not get it, nor log it
     // with console.error(error). Only the key is named (by design: keys are identifiers).
     const errors = await failures({
       'record exists': () => repo.createRecord(user('u1', { password: 'mine' })),
       // dynalite has no transactions: there this is an UnsupportedCapabilityError, with nothing to carry
-      'transaction cancelled': () => transaction(client).put(repo, user('u1', { password: 'mine' })).commit(),
+      'transaction cancelled': () =>
+        transaction(client)
+          .put(repo, user('u1', { password: 'mine' }))
+          .commit(),
     });
     expect(errors.get('record exists')).toBeInstanceOf(RecordExistsError);
-    expect((errors.get('transaction cancelled') as Error).name).toBe(engine.name === 'dynalite' ? 'UnsupportedCapabilityError' : 'TransactionCanceledError');
+    expect((errors.get('transaction cancelled') as Error).name).toBe(
+      engine.name === 'dynalite' ? 'UnsupportedCapabilityError' : 'TransactionCanceledError',
+    );
     expect(leaksIn(errors, [SECRET_VALUE])).toEqual([]);
   });
 
   it('RecordNotFoundError and ConditionFailedError messages name the key and nothing else of the record', async () => {
-    const notFound = await repo.getRecord('nobody').then(() => undefined, (thrown: unknown) => thrown);
+    const notFound = await repo.getRecord('nobody').then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
     expect(notFound).toBeInstanceOf(RecordNotFoundError);
     expect((notFound as Error).message).toContain('"user_id":"nobody"');
-    const failed = await repo.deleteRecord('u1', { condition: where('role').eq('ADMIN') }).then(() => undefined, (thrown: unknown) => thrown);
+    const failed = await repo.deleteRecord('u1', { condition: where('role').eq('ADMIN') }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
     expect(failed).toBeInstanceOf(ConditionFailedError);
     expect((failed as Error).message).toContain('"user_id":"u1"');
     // `item` is the documented current record (the caller may read it); its values stay out of the message
@@ -279,7 +313,9 @@ const MARKERS = [VALUE_MARKER, 'NAME_MARKER', '98765432'];
 class MarkerData {
   @PartitionKey() NAME_MARKER_pk!: string;
   @SortKey() NAME_MARKER_sk!: number;
-  @Categorical(['VALUE_MARKER_A', 'VALUE_MARKER_B']) @GlobalIndex('byCategory', { sortKey: 'NAME_MARKER_sk' }) 'NAME_MARKER category'!: string;
+  @Categorical(['VALUE_MARKER_A', 'VALUE_MARKER_B'])
+  @GlobalIndex('byCategory', { sortKey: 'NAME_MARKER_sk' })
+  'NAME_MARKER category'!: string;
   @Attribute() 'NAME_MARKER.dotted'!: string;
   @Attribute({ optional: true }) 'NAME_MARKER-count'?: number;
   @Attribute({ optional: true }) NAME_MARKER_big?: bigint;
@@ -292,13 +328,21 @@ class MarkerData {
   @UpdatedAt() NAME_MARKER_updated!: Date;
 }
 
-const EXPRESSION_FIELDS = ['ConditionExpression', 'UpdateExpression', 'KeyConditionExpression', 'FilterExpression', 'ProjectionExpression'] as const;
+const EXPRESSION_FIELDS = [
+  'ConditionExpression',
+  'UpdateExpression',
+  'KeyConditionExpression',
+  'FilterExpression',
+  'ProjectionExpression',
+] as const;
 
 /** Every expression string anywhere in a request input (transactions nest them per action). */
 function expressionStrings(input: unknown): string[] {
   if (typeof input !== 'object' || input === null) return [];
   return Object.entries(input).flatMap(([key, value]) =>
-    (EXPRESSION_FIELDS as readonly string[]).includes(key) && typeof value === 'string' ? [value] : expressionStrings(value),
+    (EXPRESSION_FIELDS as readonly string[]).includes(key) && typeof value === 'string'
+      ? [value]
+      : expressionStrings(value),
   );
 }
 
@@ -311,7 +355,10 @@ function markerCondition() {
       where('NAME_MARKER_note').beginsWith(`${VALUE_MARKER}_prefix`),
       where('NAME_MARKER_set').contains(`${VALUE_MARKER}_member`),
       where(['NAME_MARKER_map', 'NAME_MARKER_nested', 0]).eq(`${VALUE_MARKER}_nested`),
-      or(where('NAME_MARKER.dotted').in([`${VALUE_MARKER}_1`, `${VALUE_MARKER}_2`]), not(where('NAME_MARKER_note').exists())),
+      or(
+        where('NAME_MARKER.dotted').in([`${VALUE_MARKER}_1`, `${VALUE_MARKER}_2`]),
+        not(where('NAME_MARKER_note').exists()),
+      ),
       where('NAME_MARKER_list').size().gt(NUMBER_MARKER),
       where('NAME_MARKER_big').lt(98765432109876543210n),
       where('NAME_MARKER_bytes').eq(Buffer.from(VALUE_MARKER)),
@@ -324,13 +371,22 @@ describe('no code path puts a value into an expression string', () => {
   const id = { NAME_MARKER_pk: `${VALUE_MARKER}_pk`, NAME_MARKER_sk: NUMBER_MARKER };
   const { key } = toKey(schema, id);
   // never sends: only the request inputs are read
-  const repo = new Repository(MarkerData, { client: new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9' }), tableName: 'marker-table' });
+  const repo = new Repository(MarkerData, {
+    client: new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9' }),
+    tableName: 'marker-table',
+  });
 
   const inputs = async () => ({
     create: buildCreateRecord(
       schema,
       'marker-table',
-      toItem(schema, { ...id, 'NAME_MARKER category': 'VALUE_MARKER_A', 'NAME_MARKER.dotted': `${VALUE_MARKER}_dotted`, NAME_MARKER_version: 1, NAME_MARKER_updated: new Date() }),
+      toItem(schema, {
+        ...id,
+        'NAME_MARKER category': 'VALUE_MARKER_A',
+        'NAME_MARKER.dotted': `${VALUE_MARKER}_dotted`,
+        NAME_MARKER_version: 1,
+        NAME_MARKER_updated: new Date(),
+      }),
       markerCondition(),
     ),
     update: buildUpdateRecord(
@@ -349,20 +405,62 @@ describe('no code path puts a value into an expression string', () => {
       },
       { condition: markerCondition(), now: new Date() },
     ),
-    updateSetDelete: buildUpdateRecord(schema, 'marker-table', key, { NAME_MARKER_set: deleteFromSet(`${VALUE_MARKER}_gone`), NAME_MARKER_bytes: null }, { now: new Date() }),
-    delete: buildDeleteRecord(schema, 'marker-table', key, { expectedVersion: NUMBER_MARKER, condition: markerCondition() }),
+    updateSetDelete: buildUpdateRecord(
+      schema,
+      'marker-table',
+      key,
+      { NAME_MARKER_set: deleteFromSet(`${VALUE_MARKER}_gone`), NAME_MARKER_bytes: null },
+      { now: new Date() },
+    ),
+    delete: buildDeleteRecord(schema, 'marker-table', key, {
+      expectedVersion: NUMBER_MARKER,
+      condition: markerCondition(),
+    }),
     query: repo.query(
       { 'NAME_MARKER category': 'VALUE_MARKER_B' },
-      { index: 'byCategory', sortKey: where('NAME_MARKER_sk').between(NUMBER_MARKER, NUMBER_MARKER + 5), filter: where('NAME_MARKER_note').eq(`${VALUE_MARKER}_f`), projection: ['NAME_MARKER_note', 'NAME_MARKER.dotted'] },
+      {
+        index: 'byCategory',
+        sortKey: where('NAME_MARKER_sk').between(NUMBER_MARKER, NUMBER_MARKER + 5),
+        filter: where('NAME_MARKER_note').eq(`${VALUE_MARKER}_f`),
+        projection: ['NAME_MARKER_note', 'NAME_MARKER.dotted'],
+      },
     ).input,
-    queryTable: repo.query({ NAME_MARKER_pk: `${VALUE_MARKER}_pk` }, { sortKey: where('NAME_MARKER_sk').ge(NUMBER_MARKER), filter: markerCondition() }).input,
+    queryTable: repo.query(
+      { NAME_MARKER_pk: `${VALUE_MARKER}_pk` },
+      { sortKey: where('NAME_MARKER_sk').ge(NUMBER_MARKER), filter: markerCondition() },
+    ).input,
     scan: repo.scan({ filter: markerCondition(), projection: ['NAME_MARKER_map', 'NAME_MARKER_list'] }).input,
     transaction: buildTransaction(
       await prepareActions(
         [
-          { kind: 'put', repository: repo, data: { ...id, NAME_MARKER_pk: `${VALUE_MARKER}_other`, 'NAME_MARKER category': 'VALUE_MARKER_A', 'NAME_MARKER.dotted': VALUE_MARKER }, options: { condition: markerCondition() } },
-          { kind: 'update', repository: repo, id, changes: { NAME_MARKER_note: `${VALUE_MARKER}_t`, 'NAME_MARKER-count': add(NUMBER_MARKER), NAME_MARKER_version: NUMBER_MARKER }, options: undefined },
-          { kind: 'delete', repository: repo, id: { ...id, NAME_MARKER_sk: 1 }, options: { expectedVersion: NUMBER_MARKER } },
+          {
+            kind: 'put',
+            repository: repo,
+            data: {
+              ...id,
+              NAME_MARKER_pk: `${VALUE_MARKER}_other`,
+              'NAME_MARKER category': 'VALUE_MARKER_A',
+              'NAME_MARKER.dotted': VALUE_MARKER,
+            },
+            options: { condition: markerCondition() },
+          },
+          {
+            kind: 'update',
+            repository: repo,
+            id,
+            changes: {
+              NAME_MARKER_note: `${VALUE_MARKER}_t`,
+              'NAME_MARKER-count': add(NUMBER_MARKER),
+              NAME_MARKER_version: NUMBER_MARKER,
+            },
+            options: undefined,
+          },
+          {
+            kind: 'delete',
+            repository: repo,
+            id: { ...id, NAME_MARKER_sk: 1 },
+            options: { expectedVersion: NUMBER_MARKER },
+          },
           { kind: 'check', repository: repo, id: { ...id, NAME_MARKER_sk: 2 }, condition: markerCondition() },
         ],
         new Date(),
@@ -378,7 +476,9 @@ describe('no code path puts a value into an expression string', () => {
     for (const [name, input] of Object.entries(built)) {
       const expressions = expressionStrings(input);
       expect({ name, count: expressions.length > 0 }).toEqual({ name, count: true });
-      const found = expressions.flatMap((expression) => MARKERS.filter((marker) => expression.includes(marker)).map((marker) => `${marker} in ${expression}`));
+      const found = expressions.flatMap((expression) =>
+        MARKERS.filter((marker) => expression.includes(marker)).map((marker) => `${marker} in ${expression}`),
+      );
       expect({ name, found }).toEqual({ name, found: [] });
     }
     // the markers did go somewhere: into ExpressionAttributeNames / ExpressionAttributeValues
@@ -405,23 +505,26 @@ describe('no code path puts a value into an expression string', () => {
 
 const LIB = join(__dirname, '..', '..', 'lib');
 const VALUE_LIKE = String.raw`(value|values|item|items|change|changes|raw|data|input|record|node\.(value|values|low|high|members))\b`;
-const RULES: readonly { readonly name: string; readonly pattern: RegExp; readonly where: (file: string) => boolean }[] = [
-  {
-    name: 'an Expression assigned a template string interpolating a value',
-    pattern: new RegExp(String.raw`\w*Expression\s*[:=][^;\n]*` + '`[^`]*' + String.raw`\$\{\s*` + VALUE_LIKE),
-    where: () => true,
-  },
-  {
-    name: 'a node value or raw change interpolated into an expression string',
-    pattern: new RegExp(String.raw`\$\{\s*(node\.(value|values|low|high|members)|change|raw)\b(?!\.map\(\(\w+\) => value\()`),
-    where: (file) => /^(expressions|requests)\//.test(file),
-  },
-  {
-    name: 'a placeholder alias minted outside ExpressionContext',
-    pattern: /[`'"](:v|#n)(\$\{|\d)/,
-    where: (file) => file !== 'expressions/ExpressionContext.ts',
-  },
-];
+const RULES: readonly { readonly name: string; readonly pattern: RegExp; readonly where: (file: string) => boolean }[] =
+  [
+    {
+      name: 'an Expression assigned a template string interpolating a value',
+      pattern: new RegExp(String.raw`\w*Expression\s*[:=][^;\n]*` + '`[^`]*' + String.raw`\$\{\s*` + VALUE_LIKE),
+      where: () => true,
+    },
+    {
+      name: 'a node value or raw change interpolated into an expression string',
+      pattern: new RegExp(
+        String.raw`\$\{\s*(node\.(value|values|low|high|members)|change|raw)\b(?!\.map\(\(\w+\) => value\()`,
+      ),
+      where: (file) => /^(expressions|requests)\//.test(file),
+    },
+    {
+      name: 'a placeholder alias minted outside ExpressionContext',
+      pattern: /[`'"](:v|#n)(\$\{|\d)/,
+      where: (file) => file !== 'expressions/ExpressionContext.ts',
+    },
+  ];
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((entry) => {
@@ -434,9 +537,15 @@ function sourceFiles(directory: string): string[] {
 /** The rule violations in one file's text, as `file:line: rule`. */
 function violations(file: string, text: string): string[] {
   const comment = /^\s*(\/\/|\/\*|\*)/; // comments and TSDoc: their examples show aliases
-  return text.split('\n').flatMap((line, index) =>
-    comment.test(line) ? [] : RULES.filter((rule) => rule.where(file) && rule.pattern.test(line)).map((rule) => `${file}:${index + 1}: ${rule.name}`),
-  );
+  return text
+    .split('\n')
+    .flatMap((line, index) =>
+      comment.test(line)
+        ? []
+        : RULES.filter((rule) => rule.where(file) && rule.pattern.test(line)).map(
+            (rule) => `${file}:${index + 1}: ${rule.name}`,
+          ),
+    );
 }
 
 describe('lib/ builds expressions from placeholders only (grep)', () => {
@@ -444,15 +553,22 @@ describe('lib/ builds expressions from placeholders only (grep)', () => {
     expect(violations('requests/bad.ts', 'const ConditionExpression = `${alias} = ${value}`;')).toHaveLength(1);
     expect(violations('requests/bad.ts', '  FilterExpression: `${context.name(a)} = ${values[0]}`,')).toHaveLength(1);
     expect(violations('expressions/bad.ts', 'return `${name} = ${node.value}`;')).toHaveLength(1);
-    expect(violations('requests/bad.ts', "const alias = `:v${count}`;")).toHaveLength(1);
-    expect(violations('expressions/ok.ts', 'return `${operand} IN (${node.values.map((each) => value(path, each, role)).join(\', \')})`;')).toEqual([]);
-    expect(violations('requests/ok.ts', 'const KeyConditionExpression = keyConditions.join(\' AND \');')).toEqual([]);
+    expect(violations('requests/bad.ts', 'const alias = `:v${count}`;')).toHaveLength(1);
+    expect(
+      violations(
+        'expressions/ok.ts',
+        "return `${operand} IN (${node.values.map((each) => value(path, each, role)).join(', ')})`;",
+      ),
+    ).toEqual([]);
+    expect(violations('requests/ok.ts', "const KeyConditionExpression = keyConditions.join(' AND ');")).toEqual([]);
   });
 
   it('no file of lib/ matches it', () => {
     const files = sourceFiles(LIB);
     expect(files.length).toBeGreaterThan(50);
-    const found = files.flatMap((path) => violations(relative(LIB, path).split('\\').join('/'), readFileSync(path, 'utf8')));
+    const found = files.flatMap((path) =>
+      violations(relative(LIB, path).split('\\').join('/'), readFileSync(path, 'utf8')),
+    );
     expect(found).toEqual([]);
   });
 });

@@ -26,10 +26,18 @@ describe.each(engines)('defects of the seed, not copied, on $name', (engine) => 
     const edges = new Repository(EdgeData, { client: engine.client(), tableName: uniqueTableName('names') });
     await edges.createTable();
     await edges.createRecord(edge);
-    const updated = await edges.updateRecord('e', { 'first-name': 'F', 'a.b': 'AB', 'x y': 'XY', status: 'S', name: 'N' });
+    const updated = await edges.updateRecord('e', {
+      'first-name': 'F',
+      'a.b': 'AB',
+      'x y': 'XY',
+      status: 'S',
+      name: 'N',
+    });
     expect(updated).toMatchObject({ 'first-name': 'F', 'a.b': 'AB', 'x y': 'XY', status: 'S', name: 'N' });
     // `a.b` is one top-level attribute, not a path into a map `a`
-    const { Item: raw } = await engine.client().send(new GetItemCommand({ TableName: edges.tableName, Key: { id: { S: 'e' } } }));
+    const { Item: raw } = await engine
+      .client()
+      .send(new GetItemCommand({ TableName: edges.tableName, Key: { id: { S: 'e' } } }));
     expect(raw?.['a.b']).toEqual({ S: 'AB' });
     expect(raw).not.toHaveProperty('a');
   });
@@ -40,7 +48,9 @@ describe.each(engines)('defects of the seed, not copied, on $name', (engine) => 
     const phones = new Repository(PhoneData, { client, tableName: uniqueTableName('describe') });
     await expect(phones.createTable()).rejects.toMatchObject({ name: 'ThrottlingException' });
     expect(sent).not.toContain('CreateTableCommand');
-    await expect(engine.client().send(new DescribeTableCommand({ TableName: phones.tableName }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(engine.client().send(new DescribeTableCommand({ TableName: phones.tableName }))).rejects.toMatchObject(
+      { name: 'ResourceNotFoundException' },
+    );
     client.destroy();
   });
 

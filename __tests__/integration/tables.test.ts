@@ -48,7 +48,10 @@ describe.each(engines)('tables on $name', (engine) => {
   });
 
   it('createTable uses provisioned capacity when @Table asks for it', async () => {
-    const repo = new Repository(ProvisionedData, { client: engine.client(), tableName: uniqueTableName('provisioned') });
+    const repo = new Repository(ProvisionedData, {
+      client: engine.client(),
+      tableName: uniqueTableName('provisioned'),
+    });
     await repo.createTable();
     const { Table: table } = await engine.client().send(new DescribeTableCommand({ TableName: repo.tableName }));
     expect(table?.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 2, WriteCapacityUnits: 3 });
@@ -63,7 +66,10 @@ describe.each(engines)('tables on $name', (engine) => {
   });
 
   it('a describe that fails for another reason than "not found" is reported, and no table is created', async () => {
-    const denied = () => Object.assign(new Error('User is not authorized to perform: dynamodb:DescribeTable'), { name: 'AccessDeniedException' });
+    const denied = () =>
+      Object.assign(new Error('User is not authorized to perform: dynamodb:DescribeTable'), {
+        name: 'AccessDeniedException',
+      });
     const { client, sent } = faultyClient(engine.endpoint, { DescribeTableCommand: denied });
     const repo = new Repository(PhoneData, { client, tableName: uniqueTableName('denied') });
     await expect(repo.createTable()).rejects.toMatchObject({ name: 'AccessDeniedException' });
@@ -86,7 +92,9 @@ describe.each(engines)('tables on $name', (engine) => {
     const { client, sent } = recordingClient(engine.endpoint);
     const repo = new Repository(PhoneData, { client, tableName: uniqueTableName('gsi-bad') });
     await expect(repo.createGsi('nickname')).rejects.toThrow(RecordValidationError);
-    await expect(repo.createGsi('relationship', { sortKey: 'nope' })).rejects.toMatchObject({ issues: [expect.objectContaining({ attribute: 'nope' })] });
+    await expect(repo.createGsi('relationship', { sortKey: 'nope' })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ attribute: 'nope' })],
+    });
     await expect(repo.createGsi('relationship', { projection: { include: [] } })).rejects.toThrow(/projection/);
     expect(sent).toEqual([]);
     client.destroy();
@@ -111,11 +119,19 @@ describe.each(engines)('tables on $name', (engine) => {
     it('createGsi adds an index, resolves once it is ACTIVE, and the index answers queries', async () => {
       const repo = phones();
       await repo.createTable();
-      await repo.createRecord({ person_id: 1, name: 'Ada', phone_number: '1', relationship: 'FRIEND', timestamp: 't1' });
+      await repo.createRecord({
+        person_id: 1,
+        name: 'Ada',
+        phone_number: '1',
+        relationship: 'FRIEND',
+        timestamp: 't1',
+      });
       await repo.createRecord({ person_id: 2, name: 'Bo', phone_number: '2', relationship: 'PARENT', timestamp: 't2' });
       expect(await repo.createGsi('relationship', { sortKey: 'name' })).toEqual({ created: true });
       const { Table: table } = await engine.client().send(new DescribeTableCommand({ TableName: repo.tableName }));
-      expect(table?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.IndexStatus])).toEqual([['relationship', 'ACTIVE']]);
+      expect(table?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.IndexStatus])).toEqual([
+        ['relationship', 'ACTIVE'],
+      ]);
       const { Items: items } = await engine.client().send(
         new QueryCommand({
           TableName: repo.tableName,
@@ -134,7 +150,10 @@ describe.each(engines)('tables on $name', (engine) => {
       await repo.createTable();
       await repo.createGsi('timestamp', { name: 'by-time', projection: { include: ['name'] } });
       const { Table: table } = await engine.client().send(new DescribeTableCommand({ TableName: repo.tableName }));
-      expect(table?.GlobalSecondaryIndexes?.[0]).toMatchObject({ IndexName: 'by-time', Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['name'] } });
+      expect(table?.GlobalSecondaryIndexes?.[0]).toMatchObject({
+        IndexName: 'by-time',
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['name'] },
+      });
       await expect(repo.createGsi('name', { name: 'by-time' })).rejects.toThrow(SchemaError);
     });
 
@@ -143,7 +162,10 @@ describe.each(engines)('tables on $name', (engine) => {
       await repo.createTable();
       await repo.createGsi('group', { sortKey: 'at', projection: 'KEYS_ONLY' });
       const { Table: table } = await engine.client().send(new DescribeTableCommand({ TableName: repo.tableName }));
-      expect(table?.GlobalSecondaryIndexes?.[0]).toMatchObject({ IndexStatus: 'ACTIVE', ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 3 } });
+      expect(table?.GlobalSecondaryIndexes?.[0]).toMatchObject({
+        IndexStatus: 'ACTIVE',
+        ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 3 },
+      });
     });
   }
 

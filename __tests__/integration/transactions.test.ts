@@ -36,7 +36,11 @@ class WalletData {
   @UpdatedAt() updated_at!: Date;
 }
 
-const status = (request_id: string, value: StatusData['status'] = 'STARTED') => ({ request_id, status: value, timestamp: '2026-11-24T10:00:00Z' });
+const status = (request_id: string, value: StatusData['status'] = 'STARTED') => ({
+  request_id,
+  status: value,
+  timestamp: '2026-11-24T10:00:00Z',
+});
 const wallet = (wallet_id: string, owner: string, balance: number) => ({ wallet_id, owner, balance });
 
 /** Every item of a table, read raw (no library code), in key order: what "nothing changed" is compared on. */
@@ -44,7 +48,9 @@ async function snapshot(client: DynamoDBClient, tableName: string): Promise<Reco
   const items: Record<string, AttributeValue>[] = [];
   let start: Record<string, AttributeValue> | undefined;
   do {
-    const page = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }));
+    const page = await client.send(
+      new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+    );
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
@@ -67,7 +73,12 @@ describe.each(engines)('transactions on $name', (engine) => {
   });
 
   /** A client of its own that records every command, and repositories on it for the same tables. */
-  function recording(): { client: DynamoDBClient; sent: string[]; statuses: Repository<StatusData>; wallets: Repository<WalletData> } {
+  function recording(): {
+    client: DynamoDBClient;
+    sent: string[];
+    statuses: Repository<StatusData>;
+    wallets: Repository<WalletData>;
+  } {
     const { client, sent } = recordingClient(engine.endpoint);
     ownClients.push(client);
     return {
@@ -79,7 +90,10 @@ describe.each(engines)('transactions on $name', (engine) => {
   }
 
   async function bothTables(): Promise<unknown> {
-    return { statuses: await snapshot(engine.client(), statuses.tableName), wallets: await snapshot(engine.client(), wallets.tableName) };
+    return {
+      statuses: await snapshot(engine.client(), statuses.tableName),
+      wallets: await snapshot(engine.client(), wallets.tableName),
+    };
   }
 
   describe('validation, before anything is sent', () => {
@@ -93,7 +107,11 @@ describe.each(engines)('transactions on $name', (engine) => {
         .commit()
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RecordValidationError);
-      expect((error as RecordValidationError).issues.map((issue) => issue.attribute)).toEqual(['actions[1].status', 'actions[2].balance', 'actions[3].colour']);
+      expect((error as RecordValidationError).issues.map((issue) => issue.attribute)).toEqual([
+        'actions[1].status',
+        'actions[2].balance',
+        'actions[3].colour',
+      ]);
       expect(rec.sent).toEqual([]);
     });
 
@@ -117,7 +135,11 @@ describe.each(engines)('transactions on $name', (engine) => {
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RecordValidationError);
       expect((error as RecordValidationError).issues).toEqual([
-        { attribute: 'actions[2]', received: '{"request_id":"dup"}', constraint: `names the same item of ${statuses.tableName} as actions[0] (one action per item in a transaction)` },
+        {
+          attribute: 'actions[2]',
+          received: '{"request_id":"dup"}',
+          constraint: `names the same item of ${statuses.tableName} as actions[0] (one action per item in a transaction)`,
+        },
       ]);
       expect(rec.sent).toEqual([]);
     });
@@ -134,7 +156,11 @@ describe.each(engines)('transactions on $name', (engine) => {
       const before = await bothTables();
       const rec = recording();
       const started = Date.now();
-      const error = await transaction(rec.client).put(rec.statuses, status('d1')).update(rec.wallets, 'w1', { balance: add(1) }).commit().catch((caught: unknown) => caught);
+      const error = await transaction(rec.client)
+        .put(rec.statuses, status('d1'))
+        .update(rec.wallets, 'w1', { balance: add(1) })
+        .commit()
+        .catch((caught: unknown) => caught);
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(rec.sent).toEqual(['TransactWriteItemsCommand']); // no retries of an unknown operation
       expect(error).toBeInstanceOf(UnsupportedCapabilityError);
@@ -147,7 +173,10 @@ describe.each(engines)('transactions on $name', (engine) => {
 
     it('validation errors still come first', async () => {
       const rec = recording();
-      const error = await transaction(rec.client).put(rec.statuses, { ...status('d2'), status: 'LOST' } as never).commit().catch((caught: unknown) => caught);
+      const error = await transaction(rec.client)
+        .put(rec.statuses, { ...status('d2'), status: 'LOST' } as never)
+        .commit()
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RecordValidationError);
       expect(rec.sent).toEqual([]);
     });
@@ -196,9 +225,13 @@ describe.each(engines)('transactions on $name', (engine) => {
     });
 
     /** Commits a transaction that must be cancelled; checks both tables are unchanged and returns the error. */
-    async function cancelled(build: (tx: ReturnType<typeof transaction>) => ReturnType<typeof transaction>): Promise<TransactionCanceledError> {
+    async function cancelled(
+      build: (tx: ReturnType<typeof transaction>) => ReturnType<typeof transaction>,
+    ): Promise<TransactionCanceledError> {
       const before = await bothTables();
-      const error = await build(transaction(engine.client())).commit().catch((caught: unknown) => caught);
+      const error = await build(transaction(engine.client()))
+        .commit()
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(TransactionCanceledError);
       expect(error).toBeInstanceOf(OrmError);
       expect(((error as Error).cause as Error).name).toBe('TransactionCanceledException');
@@ -206,10 +239,13 @@ describe.each(engines)('transactions on $name', (engine) => {
       return error as TransactionCanceledError;
     }
 
-    const base = (tx: ReturnType<typeof transaction>) => tx.put(statuses, status('x-new')).update(wallets, 'x-w1', { balance: add(5) });
+    const base = (tx: ReturnType<typeof transaction>) =>
+      tx.put(statuses, status('x-new')).update(wallets, 'x-w1', { balance: add(5) });
 
     it('a failing check: ConditionFailedError carrying the current record; the other actions have no error', async () => {
-      const error = await cancelled((tx) => base(tx).delete(statuses, 'x-s1').check(wallets, 'x-w2', where('owner').eq('carol')));
+      const error = await cancelled((tx) =>
+        base(tx).delete(statuses, 'x-s1').check(wallets, 'x-w2', where('owner').eq('carol')),
+      );
       expect(error.reasons.map(({ index, action, code }) => ({ index, action, code }))).toEqual([
         { index: 0, action: 'put', code: 'None' },
         { index: 1, action: 'update', code: 'None' },
@@ -221,13 +257,20 @@ describe.each(engines)('transactions on $name', (engine) => {
       expect(failure.error).toBeInstanceOf(ConditionFailedError);
       expect((failure.error as ConditionFailedError).item).toBeInstanceOf(WalletData);
       expect((failure.error as ConditionFailedError).item).toMatchObject({ owner: 'bob', balance: 20 });
-      expect(error.message).toBe('Transaction cancelled: actions[3] (check WalletData {"wallet_id":"x-w2"}): ConditionFailedError.');
+      expect(error.message).toBe(
+        'Transaction cancelled: actions[3] (check WalletData {"wallet_id":"x-w2"}): ConditionFailedError.',
+      );
     });
 
     it('a put on an existing key: RecordExistsError', async () => {
       const error = await cancelled((tx) => base(tx).put(statuses, status('x-s1', 'FAILED')));
       expect(error.failures).toHaveLength(1);
-      expect(error.reasons[2]).toMatchObject({ index: 2, action: 'put', modelName: 'StatusData', key: { request_id: 'x-s1' } });
+      expect(error.reasons[2]).toMatchObject({
+        index: 2,
+        action: 'put',
+        modelName: 'StatusData',
+        key: { request_id: 'x-s1' },
+      });
       expect(error.reasons[2]?.error).toBeInstanceOf(RecordExistsError);
     });
 
@@ -235,13 +278,17 @@ describe.each(engines)('transactions on $name', (engine) => {
       const error = await cancelled((tx) => base(tx).update(wallets, 'x-missing', { balance: 1 }));
       expect(error.failures.map((reason) => reason.index)).toEqual([2]);
       expect(error.reasons[2]?.error).toBeInstanceOf(RecordNotFoundError);
-      expect(error.message).toBe('Transaction cancelled: actions[2] (update WalletData {"wallet_id":"x-missing"}): RecordNotFoundError.');
+      expect(error.message).toBe(
+        'Transaction cancelled: actions[2] (update WalletData {"wallet_id":"x-missing"}): RecordNotFoundError.',
+      );
       const versioned = await cancelled((tx) => base(tx).update(wallets, 'x-missing', { balance: 1, version: 1 }));
       expect(versioned.reasons[2]?.error).toBeInstanceOf(RecordNotFoundError);
     });
 
     it('a delete and a check of missing ids: RecordNotFoundError for each', async () => {
-      const error = await cancelled((tx) => base(tx).delete(statuses, 'x-gone').check(wallets, 'x-gone', where('owner').exists()));
+      const error = await cancelled((tx) =>
+        base(tx).delete(statuses, 'x-gone').check(wallets, 'x-gone', where('owner').exists()),
+      );
       expect(error.failures.map((reason) => [reason.index, reason.error?.name])).toEqual([
         [2, 'RecordNotFoundError'],
         [3, 'RecordNotFoundError'],
@@ -249,7 +296,9 @@ describe.each(engines)('transactions on $name', (engine) => {
     });
 
     it('a failed user condition on an update: ConditionFailedError with the current record', async () => {
-      const error = await cancelled((tx) => base(tx).update(wallets, 'x-w2', { balance: 0 }, { condition: where('balance').lt(5) }));
+      const error = await cancelled((tx) =>
+        base(tx).update(wallets, 'x-w2', { balance: 0 }, { condition: where('balance').lt(5) }),
+      );
       expect(error.reasons[2]?.error).toBeInstanceOf(ConditionFailedError);
       expect((error.reasons[2]?.error as ConditionFailedError).item).toMatchObject({ wallet_id: 'x-w2', balance: 20 });
     });
@@ -260,7 +309,10 @@ describe.each(engines)('transactions on $name', (engine) => {
       await wallets.updateRecord('x-w4', { balance: 2 }); // someone else's write moves the version on
       const update = await cancelled((tx) => base(tx).update(wallets, 'x-w4', { balance: 3, version: read.version }));
       expect(update.reasons[2]?.error).toBeInstanceOf(ConditionFailedError);
-      expect((update.reasons[2]?.error as ConditionFailedError).item).toMatchObject({ balance: 2, version: read.version + 1 });
+      expect((update.reasons[2]?.error as ConditionFailedError).item).toMatchObject({
+        balance: 2,
+        version: read.version + 1,
+      });
       const del = await cancelled((tx) => base(tx).delete(wallets, 'x-w4', { expectedVersion: read.version }));
       expect(del.reasons[2]?.error).toBeInstanceOf(ConditionFailedError);
     });
@@ -270,7 +322,11 @@ describe.each(engines)('transactions on $name', (engine) => {
       const read = await wallets.getRecord('x-w3');
       await transaction(engine.client()).update(wallets, 'x-w3', { balance: 2, version: read.version }).commit();
       expect(await wallets.getRecord('x-w3')).toMatchObject({ balance: 2, version: read.version + 1 });
-      const raw = await engine.client().send(new GetItemCommand({ TableName: wallets.tableName, Key: { wallet_id: { S: 'x-w3' } }, ConsistentRead: true }));
+      const raw = await engine
+        .client()
+        .send(
+          new GetItemCommand({ TableName: wallets.tableName, Key: { wallet_id: { S: 'x-w3' } }, ConsistentRead: true }),
+        );
       expect(raw.Item?.['version']).toEqual({ N: String(read.version + 1) });
     });
   });

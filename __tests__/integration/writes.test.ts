@@ -78,9 +78,15 @@ describe.each(engines)('writes on $name', (engine) => {
   describe('conditions on writes', () => {
     it('a condition that holds lets the write through; one that fails is ConditionFailedError with the current record', async () => {
       await jobs.createRecord(job('c1'));
-      const moved = await jobs.updateRecord('c1', { status: 'IN_PROGRESS' }, { condition: where('status').eq('STARTED') });
+      const moved = await jobs.updateRecord(
+        'c1',
+        { status: 'IN_PROGRESS' },
+        { condition: where('status').eq('STARTED') },
+      );
       expect(moved.status).toBe('IN_PROGRESS');
-      const error = await jobs.updateRecord('c1', { status: 'IN_PROGRESS' }, { condition: where('status').eq('STARTED') }).catch((caught: unknown) => caught);
+      const error = await jobs
+        .updateRecord('c1', { status: 'IN_PROGRESS' }, { condition: where('status').eq('STARTED') })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ConditionFailedError);
       expect((error as ConditionFailedError).item).toBeInstanceOf(JobData);
       expect((error as ConditionFailedError).item).toMatchObject({ job_id: 'c1', status: 'IN_PROGRESS' });
@@ -90,33 +96,50 @@ describe.each(engines)('writes on $name', (engine) => {
       await jobs.createRecord(job('c2'));
       await jobs.updateRecord('c2', { status: 'FAILED' });
       const guard = not(where('status').in(['SUCCESS', 'FAILED']));
-      await expect(jobs.updateRecord('c2', { status: 'IN_PROGRESS' }, { condition: guard })).rejects.toThrow(ConditionFailedError);
+      await expect(jobs.updateRecord('c2', { status: 'IN_PROGRESS' }, { condition: guard })).rejects.toThrow(
+        ConditionFailedError,
+      );
       expect((await jobs.getRecord('c2')).status).toBe('FAILED');
     });
 
     it('a conditional update of a missing record is still RecordNotFoundError, and creates nothing', async () => {
-      await expect(jobs.updateRecord('c3', { note: 'x' }, { condition: where('status').eq('STARTED') })).rejects.toThrow(RecordNotFoundError);
+      await expect(
+        jobs.updateRecord('c3', { note: 'x' }, { condition: where('status').eq('STARTED') }),
+      ).rejects.toThrow(RecordNotFoundError);
       await expect(jobs.getRecord('c3')).rejects.toThrow(RecordNotFoundError);
     });
 
     it('conditional create: a taken key is RecordExistsError, a failed condition on a new key ConditionFailedError', async () => {
       await jobs.createRecord(job('c4'));
-      await expect(jobs.createRecord(job('c4'), { condition: where('note').notExists() })).rejects.toThrow(RecordExistsError);
-      await expect(jobs.createRecord(job('c5'), { condition: where('note').exists() })).rejects.toThrow(ConditionFailedError);
+      await expect(jobs.createRecord(job('c4'), { condition: where('note').notExists() })).rejects.toThrow(
+        RecordExistsError,
+      );
+      await expect(jobs.createRecord(job('c5'), { condition: where('note').exists() })).rejects.toThrow(
+        ConditionFailedError,
+      );
       await expect(jobs.getRecord('c5')).rejects.toThrow(RecordNotFoundError);
     });
 
     it('conditional delete keeps the record when the condition fails', async () => {
       await jobs.createRecord(job('c6'));
-      await expect(jobs.deleteRecord('c6', { condition: where('status').eq('FAILED') })).rejects.toThrow(ConditionFailedError);
+      await expect(jobs.deleteRecord('c6', { condition: where('status').eq('FAILED') })).rejects.toThrow(
+        ConditionFailedError,
+      );
       await jobs.updateRecord('c6', { status: 'FAILED' });
-      expect((await jobs.deleteRecord('c6', { condition: or(where('status').eq('FAILED'), where('retries').gt(3)) })).status).toBe('FAILED');
+      expect(
+        (await jobs.deleteRecord('c6', { condition: or(where('status').eq('FAILED'), where('retries').gt(3)) })).status,
+      ).toBe('FAILED');
     });
 
     it('conditions on size, contains, begins_with, between and attribute_type', async () => {
       await jobs.createRecord({ ...job('c7'), tags: new Set(['gpu', 'big']), note: 'hello world', retries: 2 });
-      const ok = (condition: Parameters<typeof where>[0] extends never ? never : ReturnType<typeof where> extends never ? never : import('../../lib').Condition) =>
-        jobs.updateRecord('c7', { retries: add(0) }, { condition });
+      const ok = (
+        condition: Parameters<typeof where>[0] extends never
+          ? never
+          : ReturnType<typeof where> extends never
+            ? never
+            : import('../../lib').Condition,
+      ) => jobs.updateRecord('c7', { retries: add(0) }, { condition });
       await expect(ok(where('tags').contains('gpu'))).resolves.toBeInstanceOf(JobData);
       await expect(ok(where('tags').size().eq(2))).resolves.toBeInstanceOf(JobData);
       await expect(ok(where('note').beginsWith('hello'))).resolves.toBeInstanceOf(JobData);
@@ -128,10 +151,18 @@ describe.each(engines)('writes on $name', (engine) => {
     it('a bad condition is a RecordValidationError, and nothing is sent', async () => {
       const { client, sent } = recordingClient(engine.endpoint);
       const repo = new Repository(JobData, { client, tableName: jobs.tableName });
-      await expect(repo.updateRecord('x', { note: 'n' }, { condition: where('nope').eq(1) })).rejects.toThrow(/nope .*not an attribute/);
-      await expect(repo.updateRecord('x', { note: 'n' }, { condition: where('retries').eq('3') })).rejects.toThrow(/retries .*must be a number/);
-      await expect(repo.updateRecord('x', { note: 'n' }, { condition: where('status').eq('STRATED') })).rejects.toThrow(/status .*one of/);
-      await expect(repo.deleteRecord('x', { condition: where(['note', 'deep']).exists() })).rejects.toThrow(/note\.deep .*no nested/);
+      await expect(repo.updateRecord('x', { note: 'n' }, { condition: where('nope').eq(1) })).rejects.toThrow(
+        /nope .*not an attribute/,
+      );
+      await expect(repo.updateRecord('x', { note: 'n' }, { condition: where('retries').eq('3') })).rejects.toThrow(
+        /retries .*must be a number/,
+      );
+      await expect(repo.updateRecord('x', { note: 'n' }, { condition: where('status').eq('STRATED') })).rejects.toThrow(
+        /status .*one of/,
+      );
+      await expect(repo.deleteRecord('x', { condition: where(['note', 'deep']).exists() })).rejects.toThrow(
+        /note\.deep .*no nested/,
+      );
       await expect(repo.deleteRecord('x', { bogus: 1 } as never)).rejects.toThrow(/bogus .*not an option/);
       expect(sent).toEqual([]);
       client.destroy();
@@ -140,7 +171,14 @@ describe.each(engines)('writes on $name', (engine) => {
 
   describe('updates beyond SET', () => {
     it('add, addToSet, deleteFromSet, append, prepend, remove, ifNotExists and nested paths', async () => {
-      await jobs.createRecord({ ...job('u1'), retries: 1, tags: new Set(['a', 'b']), history: ['created'], note: 'n', meta: { owner: { name: 'ada' }, zip: '1' } });
+      await jobs.createRecord({
+        ...job('u1'),
+        retries: 1,
+        tags: new Set(['a', 'b']),
+        history: ['created'],
+        note: 'n',
+        meta: { owner: { name: 'ada' }, zip: '1' },
+      });
       const updated = await jobs.updateRecord('u1', {
         retries: add(2),
         tags: addToSet('c'),
@@ -153,7 +191,11 @@ describe.each(engines)('writes on $name', (engine) => {
       expect(updated.history).toEqual(['created', 'started']);
       expect(updated).not.toHaveProperty('note');
       expect(updated.meta).toEqual({ owner: { name: 'bo' } });
-      const again = await jobs.updateRecord('u1', { note: ifNotExists('first'), history: prepend(['queued']), tags: deleteFromSet('a') });
+      const again = await jobs.updateRecord('u1', {
+        note: ifNotExists('first'),
+        history: prepend(['queued']),
+        tags: deleteFromSet('a'),
+      });
       expect(again.note).toBe('first');
       expect(again.history).toEqual(['queued', 'created', 'started']);
       expect(again.tags).toEqual(new Set(['b', 'c']));
@@ -175,12 +217,16 @@ describe.each(engines)('writes on $name', (engine) => {
     it('an action that does not fit the attribute is rejected before sending', async () => {
       const { client, sent } = recordingClient(engine.endpoint);
       const repo = new Repository(JobData, { client, tableName: jobs.tableName });
-      await expect(repo.updateRecord('x', { note: add(1) } as never)).rejects.toThrow(/note .*add\(\) needs a number or set/);
-      await expect(repo.updateRecord('x', { tags: addToSet(1) } as never)).rejects.toThrow(/tags .*Set of strings/);
+      await expect(repo.updateRecord('x', { note: add(1) })).rejects.toThrow(/note .*add\(\) needs a number or set/);
+      await expect(repo.updateRecord('x', { tags: addToSet(1) })).rejects.toThrow(/tags .*Set of strings/);
       await expect(repo.updateRecord('x', { timestamp: remove() })).rejects.toThrow(/timestamp .*required/);
       await expect(repo.updateRecord('x', { history: append([]) })).rejects.toThrow(/at least one element/);
-      await expect(repo.updateRecord('x', { tags: [addToSet('a'), deleteFromSet('b')] })).rejects.toThrow(/tags .*overlapping/);
-      await expect(repo.updateRecord('x', { meta: [setIn(['a'], 1), removeIn(['a', 'b'])] })).rejects.toThrow(/meta .*overlap/);
+      await expect(repo.updateRecord('x', { tags: [addToSet('a'), deleteFromSet('b')] })).rejects.toThrow(
+        /tags .*overlapping/,
+      );
+      await expect(repo.updateRecord('x', { meta: [setIn(['a'], 1), removeIn(['a', 'b'])] })).rejects.toThrow(
+        /meta .*overlap/,
+      );
       expect(sent).toEqual([]);
       client.destroy();
     });
@@ -204,7 +250,9 @@ describe.each(engines)('writes on $name', (engine) => {
       await jobs.createRecord(job('v2'));
       const read = await jobs.getRecord('v2', { consistent: true });
       expect((await jobs.updateRecord('v2', { note: 'first', version: read.version })).version).toBe(2);
-      const stale = await jobs.updateRecord('v2', { note: 'second', version: read.version }).catch((caught: unknown) => caught);
+      const stale = await jobs
+        .updateRecord('v2', { note: 'second', version: read.version })
+        .catch((caught: unknown) => caught);
       expect(stale).toBeInstanceOf(ConditionFailedError);
       expect((stale as ConditionFailedError).item).toMatchObject({ version: 2, note: 'first' });
       await expect(jobs.deleteRecord('v2', { expectedVersion: 1 })).rejects.toThrow(ConditionFailedError);
@@ -220,7 +268,7 @@ describe.each(engines)('writes on $name', (engine) => {
       const results = await Promise.allSettled(writers);
       const succeeded = results.filter((result) => result.status === 'fulfilled').length;
       const failed = results.filter((result) => result.status === 'rejected');
-      expect(failed.every((result) => (result as PromiseRejectedResult).reason instanceof ConditionFailedError)).toBe(true);
+      expect(failed.every((result) => result.reason instanceof ConditionFailedError)).toBe(true);
       expect(succeeded).toBeGreaterThanOrEqual(1);
       const final = await jobs.getRecord('v3', { consistent: true });
       // the create wrote version 1; each successful update wrote the next one and one history entry
@@ -239,12 +287,17 @@ describe.each(engines)('writes on $name', (engine) => {
   describe('createTable with declared indexes and TTL', () => {
     it('creates the declared global and local indexes with the table', async () => {
       const { Table: table } = await engine.client().send(new DescribeTableCommand({ TableName: jobs.tableName }));
-      expect(table?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.KeySchema?.map((key) => key.AttributeName)])).toEqual([
-        ['byStatus', ['status', 'timestamp']],
-      ]);
+      expect(
+        table?.GlobalSecondaryIndexes?.map((index) => [
+          index.IndexName,
+          index.KeySchema?.map((key) => key.AttributeName),
+        ]),
+      ).toEqual([['byStatus', ['status', 'timestamp']]]);
       const readings = new Repository(ReadingData, { client: engine.client(), tableName: uniqueTableName('readings') });
       await readings.createTable();
-      const { Table: withLocal } = await engine.client().send(new DescribeTableCommand({ TableName: readings.tableName }));
+      const { Table: withLocal } = await engine
+        .client()
+        .send(new DescribeTableCommand({ TableName: readings.tableName }));
       expect(withLocal?.LocalSecondaryIndexes?.map((index) => index.IndexName)).toEqual(['byValue']);
     });
 
@@ -262,9 +315,16 @@ describe.each(engines)('writes on $name', (engine) => {
       if (engine.name === 'dynalite') {
         await expect(bare.createTable()).rejects.toThrow(UnsupportedCapabilityError);
       } else {
-        expect(await bare.createTable()).toEqual({ created: false, addedIndexes: ['byTimestamp'], undeclaredIndexes: ['byStatus'] });
+        expect(await bare.createTable()).toEqual({
+          created: false,
+          addedIndexes: ['byTimestamp'],
+          undeclaredIndexes: ['byStatus'],
+        });
         const { Table: table } = await engine.client().send(new DescribeTableCommand({ TableName: tableName }));
-        expect(table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(['byStatus', 'byTimestamp']);
+        expect(table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual([
+          'byStatus',
+          'byTimestamp',
+        ]);
         expect(await bare.createTable()).toEqual({ created: false, addedIndexes: [], undeclaredIndexes: ['byStatus'] });
       }
     });
@@ -277,22 +337,30 @@ describe.each(engines)('writes on $name', (engine) => {
       }
       const tableName = uniqueTableName('lsi');
       await new Repository(BareReading, { client: engine.client(), tableName }).createTable();
-      await expect(new Repository(ReadingData, { client: engine.client(), tableName }).createTable()).rejects.toThrow(SchemaError);
+      await expect(new Repository(ReadingData, { client: engine.client(), tableName }).createTable()).rejects.toThrow(
+        SchemaError,
+      );
     });
 
     it('@Ttl: stored as epoch seconds, and createTable enables TTL (or names the missing capability before creating anything)', async () => {
       const sessions = new Repository(SessionData, { client: engine.client(), tableName: uniqueTableName('sessions') });
       if (engine.name === 'dynalite') {
         await expect(sessions.createTable()).rejects.toThrow(/time to live \(TTL\)/);
-        await expect(engine.client().send(new DescribeTableCommand({ TableName: sessions.tableName }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+        await expect(
+          engine.client().send(new DescribeTableCommand({ TableName: sessions.tableName })),
+        ).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
         return;
       }
       await sessions.createTable();
-      const { TimeToLiveDescription: ttl } = await engine.client().send(new DescribeTimeToLiveCommand({ TableName: sessions.tableName }));
+      const { TimeToLiveDescription: ttl } = await engine
+        .client()
+        .send(new DescribeTimeToLiveCommand({ TableName: sessions.tableName }));
       expect(ttl).toMatchObject({ TimeToLiveStatus: 'ENABLED', AttributeName: 'expires_at' });
       const expires = new Date('2030-01-01T00:00:00.999Z');
       await sessions.createRecord({ session_id: 's1', expires_at: expires });
-      const { Item: raw } = await engine.client().send(new GetItemCommand({ TableName: sessions.tableName, Key: { session_id: { S: 's1' } } }));
+      const { Item: raw } = await engine
+        .client()
+        .send(new GetItemCommand({ TableName: sessions.tableName, Key: { session_id: { S: 's1' } } }));
       expect(raw?.['expires_at']).toEqual({ N: String(Math.floor(expires.getTime() / 1000)) });
       expect((await sessions.getRecord('s1')).expires_at).toEqual(new Date('2030-01-01T00:00:00Z'));
       expect(await sessions.createTable()).toMatchObject({ created: false });
@@ -300,8 +368,13 @@ describe.each(engines)('writes on $name', (engine) => {
   });
 
   it('validation of writes still names every bad attribute at once', async () => {
-    const error = await jobs.createRecord({ job_id: 'z', status: 'NOPE', timestamp: 1 } as never).catch((caught: unknown) => caught);
+    const error = await jobs
+      .createRecord({ job_id: 'z', status: 'NOPE', timestamp: 1 } as never)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RecordValidationError);
-    expect((error as RecordValidationError).issues.map((issue) => issue.attribute).sort()).toEqual(['status', 'timestamp']);
+    expect((error as RecordValidationError).issues.map((issue) => issue.attribute).sort()).toEqual([
+      'status',
+      'timestamp',
+    ]);
   });
 });

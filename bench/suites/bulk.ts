@@ -1,8 +1,14 @@
 import '../quiet';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BatchWriteItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  QueryCommand,
+  type AttributeValue,
+  type DynamoDBClient,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { Repository } from 'dynamo-decorators';
+import { Repository } from 'dynamodb-decorators';
 import { createClient } from '../clients';
 import { progress, required, runSuite } from '../child';
 import { QUERY_PAGE_SIZE, rounds, sizes } from '../config';
@@ -32,12 +38,17 @@ function oursContender(client: DynamoDBClient): BulkContender {
   return {
     name: 'ours',
     async batchWrite(records) {
-      const { unprocessed, errors } = await repo.batchWrite({ put: records }, { concurrency: CONCURRENCY, maxRetries: MAX_RETRIES });
-      if (unprocessed.put.length > 0 || errors.length > 0) throw new Error(`ours: ${unprocessed.put.length} unprocessed, ${errors.length} errors`);
+      const { unprocessed, errors } = await repo.batchWrite(
+        { put: records },
+        { concurrency: CONCURRENCY, maxRetries: MAX_RETRIES },
+      );
+      if (unprocessed.put.length > 0 || errors.length > 0)
+        throw new Error(`ours: ${unprocessed.put.length} unprocessed, ${errors.length} errors`);
     },
     async query(book) {
       let count = 0;
-      for await (const entry of repo.query({ book }, { pageSize: QUERY_PAGE_SIZE })) if (entry.book === book) count += 1;
+      for await (const entry of repo.query({ book }, { pageSize: QUERY_PAGE_SIZE }))
+        if (entry.book === book) count += 1;
       return { count, pages: Math.ceil(count / QUERY_PAGE_SIZE) };
     },
   };
@@ -99,7 +110,8 @@ async function main(args: Record<string, string>): Promise<BulkResult> {
   const batchWriteMs: Record<string, number[]> = {};
   const queryMs: Record<string, number[]> = {};
   let queryPages = 0;
-  const recordsOf = (book: string, count: number): BookRecord[] => Array.from({ length: count }, (_, index) => ({ book, ...phoneRecord(index + 1) }));
+  const recordsOf = (book: string, count: number): BookRecord[] =>
+    Array.from({ length: count }, (_, index) => ({ book, ...phoneRecord(index + 1) }));
 
   const runOnce = async (contender: BulkContender, book: string, count: number): Promise<[number, number]> => {
     const records = recordsOf(book, count);
@@ -117,17 +129,28 @@ async function main(args: Record<string, string>): Promise<BulkResult> {
   };
 
   progress(`${setting} bulk: warm-up`);
-  for (const contender of contenders) await runOnce(contender, `warm-${contender.name}`, Math.min(500, sizes.bulkItems));
+  for (const contender of contenders)
+    await runOnce(contender, `warm-${contender.name}`, Math.min(500, sizes.bulkItems));
   for (let round = 0; round < rounds.bulk; round += 1) {
     for (const contender of contenders) {
       const [write, query] = await runOnce(contender, `book-${round}-${contender.name}`, sizes.bulkItems);
       (batchWriteMs[contender.name] ??= []).push(write);
       (queryMs[contender.name] ??= []).push(query);
     }
-    progress(`${setting} bulk round ${round + 1}/${rounds.bulk} (ms write/query): ${contenders.map((c) => `${c.name} ${batchWriteMs[c.name]!.at(-1)!.toFixed(0)}/${queryMs[c.name]!.at(-1)!.toFixed(0)}`).join(', ')}`);
+    progress(
+      `${setting} bulk round ${round + 1}/${rounds.bulk} (ms write/query): ${contenders.map((c) => `${c.name} ${batchWriteMs[c.name]!.at(-1)!.toFixed(0)}/${queryMs[c.name]!.at(-1)!.toFixed(0)}`).join(', ')}`,
+    );
   }
   admin.destroy();
-  return { setting, items: sizes.bulkItems, rounds: rounds.bulk, pageSize: QUERY_PAGE_SIZE, batchWriteMs, queryMs, queryPages };
+  return {
+    setting,
+    items: sizes.bulkItems,
+    rounds: rounds.bulk,
+    pageSize: QUERY_PAGE_SIZE,
+    batchWriteMs,
+    queryMs,
+    queryPages,
+  };
 }
 
 runSuite(main);

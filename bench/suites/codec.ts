@@ -1,7 +1,7 @@
 import '../quiet';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { Repository } from 'dynamo-decorators';
+import { Repository } from 'dynamodb-decorators';
 import { runSuite, progress } from '../child';
 import { rounds, sizes } from '../config';
 import { loadInternals } from '../internals';
@@ -41,7 +41,11 @@ const handWritten: Codec = {
   }),
 };
 
-const utilDynamodb: Codec = { name: 'utilDynamodb', encode: (record) => marshall(record), decode: (item) => unmarshall(item) };
+const utilDynamodb: Codec = {
+  name: 'utilDynamodb',
+  encode: (record) => marshall(record),
+  decode: (item) => unmarshall(item),
+};
 
 async function main(args: Record<string, string>): Promise<CodecResult> {
   const internals = loadInternals();
@@ -50,12 +54,19 @@ async function main(args: Record<string, string>): Promise<CodecResult> {
   const all: Codec[] = [
     utilDynamodb,
     // the marshalling the write path calls (prepareCreate: toItem; every read: fromItem)
-    { name: 'ours', encode: (record) => internals.toItem(schema, record as unknown as Record<string, unknown>), decode: (item) => internals.fromItem(schema, item) },
+    {
+      name: 'ours',
+      encode: (record) => internals.toItem(schema, record as unknown as Record<string, unknown>),
+      decode: (item) => internals.fromItem(schema, item),
+    },
     // createRecord's whole preparation of an item (prepareCreate): validateRecord, creationValues, toItem, the size check
     {
       name: 'oursWithValidation',
       encode: async (record) => {
-        const item = internals.toItem(schema, internals.creationValues(schema, await internals.validateRecord(schema, record), at));
+        const item = internals.toItem(
+          schema,
+          internals.creationValues(schema, await internals.validateRecord(schema, record), at),
+        );
         if (internals.itemSizeIssue?.(item)) throw new Error('item too large');
         return item;
       },
@@ -68,7 +79,14 @@ async function main(args: Record<string, string>): Promise<CodecResult> {
   const records = Array.from({ length: sizes.codecRecords }, (_, index) => phoneRecord(index + 1));
   // every encoder makes the same item, so one set of items (made once, untimed) feeds every decoder
   const items = records.map((record) => marshall(record));
-  const result: Omit<CodecResult, 'records' | 'rounds'> = { encodeMs: {}, decodeMs: {}, encodeWallMs: {}, decodeWallMs: {}, validateMs: [], validateWallMs: [] };
+  const result: Omit<CodecResult, 'records' | 'rounds'> = {
+    encodeMs: {},
+    decodeMs: {},
+    encodeWallMs: {},
+    decodeWallMs: {},
+    validateMs: [],
+    validateWallMs: [],
+  };
   // outputs go to a small ring: they escape (no allocation can be optimised away) and die young, as a request's item does
   const ring = new Array<unknown>(RING);
   let sink = 0;
@@ -91,7 +109,8 @@ async function main(args: Record<string, string>): Promise<CodecResult> {
   const runValidation = async (count: number): Promise<Timing> => {
     collectGarbage();
     const stop = startTiming();
-    for (let index = 0; index < count; index += 1) ring[index & (RING - 1)] = await internals.validateRecord(schema, records[index]!);
+    for (let index = 0; index < count; index += 1)
+      ring[index & (RING - 1)] = await internals.validateRecord(schema, records[index]!);
     sink += 1;
     return stop();
   };
@@ -114,7 +133,9 @@ async function main(args: Record<string, string>): Promise<CodecResult> {
       result.validateWallMs.push(validation.wall);
     }
     const total = (name: string) => (result.encodeMs[name]!.at(-1)! + result.decodeMs[name]!.at(-1)!).toFixed(0);
-    progress(`codec round ${round + 1}/${rounds.codec} (CPU ms): ${codecs.map((codec) => `${codec.name} ${total(codec.name)}`).join(', ')}`);
+    progress(
+      `codec round ${round + 1}/${rounds.codec} (CPU ms): ${codecs.map((codec) => `${codec.name} ${total(codec.name)}`).join(', ')}`,
+    );
   }
   if (sink === 0) throw new Error('nothing decoded');
   return { records: records.length, rounds: rounds.codec, ...result };

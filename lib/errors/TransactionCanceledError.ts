@@ -47,6 +47,9 @@ function describeCancellation(reasons: readonly TransactionCancellationReason[],
 }
 
 function describeReason({ index, action, modelName, key, code, error }: TransactionCancellationReason): string {
-  const why = error instanceof TransactionActionError ? `${code}${error.detail ? ` (${error.detail})` : ''}` : (error?.name ?? code);
+  const why =
+    error instanceof TransactionActionError
+      ? `${code}${error.detail ? ` (${error.detail})` : ''}`
+      : (error?.name ?? code);
   return `actions[${index}] (${action} ${modelName} ${describeKey(key)}): ${why}`;
 }

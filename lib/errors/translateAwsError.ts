@@ -18,11 +18,17 @@ export interface WriteContext {
  * current record. `current` is the record as found after the failure: null when absent,
  * undefined when nobody looked. Every other error is returned unchanged.
  */
-export function translateAwsError(error: unknown, context: WriteContext, current?: Readonly<Record<string, unknown>> | null): unknown {
+export function translateAwsError(
+  error: unknown,
+  context: WriteContext,
+  current?: Readonly<Record<string, unknown>> | null,
+): unknown {
   if (!isConditionalCheckFailed(error)) return error;
   const { operation, modelName, key, checked } = context;
   if (operation === 'create') {
-    return !checked || current ? new RecordExistsError(modelName, key, { cause: error }) : new ConditionFailedError(modelName, key, undefined, { cause: error });
+    return !checked || current
+      ? new RecordExistsError(modelName, key, { cause: error })
+      : new ConditionFailedError(modelName, key, undefined, { cause: error });
   }
   if (!checked || current === null) return new RecordNotFoundError(modelName, key, { cause: error });
   return new ConditionFailedError(modelName, key, current, { cause: error });

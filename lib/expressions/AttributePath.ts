@@ -30,6 +30,8 @@ export function renderPath(path: AttributePath, context: ExpressionContext): str
 /** A readable form of a path for messages: `address.city`, `tags[0]`. */
 export function describePath(path: AttributePath): string {
   return segmentsOf(path)
-    .map((segment, position) => (typeof segment === 'number' ? `[${segment}]` : position === 0 ? segment : `.${segment}`))
+    .map((segment, position) =>
+      typeof segment === 'number' ? `[${segment}]` : position === 0 ? segment : `.${segment}`,
+    )
     .join('');
 }

@@ -31,7 +31,10 @@ export class ExpressionContext {
   }
 
   /** The `ExpressionAttributeNames` / `ExpressionAttributeValues` to send, omitting empty maps (DynamoDB rejects them). */
-  attributes(): { ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, AttributeValue> } {
+  attributes(): {
+    ExpressionAttributeNames?: Record<string, string>;
+    ExpressionAttributeValues?: Record<string, AttributeValue>;
+  } {
     return {
       ...(this.aliasByName.size > 0 && { ExpressionAttributeNames: { ...this.names } }),
       ...(this.valueCount > 0 && { ExpressionAttributeValues: { ...this.values } }),

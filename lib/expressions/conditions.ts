@@ -131,7 +131,11 @@ export function not(condition: Condition): Condition {
 }
 
 /** Turns a value at a path into an AttributeValue (checked against the schema by the caller). */
-export type ValueEncoder = (path: AttributePath, value: unknown, role: 'compare' | 'element' | 'size') => AttributeValue;
+export type ValueEncoder = (
+  path: AttributePath,
+  value: unknown,
+  role: 'compare' | 'element' | 'size',
+) => AttributeValue;
 
 /**
  * Serialises a condition with the request's placeholders: names and values only ever appear
@@ -139,7 +143,8 @@ export type ValueEncoder = (path: AttributePath, value: unknown, role: 'compare'
  */
 export function serializeCondition(condition: Condition, context: ExpressionContext, encode: ValueEncoder): string {
   const node = condition.node;
-  const value = (path: AttributePath, raw: unknown, role: 'compare' | 'element' | 'size') => context.value(encode(path, raw, role));
+  const value = (path: AttributePath, raw: unknown, role: 'compare' | 'element' | 'size') =>
+    context.value(encode(path, raw, role));
   switch (node.kind) {
     case 'compare':
       return `${operand(node.operand, context)} ${node.comparator} ${value(node.operand.path, node.value, roleOf(node.operand))}`;
@@ -161,7 +166,9 @@ export function serializeCondition(condition: Condition, context: ExpressionCont
       return `attribute_type(${renderPath(node.path, context)}, ${context.value({ S: node.type })})`;
     case 'and':
     case 'or':
-      return node.conditions.map((each) => `(${serializeCondition(each, context, encode)})`).join(` ${node.kind.toUpperCase()} `);
+      return node.conditions
+        .map((each) => `(${serializeCondition(each, context, encode)})`)
+        .join(` ${node.kind.toUpperCase()} `);
     case 'not':
       return `NOT (${serializeCondition(node.condition, context, encode)})`;
   }

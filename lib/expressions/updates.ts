@@ -74,8 +74,16 @@ export class UpdateClauses {
 
   /** `SET a = :v, ... REMOVE ... ADD ... DELETE ...`, leaving out empty clauses. */
   render(): string {
-    const clauses: [string, string[]][] = [['SET', this.set], ['REMOVE', this.remove], ['ADD', this.add], ['DELETE', this.delete]];
-    return clauses.filter(([, parts]) => parts.length > 0).map(([word, parts]) => `${word} ${parts.join(', ')}`).join(' ');
+    const clauses: [string, string[]][] = [
+      ['SET', this.set],
+      ['REMOVE', this.remove],
+      ['ADD', this.add],
+      ['DELETE', this.delete],
+    ];
+    return clauses
+      .filter(([, parts]) => parts.length > 0)
+      .map(([word, parts]) => `${word} ${parts.join(', ')}`)
+      .join(' ');
   }
 }
 
@@ -107,7 +115,9 @@ export function serializeUpdate(
     case 'prepend': {
       const list = `if_not_exists(${name}, ${context.value({ L: [] })})`;
       const values = context.value(encoded(node));
-      clauses.set.push(`${name} = list_append(${node.kind === 'append' ? `${list}, ${values}` : `${values}, ${list}`})`);
+      clauses.set.push(
+        `${name} = list_append(${node.kind === 'append' ? `${list}, ${values}` : `${values}, ${list}`})`,
+      );
       return;
     }
     case 'ifNotExists':

@@ -66,9 +66,18 @@ function generateCodec<M extends object>(schema: CompiledSchema<M>): Codec<M> {
     };
     const encode = (v) => {
       // required attributes are present in checked values: one object literal, one shape
-      const item = { ${attributes.filter(isAlwaysPresent).map((attribute) => `${JSON.stringify(attribute.name)}: ${encodedValue(attribute, attributes.indexOf(attribute), access('v', attribute))}`).join(', ')} };
+      const item = { ${attributes
+        .filter(isAlwaysPresent)
+        .map(
+          (attribute) =>
+            `${JSON.stringify(attribute.name)}: ${encodedValue(attribute, attributes.indexOf(attribute), access('v', attribute))}`,
+        )
+        .join(', ')} };
       let x;
-      ${attributes.filter((attribute) => !isAlwaysPresent(attribute)).map((attribute) => encodeStatement(attribute, attributes.indexOf(attribute))).join('\n')}
+      ${attributes
+        .filter((attribute) => !isAlwaysPresent(attribute))
+        .map((attribute) => encodeStatement(attribute, attributes.indexOf(attribute)))
+        .join('\n')}
       return item;
     };
     // a constructor sharing the model's prototype: instances of the model, built without calling
@@ -82,9 +91,7 @@ function generateCodec<M extends object>(schema: CompiledSchema<M>): Codec<M> {
     Decoded.prototype = proto;
     const decode = (item) => new Decoded(item);
     return { fits, encode, decode };`;
-  const build = new Function('h', 'attributes', 'categoricals', 'proto', source) as (
-    ...args: unknown[]
-  ) => Codec<M>;
+  const build = new Function('h', 'attributes', 'categoricals', 'proto', source) as (...args: unknown[]) => Codec<M>;
   return Object.freeze(build(helpers, attributes, categoricals, schema.model.prototype));
 }
 
@@ -96,7 +103,8 @@ function access(target: string, attribute: CompiledAttribute): string {
 function fitsStatement(attribute: CompiledAttribute, i: number): string {
   const missing = attribute.optional ? '' : 'return false;';
   // a version is the library's to write: any given one goes to the detailed validator
-  const present = attribute.role === 'version' ? 'return false;' : `n++; if (!(${fitsCondition(attribute, i)})) return false;`;
+  const present =
+    attribute.role === 'version' ? 'return false;' : `n++; if (!(${fitsCondition(attribute, i)})) return false;`;
   return `x = ${access('v', attribute)};
       if (x === undefined) { ${missing} } else if (x === null) { n++; ${missing} } else { ${present} }`;
 }
@@ -105,7 +113,9 @@ function fitsCondition(attribute: CompiledAttribute, i: number): string {
   const nonEmptyKey = attribute.key ? ' && x !== ""' : '';
   switch (attribute.type) {
     case 'string':
-      return attribute.categorical ? `typeof x === "string" && categoricals[${i}].has(x)` : `typeof x === "string"${nonEmptyKey}`;
+      return attribute.categorical
+        ? `typeof x === "string" && categoricals[${i}].has(x)`
+        : `typeof x === "string"${nonEmptyKey}`;
     case 'number':
       return 'typeof x === "number" && h.isStorableNumber(x)';
     case 'boolean':
@@ -134,7 +144,9 @@ function encodedValue(attribute: CompiledAttribute, i: number, x: string): strin
     case 'binary':
       return `{ B: ${x} }`;
     case 'date':
-      return attribute.role === 'ttl' ? `{ N: String(Math.floor(${x}.getTime() / 1000)) }` : `{ S: ${x}.toISOString() }`;
+      return attribute.role === 'ttl'
+        ? `{ N: String(Math.floor(${x}.getTime() / 1000)) }`
+        : `{ S: ${x}.toISOString() }`;
     default:
       return `h.toAttributeValue(attributes[${i}], ${x})`;
   }

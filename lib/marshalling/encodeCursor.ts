@@ -41,7 +41,13 @@ export function encodeCursor(target: CursorTarget, key: Readonly<Record<string, 
     else if (value.B !== undefined) k[name] = ['B', Buffer.from(value.B).toString('base64')];
     else throw new Error(`encodeCursor: key attribute ${name} is not a string, number or binary.`);
   }
-  const data: CursorData = { v: FORMAT, o: target.operation, t: target.tableName, ...(target.indexName !== undefined && { i: target.indexName }), k };
+  const data: CursorData = {
+    v: FORMAT,
+    o: target.operation,
+    t: target.tableName,
+    ...(target.indexName !== undefined && { i: target.indexName }),
+    k,
+  };
   return Buffer.from(JSON.stringify(data), 'utf8').toString('base64url');
 }
 
@@ -52,10 +58,14 @@ export function encodeCursor(target: CursorTarget, key: Readonly<Record<string, 
  */
 export function decodeCursor(target: CursorTarget, cursor: unknown): Record<string, AttributeValue> {
   const fail = (constraint: string): never => {
-    throw new RecordValidationError(target.modelName, [{ attribute: 'cursor', received: describeType(cursor), constraint }]);
+    throw new RecordValidationError(target.modelName, [
+      { attribute: 'cursor', received: describeType(cursor), constraint },
+    ]);
   };
-  if (typeof cursor !== 'string' || !BASE64URL.test(cursor)) return fail('is not a cursor: pass the cursor a page returned, unchanged');
-  const data = parse(cursor) ?? fail('is not a cursor (it does not decode): pass the cursor a page returned, unchanged');
+  if (typeof cursor !== 'string' || !BASE64URL.test(cursor))
+    return fail('is not a cursor: pass the cursor a page returned, unchanged');
+  const data =
+    parse(cursor) ?? fail('is not a cursor (it does not decode): pass the cursor a page returned, unchanged');
   const mine = `${target.operation} of table ${target.tableName}${target.indexName === undefined ? '' : ` index ${target.indexName}`}`;
   const theirs = `${data.o} of table ${data.t}${data.i === undefined ? '' : ` index ${data.i}`}`;
   if (mine !== theirs) fail(`was made for a ${theirs}, not this ${mine}`);
@@ -64,9 +74,13 @@ export function decodeCursor(target: CursorTarget, cursor: unknown): Record<stri
     fail(`holds the key attributes ${names.join(', ') || '(none)'}, not ${target.keyNames.join(', ')}`);
   }
   const key: Record<string, AttributeValue> = {};
-  for (const name of target.keyNames) key[name] = toKeyValue(data.k[name]!) ?? fail(`holds a malformed value for ${name}`);
+  for (const name of target.keyNames)
+    key[name] = toKeyValue(data.k[name]!) ?? fail(`holds a malformed value for ${name}`);
   const { partition } = target;
-  if (partition && keyIdentity([partition.name], key) !== keyIdentity([partition.name], { [partition.name]: partition.value })) {
+  if (
+    partition &&
+    keyIdentity([partition.name], key) !== keyIdentity([partition.name], { [partition.name]: partition.value })
+  ) {
     fail(`was made for another partition than this query's ${partition.name}`);
   }
   return key;
@@ -81,7 +95,11 @@ function parse(cursor: string): CursorData | undefined {
   }
   if (typeof data !== 'object' || data === null) return undefined;
   const { v, o, t, i, k } = data as Record<string, unknown>;
-  const shaped = v === FORMAT && (o === 'query' || o === 'scan') && typeof t === 'string' && (i === undefined || typeof i === 'string');
+  const shaped =
+    v === FORMAT &&
+    (o === 'query' || o === 'scan') &&
+    typeof t === 'string' &&
+    (i === undefined || typeof i === 'string');
   if (!shaped || typeof k !== 'object' || k === null || Array.isArray(k)) return undefined;
   return data as CursorData;
 }
@@ -91,6 +109,7 @@ function toKeyValue(entry: unknown): AttributeValue | undefined {
   const [type, text] = entry as [unknown, string];
   if (type === 'S') return { S: text };
   if (type === 'N') return NUMBER.test(text) ? { N: text } : undefined;
-  if (type === 'B' && /^[A-Za-z0-9+/]*={0,2}$/.test(text) && text.length % 4 === 0) return { B: new Uint8Array(Buffer.from(text, 'base64')) };
+  if (type === 'B' && /^[A-Za-z0-9+/]*={0,2}$/.test(text) && text.length % 4 === 0)
+    return { B: new Uint8Array(Buffer.from(text, 'base64')) };
   return undefined;
 }

@@ -11,7 +11,9 @@ export function fromAttributeValue(attribute: CompiledAttribute, value: Attribut
       return value.N !== undefined ? BigInt(value.N) : fromNestedAttributeValue(value);
     case 'date':
       if (value.S !== undefined) return new Date(value.S);
-      return attribute.role === 'ttl' && value.N !== undefined ? new Date(Number(value.N) * 1000) : fromNestedAttributeValue(value);
+      return attribute.role === 'ttl' && value.N !== undefined
+        ? new Date(Number(value.N) * 1000)
+        : fromNestedAttributeValue(value);
     case 'numberSet':
       return value.NS !== undefined ? new Set(value.NS.map(fromNumber)) : fromNestedAttributeValue(value);
     default:

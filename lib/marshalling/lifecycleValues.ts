@@ -11,7 +11,11 @@ export function timestampFor(attribute: CompiledAttribute, now: Date): Date | st
  * The values `createRecord` adds: version 1, and the creation and update times unless the
  * record brings its own (a copy or a migration keeps them).
  */
-export function creationValues(schema: CompiledSchema, values: Readonly<Record<string, unknown>>, now: Date): Readonly<Record<string, unknown>> {
+export function creationValues(
+  schema: CompiledSchema,
+  values: Readonly<Record<string, unknown>>,
+  now: Date,
+): Readonly<Record<string, unknown>> {
   if (!schema.version && !schema.createdAt && !schema.updatedAt) return values;
   const added: Record<string, unknown> = {};
   if (schema.version) added[schema.version.name] = 1;

@@ -16,7 +16,13 @@ export function toNestedAttributeValue(value: unknown): AttributeValue {
   const map: Record<string, AttributeValue> = {};
   for (const [name, element] of Object.entries(value as Record<string, unknown>)) {
     // defineProperty: an own `__proto__` key (from JSON.parse) must stay a key, not a prototype
-    if (element !== undefined) Object.defineProperty(map, name, { value: toNestedAttributeValue(element), enumerable: true, writable: true, configurable: true });
+    if (element !== undefined)
+      Object.defineProperty(map, name, {
+        value: toNestedAttributeValue(element),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return { M: map };
 }
@@ -48,7 +54,12 @@ export function fromNestedAttributeValue(value: AttributeValue): unknown {
   if (value.M !== undefined) {
     const map: Record<string, unknown> = {};
     for (const [name, element] of Object.entries(value.M)) {
-      Object.defineProperty(map, name, { value: fromNestedAttributeValue(element), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(map, name, {
+        value: fromNestedAttributeValue(element),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return map;
   }

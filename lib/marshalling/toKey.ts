@@ -34,7 +34,8 @@ export function toKey(schema: CompiledSchema, id: unknown): RecordKey {
   for (const attribute of keyAttributes) {
     const value = values[attribute.name];
     if (value === undefined || value === null) {
-      const hint = sortKey && !objectForm ? ` (the table has a sort key: pass { ${partitionKey.name}, ${sortKey.name} })` : '';
+      const hint =
+        sortKey && !objectForm ? ` (the table has a sort key: pass { ${partitionKey.name}, ${sortKey.name} })` : '';
       issues.push({ attribute: attribute.name, received: describeType(value), constraint: `required${hint}` });
       continue;
     }
@@ -47,11 +48,17 @@ export function toKey(schema: CompiledSchema, id: unknown): RecordKey {
 }
 
 /** The key attributes' values of a validated record, for messages. */
-export function keyValuesOf(schema: CompiledSchema, values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function keyValuesOf(
+  schema: CompiledSchema,
+  values: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   return Object.fromEntries(schema.keyAttributes.map((attribute) => [attribute.name, values[attribute.name]]));
 }
 
 /** The `Key` of a stored item. */
-export function keyOfItem(schema: CompiledSchema, item: Readonly<Record<string, AttributeValue>>): Record<string, AttributeValue> {
+export function keyOfItem(
+  schema: CompiledSchema,
+  item: Readonly<Record<string, AttributeValue>>,
+): Record<string, AttributeValue> {
   return Object.fromEntries(schema.keyAttributes.map((attribute) => [attribute.name, item[attribute.name]!]));
 }

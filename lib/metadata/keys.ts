@@ -1,4 +1,4 @@
 /** Namespaced metadata keys, so ours never collide with another library's on the same class. */
-export const TABLE_KEY = 'dynamo-decorators:table';
-export const ATTRIBUTES_KEY = 'dynamo-decorators:attributes';
-export const INDEXES_KEY = 'dynamo-decorators:indexes';
+export const TABLE_KEY = 'dynamodb-decorators:table';
+export const ATTRIBUTES_KEY = 'dynamodb-decorators:attributes';
+export const INDEXES_KEY = 'dynamodb-decorators:indexes';

@@ -54,19 +54,28 @@ export abstract class PagedRead<T> implements AsyncIterable<T> {
     const keyNames = this.plan.cursorKeys.map((attribute) => attribute.name);
     const paging: PagingOptions = { ...this.paging(), limit: limit ?? this.plan.limit, ...(startKey && { startKey }) };
     const { items, resumeKey } = await readPage(this.fetch(0), paging, keyNames);
-    return { items: items.map((item) => this.decode(item)), cursor: resumeKey && encodeCursor(cursorTarget, resumeKey) };
+    return {
+      items: items.map((item) => this.decode(item)),
+      cursor: resumeKey && encodeCursor(cursorTarget, resumeKey),
+    };
   }
 
   /** How requests are sized for this read. */
   protected paging(): PagingOptions {
     const { limit, pageSize, filter } = this.plan;
-    return { filtered: filter !== undefined, ...(limit !== undefined && { limit }), ...(pageSize !== undefined && { pageSize }) };
+    return {
+      filtered: filter !== undefined,
+      ...(limit !== undefined && { limit }),
+      ...(pageSize !== undefined && { pageSize }),
+    };
   }
 
   /** An item as a model instance; with a projection, only the attributes asked for (key attributes fetched for cursors are dropped). */
   protected decode(item: Item): T {
     const { projection } = this.plan;
-    const kept = projection ? Object.fromEntries(projection.flatMap((name) => (item[name] ? [[name, item[name]]] : []))) : item;
+    const kept = projection
+      ? Object.fromEntries(projection.flatMap((name) => (item[name] ? [[name, item[name]]] : [])))
+      : item;
     return fromItem(this.target.schema, kept) as T;
   }
 
@@ -79,7 +88,9 @@ export abstract class PagedRead<T> implements AsyncIterable<T> {
       tableName,
       ...(index && { indexName: index.name }),
       keyNames: cursorKeys.map((attribute) => attribute.name),
-      ...(partition && { partition: { name: partition.attribute.name, value: toAttributeValue(partition.attribute, partition.value) } }),
+      ...(partition && {
+        partition: { name: partition.attribute.name, value: toAttributeValue(partition.attribute, partition.value) },
+      }),
     };
   }
 }

@@ -31,7 +31,11 @@ export class Query<T> extends PagedRead<T> {
 
   protected fetch(): FetchPage {
     return async (startKey, limit, signal) => {
-      const input: QueryCommandInput = { ...this.input, ...(startKey && { ExclusiveStartKey: startKey }), ...(limit !== undefined && { Limit: limit }) };
+      const input: QueryCommandInput = {
+        ...this.input,
+        ...(startKey && { ExclusiveStartKey: startKey }),
+        ...(limit !== undefined && { Limit: limit }),
+      };
       const output = await this.target.client.send(new QueryCommand(input), { ...(signal && { abortSignal: signal }) });
       return { items: output.Items ?? [], ...(output.LastEvaluatedKey && { lastKey: output.LastEvaluatedKey }) };
     };

@@ -77,7 +77,11 @@ export class Repository<M extends object> {
   constructor(model: ModelClass<M>, options: RepositoryOptions = {}) {
     this.schema = compileSchema(model);
     if (options.tableName !== undefined && !isValidTableName(options.tableName)) {
-      throw new SchemaError(this.schema.modelName, undefined, `tableName option ${JSON.stringify(options.tableName)} must be 3 to 255 of a-z A-Z 0-9 _ - .`);
+      throw new SchemaError(
+        this.schema.modelName,
+        undefined,
+        `tableName option ${JSON.stringify(options.tableName)} must be 3 to 255 of a-z A-Z 0-9 _ - .`,
+      );
     }
     this.tableName = options.tableName ?? this.schema.tableName;
     this.enums = this.schema.enums as ModelEnums<M>;
@@ -129,7 +133,10 @@ export class Repository<M extends object> {
    * for await (const s of repo.query({ status: 'STARTED' }, { index: 'byStatus', sortKey: where('timestamp').beginsWith('2026-') })) { … }
    * const { items, cursor } = await repo.query({ request_id: 'r1' }).page({ limit: 25 });
    */
-  query<const K extends AttributeName<M>>(key: QueryKey<M>, options: QueryOptions<M> & { readonly projection: readonly K[] }): Query<Pick<M, K>>;
+  query<const K extends AttributeName<M>>(
+    key: QueryKey<M>,
+    options: QueryOptions<M> & { readonly projection: readonly K[] },
+  ): Query<Pick<M, K>>;
   query(key: QueryKey<M>, options?: QueryOptions<M>): Query<M>;
   query(key: QueryKey<M>, options?: QueryOptions<M>): Query<M> {
     const plan = checkQueryOptions(this.schema, key, options, this.createdIndexes);
@@ -144,7 +151,9 @@ export class Repository<M extends object> {
    *   projection, limit, pageSize or segments, or `consistent` on a global index.
    * @example for await (const s of repo.scan({ filter: where('status').eq('FAILED'), segments: 4 })) { … }
    */
-  scan<const K extends AttributeName<M>>(options: ScanOptions<M> & { readonly projection: readonly K[] }): Scan<Pick<M, K>>;
+  scan<const K extends AttributeName<M>>(
+    options: ScanOptions<M> & { readonly projection: readonly K[] },
+  ): Scan<Pick<M, K>>;
   scan(options?: ScanOptions<M>): Scan<M>;
   scan(options?: ScanOptions<M>): Scan<M> {
     const plan = checkScanOptions(this.schema, options, this.createdIndexes);
@@ -193,7 +202,13 @@ export class Repository<M extends object> {
   async updateRecord(id: RecordId, changes: UpdateChanges<M>, options?: WriteOptions): Promise<M> {
     const write = await prepareUpdate(this.schema, this.tableName, id, changes, options, new Date());
     const output = await this.send('update', write, () =>
-      this.client.send(new UpdateItemCommand({ ...write.input, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
+      this.client.send(
+        new UpdateItemCommand({
+          ...write.input,
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      ),
     );
     return fromItem(this.schema, output.Attributes ?? {});
   }
@@ -206,7 +221,13 @@ export class Repository<M extends object> {
   async deleteRecord(id: RecordId, options?: DeleteOptions): Promise<M> {
     const write = await prepareDelete(this.schema, this.tableName, id, options);
     const output = await this.send('delete', write, () =>
-      this.client.send(new DeleteItemCommand({ ...write.input, ReturnValues: 'ALL_OLD', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
+      this.client.send(
+        new DeleteItemCommand({
+          ...write.input,
+          ReturnValues: 'ALL_OLD',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      ),
     );
     return fromItem(this.schema, output.Attributes ?? {});
   }
@@ -236,17 +257,31 @@ export class Repository<M extends object> {
    * the write carried more than an existence check and the engine did not return the current
    * item, one consistent read tells "absent" from "condition not met".
    */
-  private async send<Output>(operation: WriteContext['operation'], write: PreparedWrite<unknown>, send: () => Promise<Output>): Promise<Output> {
+  private async send<Output>(
+    operation: WriteContext['operation'],
+    write: PreparedWrite<unknown>,
+    send: () => Promise<Output>,
+  ): Promise<Output> {
     try {
       return await send();
     } catch (error) {
-      const context: WriteContext = { operation, modelName: this.schema.modelName, key: write.keyValues, checked: write.checked };
+      const context: WriteContext = {
+        operation,
+        modelName: this.schema.modelName,
+        key: write.keyValues,
+        checked: write.checked,
+      };
       if (!isConditionalCheckFailed(error) || !write.checked) throw translateAwsError(error, context);
       const returned = (error as { Item?: Record<string, AttributeValue> }).Item;
       // a create's error says "taken" or "condition failed", never what the existing record holds
       if (operation === 'create') delete (error as { Item?: unknown }).Item;
-      const current = returned ?? (await this.client.send(new GetItemCommand(buildGetRecord(this.tableName, write.key, true)))).Item;
-      throw translateAwsError(error, context, current ? (fromItem(this.schema, current) as Record<string, unknown>) : null);
+      const current =
+        returned ?? (await this.client.send(new GetItemCommand(buildGetRecord(this.tableName, write.key, true)))).Item;
+      throw translateAwsError(
+        error,
+        context,
+        current ? (fromItem(this.schema, current) as Record<string, unknown>) : null,
+      );
     }
   }
 

@@ -31,7 +31,9 @@ export class Scan<T> extends PagedRead<T> {
       return;
     }
     const controller = new AbortController();
-    const sources = Array.from({ length: segments }, (_, segment) => pages(this.fetch(segment), { ...this.paging(), signal: controller.signal }));
+    const sources = Array.from({ length: segments }, (_, segment) =>
+      pages(this.fetch(segment), { ...this.paging(), signal: controller.signal }),
+    );
     let remaining = limit ?? Infinity;
     // each segment stops at `limit` by itself; across segments, stop at the first `limit` yielded
     for await (const page of mergePages(sources, controller)) {
@@ -45,7 +47,11 @@ export class Scan<T> extends PagedRead<T> {
   protected fetch(segment: number): FetchPage {
     const base = segment === 0 ? this.input : buildScan(this.target.schema, this.target.tableName, this.plan, segment);
     return async (startKey, limit, signal) => {
-      const input: ScanCommandInput = { ...base, ...(startKey && { ExclusiveStartKey: startKey }), ...(limit !== undefined && { Limit: limit }) };
+      const input: ScanCommandInput = {
+        ...base,
+        ...(startKey && { ExclusiveStartKey: startKey }),
+        ...(limit !== undefined && { Limit: limit }),
+      };
       const output = await this.target.client.send(new ScanCommand(input), { ...(signal && { abortSignal: signal }) });
       return { items: output.Items ?? [], ...(output.LastEvaluatedKey && { lastKey: output.LastEvaluatedKey }) };
     };

@@ -47,12 +47,22 @@ export async function batchGet<M extends object>(
   const consistent = options.consistent ?? false;
   const keyNames = schema.keyAttributes.map((attribute) => attribute.name);
   const found = new Map<string, M>();
-  const chunks = buildBatchGet(schema, tableName, keys.map(({ key }) => key), consistent).map((input) => input.RequestItems?.[tableName]?.Keys ?? []);
-  const { left, errors } = await sendChunks(chunks, resolved, async (pending: readonly Record<string, AttributeValue>[]) => {
-    const output = await client.send(new BatchGetItemCommand(batchGetInput(tableName, pending, consistent)));
-    for (const item of output.Responses?.[tableName] ?? []) found.set(keyIdentity(keyNames, item), fromItem(schema, item));
-    return output.UnprocessedKeys?.[tableName]?.Keys ?? [];
-  });
+  const chunks = buildBatchGet(
+    schema,
+    tableName,
+    keys.map(({ key }) => key),
+    consistent,
+  ).map((input) => input.RequestItems?.[tableName]?.Keys ?? []);
+  const { left, errors } = await sendChunks(
+    chunks,
+    resolved,
+    async (pending: readonly Record<string, AttributeValue>[]) => {
+      const output = await client.send(new BatchGetItemCommand(batchGetInput(tableName, pending, consistent)));
+      for (const item of output.Responses?.[tableName] ?? [])
+        found.set(keyIdentity(keyNames, item), fromItem(schema, item));
+      return output.UnprocessedKeys?.[tableName]?.Keys ?? [];
+    },
+  );
   // DynamoDB answers in any order: put the records back in the order they were asked for
   const records: M[] = [];
   for (const identity of new Set(keys.map(({ key }) => keyIdentity(keyNames, key)))) {

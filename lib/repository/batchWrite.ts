@@ -48,7 +48,9 @@ export async function batchWrite<M extends object>(
 ): Promise<BatchWriteResult<M>> {
   const resolved = resolveBatchOptions(schema.modelName, options);
   if (typeof items !== 'object' || items === null) {
-    throw new RecordValidationError(schema.modelName, [{ attribute: '(items)', received: describeType(items), constraint: 'must be an object { put?, delete? }' }]);
+    throw new RecordValidationError(schema.modelName, [
+      { attribute: '(items)', received: describeType(items), constraint: 'must be an object { put?, delete? }' },
+    ]);
   }
   const puts = await checkBatchRecords(schema, items.put ?? [], 'put');
   const deletes = checkBatchIds(schema, items.delete ?? [], 'delete');
@@ -67,7 +69,10 @@ export async function batchWrite<M extends object>(
   return { unprocessed: unprocessedRecords(schema, left), errors };
 }
 
-function unprocessedRecords<M extends object>(schema: CompiledSchema<M>, requests: readonly WriteRequest[]): BatchWriteResult<M>['unprocessed'] {
+function unprocessedRecords<M extends object>(
+  schema: CompiledSchema<M>,
+  requests: readonly WriteRequest[],
+): BatchWriteResult<M>['unprocessed'] {
   const put: M[] = [];
   const deletes: Record<string, unknown>[] = [];
   for (const request of requests) {

@@ -10,13 +10,25 @@ import type { CompiledIndex } from '../schema/CompiledSchema';
  * @throws SchemaError describing both key schemas.
  */
 export function checkKeySchema(schema: CompiledSchema, table: TableDescription, index?: CompiledIndex): void {
-  const declared = index ? (index.sortKey ? [index.partitionKey, index.sortKey] : [index.partitionKey]) : schema.keyAttributes;
-  const actual = index ? table.GlobalSecondaryIndexes?.find((gsi) => gsi.IndexName === index.name)?.KeySchema : table.KeySchema;
-  const expected = declared.map((attribute, position) => `${attribute.name} ${position === 0 ? 'HASH' : 'RANGE'}`).join(', ');
+  const declared = index
+    ? index.sortKey
+      ? [index.partitionKey, index.sortKey]
+      : [index.partitionKey]
+    : schema.keyAttributes;
+  const actual = index
+    ? table.GlobalSecondaryIndexes?.find((gsi) => gsi.IndexName === index.name)?.KeySchema
+    : table.KeySchema;
+  const expected = declared
+    .map((attribute, position) => `${attribute.name} ${position === 0 ? 'HASH' : 'RANGE'}`)
+    .join(', ');
   const found = describeKeySchema(actual ?? []);
   if (expected !== found) {
     const what = index ? `index ${index.name} of table ${table.TableName}` : `table ${table.TableName}`;
-    throw new SchemaError(schema.modelName, undefined, `the ${what} exists with key schema (${found}), but the model declares (${expected}).`);
+    throw new SchemaError(
+      schema.modelName,
+      undefined,
+      `the ${what} exists with key schema (${found}), but the model declares (${expected}).`,
+    );
   }
 }
 
@@ -48,7 +60,12 @@ export function checkIndexIsListed(table: TableDescription, indexName: string): 
  */
 export function translateIndexCreationError(error: unknown, table: TableDescription, indexName: string): unknown {
   const onDemand = table.BillingModeSummary?.BillingMode === 'PAY_PER_REQUEST';
-  if (onDemand && error instanceof Error && error.name === 'ValidationException' && /create\.provisionedThroughput/i.test(error.message)) {
+  if (
+    onDemand &&
+    error instanceof Error &&
+    error.name === 'ValidationException' &&
+    /create\.provisionedThroughput/i.test(error.message)
+  ) {
     return new UnsupportedCapabilityError(
       GSI_ON_LIVE_TABLE,
       `the engine rejected the index ${indexName} on the on-demand table ${table.TableName} (dynalite cannot build indexes on live tables). ` +

@@ -53,7 +53,9 @@ export async function createTable(target: TableTarget): Promise<CreateTableResul
     }
   }
   const table = await waitUntilActive(client, tableName, { timeoutMs: waitTimeoutMs });
-  const result = existing ? await reconcileIndexes(target, table) : { created: true, addedIndexes: [], undeclaredIndexes: [] };
+  const result = existing
+    ? await reconcileIndexes(target, table)
+    : { created: true, addedIndexes: [], undeclaredIndexes: [] };
   if (schema.ttl) await enableTtl(client, tableName, schema.ttl.name, schema.modelName);
   return result;
 }
@@ -61,19 +63,27 @@ export async function createTable(target: TableTarget): Promise<CreateTableResul
 async function reconcileIndexes(target: TableTarget, table: TableDescription): Promise<CreateTableResult> {
   const { schema } = target;
   checkKeySchema(schema, table);
-  const present = new Set([...(table.GlobalSecondaryIndexes ?? []), ...(table.LocalSecondaryIndexes ?? [])].map((index) => index.IndexName));
+  const present = new Set(
+    [...(table.GlobalSecondaryIndexes ?? []), ...(table.LocalSecondaryIndexes ?? [])].map((index) => index.IndexName),
+  );
   const addedIndexes: string[] = [];
   for (const index of schema.indexes.values()) {
     if (present.has(index.name)) {
       checkKeySchema(schema, table, index);
     } else if (index.kind === 'local') {
-      throw new SchemaError(schema.modelName, undefined, `the local index ${index.name} is missing from table ${target.tableName}, and DynamoDB adds local indexes only when it creates a table.`);
+      throw new SchemaError(
+        schema.modelName,
+        undefined,
+        `the local index ${index.name} is missing from table ${target.tableName}, and DynamoDB adds local indexes only when it creates a table.`,
+      );
     } else {
       await createGsi(target, index); // one at a time: DynamoDB builds one new index per update
       addedIndexes.push(index.name);
     }
   }
-  const undeclaredIndexes = [...present].filter((name): name is string => name !== undefined && !schema.indexes.has(name));
+  const undeclaredIndexes = [...present].filter(
+    (name): name is string => name !== undefined && !schema.indexes.has(name),
+  );
   return { created: false, addedIndexes, undeclaredIndexes };
 }
 
@@ -90,7 +100,9 @@ export async function createGsi(target: TableTarget, index: CompiledIndex): Prom
     checkKeySchema(schema, existing, index);
   } else {
     try {
-      const { TableDescription: updated } = await client.send(new UpdateTableCommand(buildCreateGsi(schema, tableName, index)));
+      const { TableDescription: updated } = await client.send(
+        new UpdateTableCommand(buildCreateGsi(schema, tableName, index)),
+      );
       const listed = updated?.GlobalSecondaryIndexes?.some((gsi) => gsi.IndexName === index.name)
         ? updated
         : (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
@@ -122,27 +134,50 @@ const TTL = 'time to live (TTL)';
  */
 async function probeTtlSupport(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
-    await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: 'ttl_probe', Enabled: true } }));
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: 'ttl_probe', Enabled: true },
+      }),
+    );
   } catch (error) {
     if (isUnknownOperation(error)) throw ttlUnsupported(error);
     if (!isResourceNotFound(error)) throw error;
   }
 }
 
-async function enableTtl(client: DynamoDBClient, tableName: string, attributeName: string, modelName: string): Promise<void> {
+async function enableTtl(
+  client: DynamoDBClient,
+  tableName: string,
+  attributeName: string,
+  modelName: string,
+): Promise<void> {
   try {
     const { TimeToLiveDescription: ttl } = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
     const enabled = ttl?.TimeToLiveStatus === 'ENABLED' || ttl?.TimeToLiveStatus === 'ENABLING';
     if (enabled && ttl?.AttributeName === attributeName) return;
     if (enabled) {
-      throw new SchemaError(modelName, attributeName, `@Ttl: table ${tableName} has TTL on ${ttl?.AttributeName} already; DynamoDB allows one TTL attribute.`);
+      throw new SchemaError(
+        modelName,
+        attributeName,
+        `@Ttl: table ${tableName} has TTL on ${ttl?.AttributeName} already; DynamoDB allows one TTL attribute.`,
+      );
     }
-    await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: attributeName, Enabled: true } }));
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: attributeName, Enabled: true },
+      }),
+    );
   } catch (error) {
     throw isUnknownOperation(error) ? ttlUnsupported(error) : error;
   }
 }
 
 function ttlUnsupported(cause: unknown): UnsupportedCapabilityError {
-  return new UnsupportedCapabilityError(TTL, 'the engine does not know UpdateTimeToLive (dynalite has no TTL). Use DynamoDB Local or DynamoDB, or drop @Ttl.', { cause });
+  return new UnsupportedCapabilityError(
+    TTL,
+    'the engine does not know UpdateTimeToLive (dynalite has no TTL). Use DynamoDB Local or DynamoDB, or drop @Ttl.',
+    { cause },
+  );
 }

@@ -10,7 +10,11 @@ export interface FetchedPage {
 }
 
 /** Sends one request from `startKey` (undefined: the beginning), asking DynamoDB to evaluate at most `limit` items. */
-export type FetchPage = (startKey: Item | undefined, limit: number | undefined, signal?: AbortSignal) => Promise<FetchedPage>;
+export type FetchPage = (
+  startKey: Item | undefined,
+  limit: number | undefined,
+  signal?: AbortSignal,
+) => Promise<FetchedPage>;
 
 /** How a sequence of requests is sized. */
 export interface PagingOptions {
@@ -29,7 +33,11 @@ export interface PagingOptions {
  * so asking for more than are still wanted would only read items to throw away; with a filter
  * the count of matches is unknown, and a small Limit would only multiply round trips.
  */
-export function requestLimit(pageSize: number | undefined, remaining: number | undefined, filtered: boolean): number | undefined {
+export function requestLimit(
+  pageSize: number | undefined,
+  remaining: number | undefined,
+  filtered: boolean,
+): number | undefined {
   if (remaining === undefined || filtered) return pageSize;
   return pageSize === undefined ? remaining : Math.min(pageSize, remaining);
 }
@@ -42,7 +50,11 @@ export async function* pages(fetch: FetchPage, options: PagingOptions): AsyncGen
   let startKey = options.startKey;
   let remaining = options.limit;
   do {
-    const { items, lastKey } = await fetch(startKey, requestLimit(options.pageSize, remaining, options.filtered), options.signal);
+    const { items, lastKey } = await fetch(
+      startKey,
+      requestLimit(options.pageSize, remaining, options.filtered),
+      options.signal,
+    );
     const taken = remaining === undefined || items.length <= remaining ? items : items.slice(0, remaining);
     if (remaining !== undefined) remaining -= taken.length;
     if (taken.length > 0) yield taken;
@@ -63,7 +75,11 @@ export interface ReadPageResult {
  * built from the last item kept (its `keyNames`), so the next page neither skips nor repeats one.
  * @throws Error when the engine returns an item without one of `keyNames` (no cursor can be built then).
  */
-export async function readPage(fetch: FetchPage, options: PagingOptions, keyNames: readonly string[]): Promise<ReadPageResult> {
+export async function readPage(
+  fetch: FetchPage,
+  options: PagingOptions,
+  keyNames: readonly string[],
+): Promise<ReadPageResult> {
   const { limit, pageSize, filtered } = options;
   if (limit === undefined) {
     const { items, lastKey } = await fetch(options.startKey, pageSize);
@@ -89,7 +105,8 @@ function keyOf(item: Item, keyNames: readonly string[]): Item {
   for (const name of keyNames) {
     const value = item[name];
     // the builders always fetch the key attributes, so this means an engine broke the contract
-    if (value === undefined) throw new Error(`The engine returned an item without its key attribute ${name}; cannot build a cursor.`);
+    if (value === undefined)
+      throw new Error(`The engine returned an item without its key attribute ${name}; cannot build a cursor.`);
     key[name] = value;
   }
   return key;
@@ -100,7 +117,10 @@ function keyOf(item: Item, keyNames: readonly string[]): Item {
  * ahead of the consumer, so memory is bounded by the segment count, not the table. On an
  * early exit or a failure the other segments' requests are aborted through `controller`.
  */
-export async function* mergePages<P>(segments: readonly AsyncIterator<P>[], controller: AbortController): AsyncGenerator<P> {
+export async function* mergePages<P>(
+  segments: readonly AsyncIterator<P>[],
+  controller: AbortController,
+): AsyncGenerator<P> {
   type Arrival = { readonly segment: number } & ({ readonly result: IteratorResult<P> } | { readonly error: unknown });
   // arrivals queue up in order (a Promise.race per page would pile reactions onto slow segments)
   const arrived: Arrival[] = [];
@@ -112,7 +132,10 @@ export async function* mergePages<P>(segments: readonly AsyncIterator<P>[], cont
       inFlight.delete(reading);
       wake?.();
     };
-    const reading: Promise<void> = segments[segment]!.next().then((result) => settle({ segment, result }), (error: unknown) => settle({ segment, error }));
+    const reading: Promise<void> = segments[segment]!.next().then(
+      (result) => settle({ segment, result }),
+      (error: unknown) => settle({ segment, error }),
+    );
     inFlight.add(reading);
   };
   segments.forEach((_, segment) => request(segment));

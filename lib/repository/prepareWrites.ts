@@ -32,10 +32,15 @@ export interface PreparedWrite<Input> {
 
 // Validation, lifecycle values and the request, shared by the Repository's methods and transactions.
 
-type Results<Checks extends readonly (() => unknown)[]> = { -readonly [I in keyof Checks]: Awaited<ReturnType<Checks[I]>> };
+type Results<Checks extends readonly (() => unknown)[]> = {
+  -readonly [I in keyof Checks]: Awaited<ReturnType<Checks[I]>>;
+};
 
 /** Runs every check, so one RecordValidationError lists the issues of the id, the changes and the options together. */
-async function allChecks<const Checks extends readonly (() => unknown)[]>(modelName: string, checks: Checks): Promise<Results<Checks>> {
+async function allChecks<const Checks extends readonly (() => unknown)[]>(
+  modelName: string,
+  checks: Checks,
+): Promise<Results<Checks>> {
   const issues: ValidationIssue[] = [];
   const results: unknown[] = [];
   for (const check of checks) {
@@ -53,12 +58,18 @@ async function allChecks<const Checks extends readonly (() => unknown)[]>(modelN
 }
 
 /** The key and the plain values an update sets, as an item, to weigh against the size limit. */
-function updatedValues(schema: CompiledSchema, changes: Readonly<Record<string, unknown>>, key: Record<string, AttributeValue>): Record<string, AttributeValue> {
+function updatedValues(
+  schema: CompiledSchema,
+  changes: Readonly<Record<string, unknown>>,
+  key: Record<string, AttributeValue>,
+): Record<string, AttributeValue> {
   const item = { ...key };
   for (const [name, change] of Object.entries(changes)) {
     const attribute = schema.attributeByName.get(name);
-    const isAction = change instanceof UpdateAction || (Array.isArray(change) && change.some((each) => each instanceof UpdateAction));
-    if (attribute && attribute.role !== 'version' && change !== null && !isAction) item[name] = toAttributeValue(attribute, change);
+    const isAction =
+      change instanceof UpdateAction || (Array.isArray(change) && change.some((each) => each instanceof UpdateAction));
+    if (attribute && attribute.role !== 'version' && change !== null && !isAction)
+      item[name] = toAttributeValue(attribute, change);
   }
   return item;
 }
@@ -74,7 +85,10 @@ export async function prepareCreate(
   options: unknown,
   now: Date,
 ): Promise<PreparedWrite<PutItemCommandInput> & { item: Record<string, AttributeValue> }> {
-  const [{ condition }, valid] = await allChecks(schema.modelName, [() => checkWriteOptions(schema, options, false), () => validateRecord(schema, data)] as const);
+  const [{ condition }, valid] = await allChecks(schema.modelName, [
+    () => checkWriteOptions(schema, options, false),
+    () => validateRecord(schema, data),
+  ] as const);
   const values = creationValues(schema, valid, now);
   const item = toItem(schema, values);
   const oversized = itemSizeIssue(item);
@@ -110,7 +124,12 @@ export async function prepareUpdate(
   // the values an update sets can alone exceed the limit (the rest of the item is unknown here)
   // the request's own names and values bound what it writes: only a large update is re-encoded
   // per attribute to be weighed exactly and named
-  if (mayExceedItemLimit({ ...key, ...input.ExpressionAttributeValues }, Object.values(input.ExpressionAttributeNames ?? {}))) {
+  if (
+    mayExceedItemLimit(
+      { ...key, ...input.ExpressionAttributeValues },
+      Object.values(input.ExpressionAttributeNames ?? {}),
+    )
+  ) {
     const oversized = itemSizeIssue(updatedValues(schema, checkedChanges, key));
     if (oversized) throw new RecordValidationError(schema.modelName, [oversized]);
   }
@@ -126,8 +145,16 @@ export async function prepareUpdate(
  * Validates an id and the delete's options and builds the delete of an existing record.
  * @throws RecordValidationError before anything is sent.
  */
-export async function prepareDelete(schema: CompiledSchema, tableName: string, id: unknown, options: unknown): Promise<PreparedWrite<DeleteItemCommandInput>> {
-  const [{ key, values }, checkedOptions] = await allChecks(schema.modelName, [() => toKey(schema, id), () => checkWriteOptions(schema, options, true)] as const);
+export async function prepareDelete(
+  schema: CompiledSchema,
+  tableName: string,
+  id: unknown,
+  options: unknown,
+): Promise<PreparedWrite<DeleteItemCommandInput>> {
+  const [{ key, values }, checkedOptions] = await allChecks(schema.modelName, [
+    () => toKey(schema, id),
+    () => checkWriteOptions(schema, options, true),
+  ] as const);
   return {
     input: buildDeleteRecord(schema, tableName, key, checkedOptions),
     key,

@@ -36,10 +36,18 @@ export function resolveBatchOptions(modelName: string, options: BatchOptions): R
   const { maxRetries = DEFAULT_MAX_RETRIES, concurrency = DEFAULT_CONCURRENCY } = options;
   const issues: ValidationIssue[] = [];
   if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
-    issues.push({ attribute: 'options.maxRetries', received: describeType(maxRetries), constraint: 'must be a whole number ≥ 0' });
+    issues.push({
+      attribute: 'options.maxRetries',
+      received: describeType(maxRetries),
+      constraint: 'must be a whole number ≥ 0',
+    });
   }
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
-    issues.push({ attribute: 'options.concurrency', received: describeType(concurrency), constraint: 'must be a whole number ≥ 1' });
+    issues.push({
+      attribute: 'options.concurrency',
+      received: describeType(concurrency),
+      constraint: 'must be a whole number ≥ 1',
+    });
   }
   if (issues.length > 0) throw new RecordValidationError(modelName, issues);
   return { maxRetries, concurrency };
@@ -62,7 +70,9 @@ export async function sendChunks<R>(
     succeeded += 1;
     return unprocessed;
   };
-  const outcomes = await mapConcurrently(chunks, options.concurrency, (requests) => sendChunk(requests, options.maxRetries, countingSend));
+  const outcomes = await mapConcurrently(chunks, options.concurrency, (requests) =>
+    sendChunk(requests, options.maxRetries, countingSend),
+  );
   const errors = outcomes.flatMap((outcome) => ('error' in outcome ? [outcome.error] : []));
   if (errors.length > 0 && succeeded === 0) throw errors[0];
   return { left: outcomes.flatMap((outcome) => outcome.left), errors };
@@ -75,7 +85,11 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
 
 type ChunkOutcome<R> = { readonly left: readonly R[] } | { readonly left: readonly R[]; readonly error: unknown };
 
-async function sendChunk<R>(requests: readonly R[], maxRetries: number, send: (requests: readonly R[]) => Promise<readonly R[]>): Promise<ChunkOutcome<R>> {
+async function sendChunk<R>(
+  requests: readonly R[],
+  maxRetries: number,
+  send: (requests: readonly R[]) => Promise<readonly R[]>,
+): Promise<ChunkOutcome<R>> {
   let pending = requests;
   for (let attempt = 0; ; attempt += 1) {
     try {
@@ -89,7 +103,11 @@ async function sendChunk<R>(requests: readonly R[], maxRetries: number, send: (r
 }
 
 /** Runs `task` on every input with at most `concurrency` running at once; results keep the inputs' order. */
-async function mapConcurrently<T, U>(inputs: readonly T[], concurrency: number, task: (input: T) => Promise<U>): Promise<U[]> {
+async function mapConcurrently<T, U>(
+  inputs: readonly T[],
+  concurrency: number,
+  task: (input: T) => Promise<U>,
+): Promise<U[]> {
   const results: U[] = new Array<U>(inputs.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -37,7 +37,11 @@ export function checkBatchIds(schema: CompiledSchema, ids: unknown, label: strin
  * Checks every record of a batch with `validateRecord` (class-validator constraints included),
  * collecting issues as `<label>[i].<attribute>`.
  */
-export async function checkBatchRecords(schema: CompiledSchema, records: unknown, label: string): Promise<BatchCheck<Record<string, unknown>>> {
+export async function checkBatchRecords(
+  schema: CompiledSchema,
+  records: unknown,
+  label: string,
+): Promise<BatchCheck<Record<string, unknown>>> {
   if (!Array.isArray(records)) return notAList(records, label);
   const valid: Record<string, unknown>[] = [];
   const indexes: number[] = [];
@@ -54,11 +58,18 @@ export async function checkBatchRecords(schema: CompiledSchema, records: unknown
 }
 
 function notAList<T>(value: unknown, label: string): BatchCheck<T> {
-  return { valid: [], indexes: [], issues: [{ attribute: label, received: describeType(value), constraint: 'must be an array' }] };
+  return {
+    valid: [],
+    indexes: [],
+    issues: [{ attribute: label, received: describeType(value), constraint: 'must be an array' }],
+  };
 }
 
 function indexedIssues(error: unknown, prefix: string): ValidationIssue[] {
   if (!(error instanceof RecordValidationError)) throw error;
   // '(record)' stands for the entry itself: `put[2]`, not `put[2].(record)`
-  return error.issues.map((issue) => ({ ...issue, attribute: issue.attribute.startsWith('(') ? prefix : `${prefix}.${issue.attribute}` }));
+  return error.issues.map((issue) => ({
+    ...issue,
+    attribute: issue.attribute.startsWith('(') ? prefix : `${prefix}.${issue.attribute}`,
+  }));
 }

@@ -30,7 +30,8 @@ export async function waitUntilActive(
       lastStatus = statusOf(table, options.indexName);
       if (lastStatus === 'ACTIVE') return table;
     }
-    if (Date.now() + interval > deadline) throw new WaitTimeoutError(tableName, options.indexName, lastStatus, options.timeoutMs);
+    if (Date.now() + interval > deadline)
+      throw new WaitTimeoutError(tableName, options.indexName, lastStatus, options.timeoutMs);
     await sleep(interval);
     interval = Math.min(interval * 1.5, options.maxIntervalMs ?? 1_000);
   }

@@ -28,6 +28,10 @@ export function buildBatchGet(
 }
 
 /** One BatchGetItem for already distinct keys of one table (a first request or a retry of unprocessed keys). */
-export function batchGetInput(tableName: string, keys: readonly Record<string, AttributeValue>[], consistent: boolean): BatchGetItemCommandInput {
+export function batchGetInput(
+  tableName: string,
+  keys: readonly Record<string, AttributeValue>[],
+  consistent: boolean,
+): BatchGetItemCommandInput {
   return { RequestItems: { [tableName]: { Keys: [...keys], ConsistentRead: consistent } } };
 }

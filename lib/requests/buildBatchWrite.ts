@@ -21,7 +21,11 @@ export interface MarshalledBatchWrite {
  * @throws RecordValidationError when two operations name the same key, which DynamoDB
  * rejects for the whole request; each repeat is named (`delete[1]`) with its key.
  */
-export function buildBatchWrite(schema: CompiledSchema, tableName: string, items: MarshalledBatchWrite): BatchWriteItemCommandInput[] {
+export function buildBatchWrite(
+  schema: CompiledSchema,
+  tableName: string,
+  items: MarshalledBatchWrite,
+): BatchWriteItemCommandInput[] {
   const puts = items.put ?? [];
   const deletes = items.delete ?? [];
   checkDistinctKeys(schema, [
@@ -40,7 +44,10 @@ export function batchWriteInput(tableName: string, requests: readonly WriteReque
   return { RequestItems: { [tableName]: [...requests] } };
 }
 
-function checkDistinctKeys(schema: CompiledSchema, labelled: ReadonlyArray<readonly [string, Record<string, AttributeValue>]>): void {
+function checkDistinctKeys(
+  schema: CompiledSchema,
+  labelled: ReadonlyArray<readonly [string, Record<string, AttributeValue>]>,
+): void {
   const keyNames = schema.keyAttributes.map((attribute) => attribute.name);
   const firstByKey = new Map<string, string>();
   const issues: ValidationIssue[] = [];

@@ -3,7 +3,11 @@ import type { CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
 import { attributeDefinitionsOf, indexDefinitionOf, keysOf } from './indexDefinition';
 
 /** An UpdateTable that adds one global secondary index (with the table's capacity when it is provisioned). */
-export function buildCreateGsi(schema: CompiledSchema, tableName: string, index: CompiledIndex): UpdateTableCommandInput {
+export function buildCreateGsi(
+  schema: CompiledSchema,
+  tableName: string,
+  index: CompiledIndex,
+): UpdateTableCommandInput {
   return {
     TableName: tableName,
     AttributeDefinitions: attributeDefinitionsOf(keysOf(index)),

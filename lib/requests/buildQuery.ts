@@ -16,9 +16,12 @@ import { readExpressions } from './readExpressions';
  */
 export function buildQuery(schema: CompiledSchema, tableName: string, plan: ReadPlan): QueryCommandInput {
   const { partition } = plan;
-  if (plan.operation !== 'query' || !partition) throw new Error('buildQuery needs the plan of a query (from checkQueryOptions).');
+  if (plan.operation !== 'query' || !partition)
+    throw new Error('buildQuery needs the plan of a query (from checkQueryOptions).');
   const context = new ExpressionContext();
-  const keyConditions = [`${context.name(partition.attribute.name)} = ${context.value(toAttributeValue(partition.attribute, partition.value))}`];
+  const keyConditions = [
+    `${context.name(partition.attribute.name)} = ${context.value(toAttributeValue(partition.attribute, partition.value))}`,
+  ];
   if (plan.sortKey) keyConditions.push(serializeCondition(plan.sortKey, context, conditionValueEncoder(schema)));
   const KeyConditionExpression = keyConditions.join(' AND ');
   return {

@@ -13,7 +13,8 @@ import { readExpressions } from './readExpressions';
  */
 export function buildScan(schema: CompiledSchema, tableName: string, plan: ReadPlan, segment = 0): ScanCommandInput {
   if (plan.operation !== 'scan') throw new Error('buildScan needs the plan of a scan (from checkScanOptions).');
-  if (!Number.isInteger(segment) || segment < 0 || segment >= plan.segments) throw new Error(`buildScan: segment ${segment} is not one of 0..${plan.segments - 1}.`);
+  if (!Number.isInteger(segment) || segment < 0 || segment >= plan.segments)
+    throw new Error(`buildScan: segment ${segment} is not one of 0..${plan.segments - 1}.`);
   return {
     TableName: tableName,
     ...readExpressions(schema, plan, new ExpressionContext()),

@@ -47,7 +47,10 @@ export interface TransactionRequestOptions {
  * @throws RecordValidationError for no actions, more than 100, or two actions on one item
  * (DynamoDB rejects the whole request): each repeat is named (`actions[3]`) with its key.
  */
-export function buildTransaction(writes: readonly TransactionWrite[], options: TransactionRequestOptions = {}): TransactWriteItemsCommandInput {
+export function buildTransaction(
+  writes: readonly TransactionWrite[],
+  options: TransactionRequestOptions = {},
+): TransactWriteItemsCommandInput {
   const issues = [...transactionSizeIssues(writes.length), ...sameItemIssues(writes)];
   if (issues.length > 0) throw new RecordValidationError(TRANSACTION_LABEL, issues);
   return {
@@ -59,7 +62,13 @@ export function buildTransaction(writes: readonly TransactionWrite[], options: T
 /** The issue of a transaction of `count` actions, if DynamoDB would refuse that many (or none). */
 export function transactionSizeIssues(count: number): ValidationIssue[] {
   if (count >= 1 && count <= MAX_TRANSACTION_ACTIONS) return [];
-  return [{ attribute: 'actions', received: `${count} actions`, constraint: `a transaction takes 1 to ${MAX_TRANSACTION_ACTIONS} actions` }];
+  return [
+    {
+      attribute: 'actions',
+      received: `${count} actions`,
+      constraint: `a transaction takes 1 to ${MAX_TRANSACTION_ACTIONS} actions`,
+    },
+  ];
 }
 
 /** One issue per action on an item an earlier action already names (same table, same key). */
@@ -101,4 +110,3 @@ function transactItem(write: TransactionWrite): TransactWriteItem {
       return { ConditionCheck: { ...common, Key: write.input.Key } };
   }
 }
-

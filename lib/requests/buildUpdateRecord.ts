@@ -59,10 +59,21 @@ export function buildUpdateRecord(
   };
 }
 
-function addChange(attribute: CompiledAttribute, change: unknown, clauses: UpdateClauses, context: ExpressionContext): void {
-  const actions = change instanceof UpdateAction ? [change] : Array.isArray(change) && change[0] instanceof UpdateAction ? (change as UpdateAction[]) : undefined;
+function addChange(
+  attribute: CompiledAttribute,
+  change: unknown,
+  clauses: UpdateClauses,
+  context: ExpressionContext,
+): void {
+  const actions =
+    change instanceof UpdateAction
+      ? [change]
+      : Array.isArray(change) && change[0] instanceof UpdateAction
+        ? (change as UpdateAction[])
+        : undefined;
   if (actions) {
-    for (const action of actions) serializeUpdate(attribute.name, action, clauses, context, (node) => encodeAction(attribute, node));
+    for (const action of actions)
+      serializeUpdate(attribute.name, action, clauses, context, (node) => encodeAction(attribute, node));
   } else if (change === null) {
     clauses.remove.push(context.name(attribute.name));
   } else {

@@ -14,12 +14,17 @@ export interface WriteConditions {
 }
 
 /** The ConditionExpression of a write: existence, then version, then the caller's condition. */
-export function buildWriteCondition(schema: CompiledSchema, context: ExpressionContext, conditions: WriteConditions): string {
+export function buildWriteCondition(
+  schema: CompiledSchema,
+  context: ExpressionContext,
+  conditions: WriteConditions,
+): string {
   const partitionKey = context.name(schema.partitionKey.name);
   const parts = [conditions.mustExist ? `attribute_exists(${partitionKey})` : `attribute_not_exists(${partitionKey})`];
   if (schema.version && conditions.expectedVersion !== undefined) {
     parts.push(`${context.name(schema.version.name)} = ${context.value({ N: String(conditions.expectedVersion) })}`);
   }
-  if (conditions.condition) parts.push(`(${serializeCondition(conditions.condition, context, conditionValueEncoder(schema))})`);
+  if (conditions.condition)
+    parts.push(`(${serializeCondition(conditions.condition, context, conditionValueEncoder(schema))})`);
   return parts.join(' AND ');
 }

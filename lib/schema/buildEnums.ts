@@ -9,9 +9,12 @@ import { toPascalCase, toUpperSnake } from './names';
  */
 export function buildEnums(modelName: string, attributes: readonly CompiledAttribute[]): GeneratedEnums {
   const enums: Record<string, CategoricalEnum> = {
-    Attribute: buildEnum(attributes.map((attribute) => attribute.name), (name, reason) => {
-      throw new SchemaError(modelName, name, `attribute name ${reason} in enumsOf(...).Attribute.`);
-    }),
+    Attribute: buildEnum(
+      attributes.map((attribute) => attribute.name),
+      (name, reason) => {
+        throw new SchemaError(modelName, name, `attribute name ${reason} in enumsOf(...).Attribute.`);
+      },
+    ),
   };
   for (const attribute of attributes) {
     if (!attribute.categorical) continue;
@@ -31,7 +34,8 @@ function buildEnum(names: readonly string[], fail: (name: string, reason: string
   for (const name of names) {
     const key = toUpperSnake(name);
     if (key === '') fail(name, 'has no letter or digit to make an enum key from');
-    if (Object.hasOwn(entries, key)) fail(name, `gives the enum key ${key}, already used by ${JSON.stringify(entries[key])}`);
+    if (Object.hasOwn(entries, key))
+      fail(name, `gives the enum key ${key}, already used by ${JSON.stringify(entries[key])}`);
     entries[key] = name;
   }
   return Object.freeze(entries);

@@ -12,7 +12,17 @@ import { usesClassValidator } from '../validation/classValidatorBridge';
 
 const KEY_TYPES: ReadonlySet<AttributeType> = new Set(['string', 'number', 'bigint', 'binary', 'date']);
 const ATTRIBUTE_TYPES: ReadonlySet<string> = new Set([
-  'string', 'number', 'bigint', 'boolean', 'date', 'binary', 'list', 'map', 'stringSet', 'numberSet', 'binarySet',
+  'string',
+  'number',
+  'bigint',
+  'boolean',
+  'date',
+  'binary',
+  'list',
+  'map',
+  'stringSet',
+  'numberSet',
+  'binarySet',
 ]);
 
 const cache = new WeakMap<ModelClass, CompiledSchema>();
@@ -37,18 +47,33 @@ function compile<M extends object>(model: ModelClass<M>): CompiledSchema<M> {
   const table = tableDeclaration(model);
   if (!table) throw new SchemaError(modelName, undefined, 'no @Table: add @Table({ name: "..." }) to the class.');
   if (!isValidTableName(table.name)) {
-    throw new SchemaError(modelName, undefined, `@Table name ${JSON.stringify(table.name)} must be 3 to 255 of a-z A-Z 0-9 _ - .`);
+    throw new SchemaError(
+      modelName,
+      undefined,
+      `@Table name ${JSON.stringify(table.name)} must be 3 to 255 of a-z A-Z 0-9 _ - .`,
+    );
   }
-  if (table.provisioned && !(isCapacity(table.provisioned.readCapacityUnits) && isCapacity(table.provisioned.writeCapacityUnits))) {
-    throw new SchemaError(modelName, undefined, '@Table provisioned capacity units must be whole numbers of at least 1.');
+  if (
+    table.provisioned &&
+    !(isCapacity(table.provisioned.readCapacityUnits) && isCapacity(table.provisioned.writeCapacityUnits))
+  ) {
+    throw new SchemaError(
+      modelName,
+      undefined,
+      '@Table provisioned capacity units must be whole numbers of at least 1.',
+    );
   }
 
-  const attributes = mergeDeclarations(model).map((declarations) =>
-    compileAttribute(model, modelName, declarations),
-  );
-  if (attributes.length === 0) throw new SchemaError(modelName, undefined, 'no attributes: decorate the properties with @PartitionKey, @Attribute...');
+  const attributes = mergeDeclarations(model).map((declarations) => compileAttribute(model, modelName, declarations));
+  if (attributes.length === 0)
+    throw new SchemaError(
+      modelName,
+      undefined,
+      'no attributes: decorate the properties with @PartitionKey, @Attribute...',
+    );
   const partitionKey = singleKey(modelName, attributes, 'partition');
-  if (!partitionKey) throw new SchemaError(modelName, undefined, 'no partition key: mark one property with @PartitionKey().');
+  if (!partitionKey)
+    throw new SchemaError(modelName, undefined, 'no partition key: mark one property with @PartitionKey().');
   const sortKey = singleKey(modelName, attributes, 'sort');
   const attributeByName = new Map(attributes.map((attribute) => [attribute.name, attribute]));
   const keyAttributes = Object.freeze(sortKey ? [partitionKey, sortKey] : [partitionKey]);
@@ -87,7 +112,11 @@ function mergeDeclarations(model: ModelClass): AttributeDeclaration[][] {
   return [...byProperty.values()];
 }
 
-function compileAttribute(model: ModelClass, modelName: string, declarations: AttributeDeclaration[]): CompiledAttribute {
+function compileAttribute(
+  model: ModelClass,
+  modelName: string,
+  declarations: AttributeDeclaration[],
+): CompiledAttribute {
   const name = declarations[0]!.property;
   const fail = (reason: string): never => {
     throw new SchemaError(modelName, name, reason);
@@ -108,7 +137,7 @@ function compileAttribute(model: ModelClass, modelName: string, declarations: At
   if (categoricalLists.length > 1) fail('has two @Categorical lists.');
   const categorical = categoricalLists[0]?.categorical;
 
-  const reflected = designType(model as unknown as { prototype: object }, name);
+  const reflected = designType(model, name);
   // A categorical attribute is a string whatever the emitted type: a literal union read
   // through a type alias or `(typeof VALUES)[number]` is emitted as Object by some compilers.
   const categoricalDefault = categorical && (reflected === undefined || reflected === Object) ? 'string' : undefined;
@@ -141,17 +170,26 @@ function checkCategorical(values: readonly string[], type: AttributeType, fail: 
   if (values.length === 0) fail('@Categorical needs at least one value.');
   const seen = new Set<string>();
   for (const value of values) {
-    if (typeof value !== 'string' || value === '') fail(`@Categorical values must be non-empty strings, got ${JSON.stringify(value)}.`);
+    if (typeof value !== 'string' || value === '')
+      fail(`@Categorical values must be non-empty strings, got ${JSON.stringify(value)}.`);
     if (seen.has(value)) fail(`@Categorical lists ${JSON.stringify(value)} twice.`);
     seen.add(value);
   }
 }
 
-function singleKey(modelName: string, attributes: CompiledAttribute[], key: 'partition' | 'sort'): CompiledAttribute | undefined {
+function singleKey(
+  modelName: string,
+  attributes: CompiledAttribute[],
+  key: 'partition' | 'sort',
+): CompiledAttribute | undefined {
   const found = attributes.filter((attribute) => attribute.key === key);
   if (found.length > 1) {
     const decorator = key === 'partition' ? '@PartitionKey' : '@SortKey';
-    throw new SchemaError(modelName, found[1]!.name, `a second ${decorator} (${found[0]!.name} is already the ${key} key).`);
+    throw new SchemaError(
+      modelName,
+      found[1]!.name,
+      `a second ${decorator} (${found[0]!.name} is already the ${key} key).`,
+    );
   }
   return found[0];
 }
@@ -160,7 +198,7 @@ function typeNotInferable(reflected: unknown): string {
   if (reflected === undefined) {
     return 'has no design:type: turn on "emitDecoratorMetadata" (and "experimentalDecorators") in tsconfig, or pass @Attribute({ type }).';
   }
-  const name = typeof reflected === 'function' ? reflected.name : String(reflected);
+  const name = typeof reflected === 'function' ? reflected.name : typeof reflected;
   if (reflected === Set) return 'is a Set: pass @Attribute({ type: "stringSet" | "numberSet" | "binarySet" }).';
   return `has type ${name}, which maps to no DynamoDB type: pass @Attribute({ type }).`;
 }

@@ -9,13 +9,24 @@ const TYPES_BY_ROLE: Record<LifecycleRole, readonly AttributeType[]> = {
   ttl: ['date', 'number'],
 };
 
-const DECORATORS: Record<LifecycleRole, string> = { version: '@Version', createdAt: '@CreatedAt', updatedAt: '@UpdatedAt', ttl: '@Ttl' };
+const DECORATORS: Record<LifecycleRole, string> = {
+  version: '@Version',
+  createdAt: '@CreatedAt',
+  updatedAt: '@UpdatedAt',
+  ttl: '@Ttl',
+};
 
 /** Checks a lifecycle attribute's type, and that it is not also a key or categorical. */
-export function checkRole(role: LifecycleRole, type: AttributeType, keyOrCategorical: boolean, fail: (reason: string) => never): void {
+export function checkRole(
+  role: LifecycleRole,
+  type: AttributeType,
+  keyOrCategorical: boolean,
+  fail: (reason: string) => never,
+): void {
   const decorator = DECORATORS[role];
   if (keyOrCategorical) fail(`${decorator} cannot be a key or categorical attribute.`);
-  if (!TYPES_BY_ROLE[role].includes(type)) fail(`${decorator} needs a ${TYPES_BY_ROLE[role].join(' or ')} property, not ${type}.`);
+  if (!TYPES_BY_ROLE[role].includes(type))
+    fail(`${decorator} needs a ${TYPES_BY_ROLE[role].join(' or ')} property, not ${type}.`);
 }
 
 /** The version, timestamp and TTL attributes of a model, each declared at most once. */
@@ -27,7 +38,12 @@ export function lifecycleAttributes(
   for (const attribute of attributes) {
     if (!attribute.role) continue;
     const taken = found[attribute.role];
-    if (taken) throw new SchemaError(modelName, attribute.name, `a second ${DECORATORS[attribute.role]} (${taken.name} has it already).`);
+    if (taken)
+      throw new SchemaError(
+        modelName,
+        attribute.name,
+        `a second ${DECORATORS[attribute.role]} (${taken.name} has it already).`,
+      );
     found[attribute.role] = attribute;
   }
   return found;

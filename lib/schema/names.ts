@@ -54,14 +54,54 @@ export function toPascalCase(name: string): string {
 }
 
 type Separator =
-  | ' ' | '\t' | '\n' | '\r' | '!' | '"' | '#' | '$' | '%' | '&' | "'" | '(' | ')' | '*' | '+' | ',' | '-' | '.' | '/'
-  | ':' | ';' | '<' | '=' | '>' | '?' | '@' | '[' | '\\' | ']' | '^' | '_' | '`' | '{' | '|' | '}' | '~';
+  | ' '
+  | '\t'
+  | '\n'
+  | '\r'
+  | '!'
+  | '"'
+  | '#'
+  | '$'
+  | '%'
+  | '&'
+  | "'"
+  | '('
+  | ')'
+  | '*'
+  | '+'
+  | ','
+  | '-'
+  | '.'
+  | '/'
+  | ':'
+  | ';'
+  | '<'
+  | '='
+  | '>'
+  | '?'
+  | '@'
+  | '['
+  | '\\'
+  | ']'
+  | '^'
+  | '_'
+  | '`'
+  | '{'
+  | '|'
+  | '}'
+  | '~';
 type IsUpper<C extends string> = C extends '' ? false : C extends Lowercase<C> ? false : true;
 type IsLower<C extends string> = C extends '' ? false : C extends Uppercase<C> ? false : true;
 type Push<Words extends string[], Word extends string> = Word extends '' ? Words : [...Words, Word];
 type First<S extends string> = S extends `${infer C}${string}` ? C : '';
 type StartsWord<C extends string, Previous extends string, Next extends string> =
-  IsUpper<C> extends true ? (IsLower<Previous> extends true ? true : [IsUpper<Previous>, IsLower<Next>] extends [true, true] ? true : false) : false;
+  IsUpper<C> extends true
+    ? IsLower<Previous> extends true
+      ? true
+      : [IsUpper<Previous>, IsLower<Next>] extends [true, true]
+        ? true
+        : false
+    : false;
 
 /** Type-level `splitWords`. */
 export type SplitWords<
@@ -80,7 +120,9 @@ export type SplitWords<
     : Push<Words, Current>;
 
 type JoinSnake<Words extends string[]> = Words extends [infer W extends string, ...infer Rest extends string[]]
-  ? Rest extends [] ? W : `${W}_${JoinSnake<Rest>}`
+  ? Rest extends []
+    ? W
+    : `${W}_${JoinSnake<Rest>}`
   : '';
 
 type Capitalized<W extends string> = W extends `${infer C}${infer Rest}` ? `${Uppercase<C>}${Lowercase<Rest>}` : W;

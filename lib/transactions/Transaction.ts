@@ -56,7 +56,12 @@ export class Transaction {
   }
 
   /** Adds an update of an existing record, like `updateRecord` (a version in `changes` is checked). */
-  update<M extends object>(repository: Repository<M>, id: RecordId, changes: UpdateChanges<M>, options?: WriteOptions): this {
+  update<M extends object>(
+    repository: Repository<M>,
+    id: RecordId,
+    changes: UpdateChanges<M>,
+    options?: WriteOptions,
+  ): this {
     return this.add({ kind: 'update', repository, id, changes, options });
   }
 
@@ -98,7 +103,8 @@ export class Transaction {
   private async translate(error: unknown, prepared: readonly PreparedAction[]): Promise<unknown> {
     if (isTransactionCanceled(error)) return translateCancellation(this.client, prepared, error);
     if (isUnknownOperation(error)) {
-      const detail = 'the engine does not know TransactWriteItems (dynalite has no transactions). Use DynamoDB Local or DynamoDB.';
+      const detail =
+        'the engine does not know TransactWriteItems (dynalite has no transactions). Use DynamoDB Local or DynamoDB.';
       return new UnsupportedCapabilityError('transactions', detail, { cause: error });
     }
     return error;
@@ -116,14 +122,24 @@ export function transaction(client: DynamoDBClient): Transaction {
 
 function checkCommitOptions(options: unknown): TransactionRequestOptions {
   if (!isPlainObject(options)) {
-    throw new RecordValidationError(TRANSACTION_LABEL, [{ attribute: '(options)', received: describeType(options), constraint: 'must be an object' }]);
+    throw new RecordValidationError(TRANSACTION_LABEL, [
+      { attribute: '(options)', received: describeType(options), constraint: 'must be an object' },
+    ]);
   }
   const issues: ValidationIssue[] = Object.keys(options)
     .filter((name) => name !== 'clientRequestToken')
-    .map((name) => ({ attribute: name, received: describeType(options[name]), constraint: 'is not an option of commit' }));
+    .map((name) => ({
+      attribute: name,
+      received: describeType(options[name]),
+      constraint: 'is not an option of commit',
+    }));
   const token = options['clientRequestToken'];
   if (token !== undefined && (typeof token !== 'string' || token.length < 1 || token.length > MAX_TOKEN_LENGTH)) {
-    issues.push({ attribute: 'clientRequestToken', received: describeType(token), constraint: `must be a string of 1 to ${MAX_TOKEN_LENGTH} characters` });
+    issues.push({
+      attribute: 'clientRequestToken',
+      received: describeType(token),
+      constraint: `must be a string of 1 to ${MAX_TOKEN_LENGTH} characters`,
+    });
   }
   if (issues.length > 0) throw new RecordValidationError(TRANSACTION_LABEL, issues);
   return token === undefined ? {} : { clientRequestToken: token as string };

@@ -6,7 +6,12 @@ import { toKey, type RecordKey } from '../marshalling/toKey';
 import { Repository } from '../repository/Repository';
 import { prepareCreate, prepareDelete, prepareUpdate, type PreparedWrite } from '../repository/prepareWrites';
 import { buildConditionCheck } from '../requests/buildConditionCheck';
-import { sameItemIssues, TRANSACTION_LABEL, transactionSizeIssues, type TransactionWrite } from '../requests/buildTransaction';
+import {
+  sameItemIssues,
+  TRANSACTION_LABEL,
+  transactionSizeIssues,
+  type TransactionWrite,
+} from '../requests/buildTransaction';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { checkCondition } from '../validation/checkCondition';
 import { describeType } from '../validation/checks';
@@ -14,7 +19,13 @@ import { describeType } from '../validation/checks';
 /** An action as the builder records it: arguments as given, checked only at commit. */
 export type TransactionAction =
   | { readonly kind: 'put'; readonly repository: unknown; readonly data: unknown; readonly options: unknown }
-  | { readonly kind: 'update'; readonly repository: unknown; readonly id: unknown; readonly changes: unknown; readonly options: unknown }
+  | {
+      readonly kind: 'update';
+      readonly repository: unknown;
+      readonly id: unknown;
+      readonly changes: unknown;
+      readonly options: unknown;
+    }
   | { readonly kind: 'delete'; readonly repository: unknown; readonly id: unknown; readonly options: unknown }
   | { readonly kind: 'check'; readonly repository: unknown; readonly id: unknown; readonly condition: unknown };
 
@@ -48,7 +59,9 @@ export async function prepareActions(actions: readonly TransactionAction[], now:
 
 async function prepareAction(action: TransactionAction, index: number, now: Date): Promise<PreparedAction> {
   if (!(action.repository instanceof Repository)) {
-    throw new RecordValidationError(TRANSACTION_LABEL, [{ attribute: '(repository)', received: describeType(action.repository), constraint: 'must be a Repository' }]);
+    throw new RecordValidationError(TRANSACTION_LABEL, [
+      { attribute: '(repository)', received: describeType(action.repository), constraint: 'must be a Repository' },
+    ]);
   }
   const { schema, tableName } = action.repository as Repository<object>;
   const of = <Input>(write: PreparedWrite<Input>) => ({
@@ -65,7 +78,10 @@ async function prepareAction(action: TransactionAction, index: number, now: Date
     case 'put':
       return { action: 'put', ...of(await prepareCreate(schema, tableName, action.data, action.options, now)) };
     case 'update':
-      return { action: 'update', ...of(await prepareUpdate(schema, tableName, action.id, action.changes, action.options, now)) };
+      return {
+        action: 'update',
+        ...of(await prepareUpdate(schema, tableName, action.id, action.changes, action.options, now)),
+      };
     case 'delete':
       return { action: 'delete', ...of(await prepareDelete(schema, tableName, action.id, action.options)) };
     case 'check':
@@ -74,7 +90,12 @@ async function prepareAction(action: TransactionAction, index: number, now: Date
 }
 
 /** Like the other prepare functions, for a condition check: every issue of the id and the condition at once. */
-function prepareCheck(schema: CompiledSchema, tableName: string, id: unknown, condition: unknown): PreparedWrite<ConditionCheck> {
+function prepareCheck(
+  schema: CompiledSchema,
+  tableName: string,
+  id: unknown,
+  condition: unknown,
+): PreparedWrite<ConditionCheck> {
   const issues: ValidationIssue[] = [];
   let recordKey: RecordKey | undefined;
   try {
@@ -96,5 +117,8 @@ function prepareCheck(schema: CompiledSchema, tableName: string, id: unknown, co
 function indexedIssues(error: unknown, prefix: string): ValidationIssue[] {
   if (!(error instanceof RecordValidationError)) throw error;
   // '(changes)' stands for an argument as a whole: `actions[1].changes`
-  return error.issues.map((issue) => ({ ...issue, attribute: `${prefix}.${issue.attribute.replace(/^\((.*)\)$/, '$1')}` }));
+  return error.issues.map((issue) => ({
+    ...issue,
+    attribute: `${prefix}.${issue.attribute.replace(/^\((.*)\)$/, '$1')}`,
+  }));
 }

@@ -1,7 +1,16 @@
-import { GetItemCommand, type AttributeValue, type CancellationReason, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  GetItemCommand,
+  type AttributeValue,
+  type CancellationReason,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { OrmError } from '../errors/OrmError';
 import { TransactionActionError } from '../errors/TransactionActionError';
-import { TransactionCanceledError, type TransactionActionKind, type TransactionCancellationReason } from '../errors/TransactionCanceledError';
+import {
+  TransactionCanceledError,
+  type TransactionActionKind,
+  type TransactionCancellationReason,
+} from '../errors/TransactionCanceledError';
 import { translateAwsError, type WriteContext } from '../errors/translateAwsError';
 import { fromItem } from '../marshalling/fromItem';
 import { buildGetRecord } from '../requests/buildGetRecord';
@@ -14,7 +23,12 @@ export type CanceledTransaction = Error & { readonly CancellationReasons?: reado
 type Current = Readonly<Record<string, unknown>> | null | undefined;
 
 // A check, like an update, needs the record: absent → RecordNotFoundError, present → ConditionFailedError.
-const OPERATION: Readonly<Record<TransactionActionKind, WriteContext['operation']>> = { put: 'create', update: 'update', delete: 'delete', check: 'update' };
+const OPERATION: Readonly<Record<TransactionActionKind, WriteContext['operation']>> = {
+  put: 'create',
+  update: 'update',
+  delete: 'delete',
+  check: 'update',
+};
 
 /** Whether an SDK error says DynamoDB cancelled the transaction. */
 export function isTransactionCanceled(error: unknown): error is CanceledTransaction {
@@ -27,11 +41,21 @@ export function isTransactionCanceled(error: unknown): error is CanceledTransact
  * (ALL_OLD); when it returned none for an action that required more than (non-)existence, one
  * consistent read per such action tells "absent" from "condition not met", as Repository does.
  */
-export async function translateCancellation(client: DynamoDBClient, actions: readonly PreparedAction[], error: CanceledTransaction): Promise<TransactionCanceledError> {
-  const reasons = error.CancellationReasons;
-  if (!Array.isArray(reasons) || reasons.length !== actions.length) {
+export async function translateCancellation(
+  client: DynamoDBClient,
+  actions: readonly PreparedAction[],
+  error: CanceledTransaction,
+): Promise<TransactionCanceledError> {
+  // Array.isArray would widen the type to any[]: the engine's answer is checked, its type kept
+  const given = error.CancellationReasons;
+  const reasons: readonly CancellationReason[] | undefined = Array.isArray(given) ? given : undefined;
+  if (!reasons || reasons.length !== actions.length) {
     // an engine that gives no per-action reasons: say so rather than guess which action failed
-    return new TransactionCanceledError(actions.map((action) => reasonFor(action, { Code: 'Unknown' }, undefined, error)), error.message, { cause: error });
+    return new TransactionCanceledError(
+      actions.map((action) => reasonFor(action, { Code: 'Unknown' }, undefined, error)),
+      error.message,
+      { cause: error },
+    );
   }
   const current = await Promise.all(actions.map((action, index) => currentRecord(client, action, reasons[index]!)));
   // as for createRecord: a put's failure says "taken", never what the existing record holds
@@ -49,21 +73,46 @@ export async function translateCancellation(client: DynamoDBClient, actions: rea
  * One action's reason: no error for 'None' (or an unknown outcome), the typed condition failure
  * for 'ConditionalCheckFailed', a TransactionActionError for any other code.
  */
-export function reasonFor(action: PreparedAction, reason: CancellationReason, current: Current, cause: Error): TransactionCancellationReason {
+export function reasonFor(
+  action: PreparedAction,
+  reason: CancellationReason,
+  current: Current,
+  cause: Error,
+): TransactionCancellationReason {
   const code = reason.Code ?? 'None';
-  const described = { index: action.index, action: action.action, modelName: action.modelName, key: action.keyValues, code };
+  const described = {
+    index: action.index,
+    action: action.action,
+    modelName: action.modelName,
+    key: action.keyValues,
+    code,
+  };
   if (code === 'None' || code === 'Unknown') return described;
   if (code !== 'ConditionalCheckFailed') {
-    return { ...described, error: new TransactionActionError(action.modelName, action.keyValues, code, reason.Message, { cause }) };
+    return {
+      ...described,
+      error: new TransactionActionError(action.modelName, action.keyValues, code, reason.Message, { cause }),
+    };
   }
   // translateAwsError names a single write's ConditionalCheckFailedException: give it one per failed action
-  const failed = Object.assign(new Error(reason.Message ?? 'The conditional request failed', { cause }), { name: 'ConditionalCheckFailedException' });
-  const context: WriteContext = { operation: OPERATION[action.action], modelName: action.modelName, key: action.keyValues, checked: action.checked };
+  const failed = Object.assign(new Error(reason.Message ?? 'The conditional request failed', { cause }), {
+    name: 'ConditionalCheckFailedException',
+  });
+  const context: WriteContext = {
+    operation: OPERATION[action.action],
+    modelName: action.modelName,
+    key: action.keyValues,
+    checked: action.checked,
+  };
   const translated = translateAwsError(failed, context, current);
   return translated instanceof OrmError ? { ...described, error: translated } : described;
 }
 
-async function currentRecord(client: DynamoDBClient, action: PreparedAction, reason: CancellationReason): Promise<Current> {
+async function currentRecord(
+  client: DynamoDBClient,
+  action: PreparedAction,
+  reason: CancellationReason,
+): Promise<Current> {
   if (reason.Code !== 'ConditionalCheckFailed') return undefined;
   if (reason.Item) return asRecord(action, reason.Item);
   if (!action.checked) return undefined; // a bare existence check failed: its meaning needs no read

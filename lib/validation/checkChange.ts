@@ -13,12 +13,17 @@ export function checkChange(attribute: CompiledAttribute, change: unknown): stri
   if (attribute.role === 'updatedAt') return 'is set by every write (it is the @UpdatedAt time)';
   if (attribute.role === 'version') {
     // the version a caller read: the write happens only if the record still has it
-    return Number.isSafeInteger(change) ? undefined : 'must be the version you read (a whole number): the library increments it';
+    return Number.isSafeInteger(change)
+      ? undefined
+      : 'must be the version you read (a whole number): the library increments it';
   }
   if (change === null) return attribute.optional ? undefined : 'cannot be removed (it is required)';
   if (change instanceof UpdateAction) return checkAction(attribute, change.node);
   if (Array.isArray(change) && change.length > 0 && change.every((each) => each instanceof UpdateAction)) {
-    return checkNestedActions(change as UpdateAction[]) ?? change.map((each: UpdateAction) => checkAction(attribute, each.node)).find((problem) => problem !== undefined);
+    return (
+      checkNestedActions(change) ??
+      change.map((each: UpdateAction) => checkAction(attribute, each.node)).find((problem) => problem !== undefined)
+    );
   }
   return checkValue(attribute, change);
 }
@@ -27,11 +32,15 @@ export function checkChange(attribute: CompiledAttribute, change: unknown): stri
 function checkNestedActions(actions: readonly UpdateAction[]): string | undefined {
   const paths: (readonly (string | number)[])[] = [];
   for (const { node } of actions) {
-    if (node.kind !== 'setIn' && node.kind !== 'removeIn') return 'takes several actions only as setIn() / removeIn() on distinct paths (DynamoDB rejects overlapping changes)';
+    if (node.kind !== 'setIn' && node.kind !== 'removeIn')
+      return 'takes several actions only as setIn() / removeIn() on distinct paths (DynamoDB rejects overlapping changes)';
     paths.push(node.path);
   }
-  const isPrefix = (short: readonly unknown[], long: readonly unknown[]) => short.length <= long.length && short.every((segment, at) => long[at] === segment);
-  const overlapping = paths.some((path, index) => paths.some((other, otherIndex) => otherIndex !== index && isPrefix(path, other)));
+  const isPrefix = (short: readonly unknown[], long: readonly unknown[]) =>
+    short.length <= long.length && short.every((segment, at) => long[at] === segment);
+  const overlapping = paths.some((path, index) =>
+    paths.some((other, otherIndex) => otherIndex !== index && isPrefix(path, other)),
+  );
   return overlapping ? 'has setIn() / removeIn() paths that overlap (DynamoDB rejects that)' : undefined;
 }
 
@@ -40,7 +49,8 @@ function checkAction(attribute: CompiledAttribute, node: UpdateNode): string | u
   const isSet = type === 'stringSet' || type === 'numberSet' || type === 'binarySet';
   switch (node.kind) {
     case 'add':
-      if (type === 'number' || type === 'bigint') return checkType(attribute, node.value) && `add() ${checkType(attribute, node.value)}`;
+      if (type === 'number' || type === 'bigint')
+        return checkType(attribute, node.value) && `add() ${checkType(attribute, node.value)}`;
       if (isSet) return checkType(attribute, node.value) && `add() ${checkType(attribute, node.value)}`;
       return `add() needs a number or set attribute, not ${type}`;
     case 'remove':
@@ -54,7 +64,8 @@ function checkAction(attribute: CompiledAttribute, node: UpdateNode): string | u
     case 'deleteFromSet': {
       if (!isSet) return `${node.kind}() needs a set attribute, not ${type}`;
       // DynamoDB removes a set whose last member is deleted: a required set must not risk that
-      if (node.kind === 'deleteFromSet' && !attribute.optional) return 'deleteFromSet() could remove the last member of a required set (declare it optional)';
+      if (node.kind === 'deleteFromSet' && !attribute.optional)
+        return 'deleteFromSet() could remove the last member of a required set (declare it optional)';
       const problem = checkType(attribute, new Set(node.members));
       return problem && `${node.kind}() ${problem}`;
     }
@@ -63,13 +74,17 @@ function checkAction(attribute: CompiledAttribute, node: UpdateNode): string | u
     case 'setIn':
     case 'removeIn': {
       if (type !== 'map' && type !== 'list') return `${node.kind}() needs a map or list attribute, not ${type}`;
-      const isSegment = (segment: unknown) => (typeof segment === 'string' && segment !== '') || (Number.isSafeInteger(segment) && (segment as number) >= 0);
+      const isSegment = (segment: unknown) =>
+        (typeof segment === 'string' && segment !== '') || (Number.isSafeInteger(segment) && (segment as number) >= 0);
       if (node.path.length === 0 || !node.path.every(isSegment)) {
         return `${node.kind}() needs a path of non-empty names and list positions (DynamoDB refuses empty attribute names)`;
       }
       if (node.kind === 'removeIn') return undefined;
       if (node.value === undefined) return 'setIn() needs a value (use removeIn() to remove)';
-      return nestedElementProblem(node.value, node.path.join('.')) && `setIn() value (${describeType(node.value)}) cannot be stored`;
+      return (
+        nestedElementProblem(node.value, node.path.join('.')) &&
+        `setIn() value (${describeType(node.value)}) cannot be stored`
+      );
     }
   }
 }

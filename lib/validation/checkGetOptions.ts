@@ -15,15 +15,21 @@ export interface GetOptions {
 export function checkGetOptions(schema: CompiledSchema, options: unknown): GetOptions {
   if (options === undefined) return {};
   if (!isPlainObject(options)) {
-    throw new RecordValidationError(schema.modelName, [{ attribute: '(options)', received: describeType(options), constraint: 'must be an object' }]);
+    throw new RecordValidationError(schema.modelName, [
+      { attribute: '(options)', received: describeType(options), constraint: 'must be an object' },
+    ]);
   }
   const issues = Object.keys(options)
     .filter((name) => name !== 'consistent')
-    .map((name) => ({ attribute: name, received: describeType(options[name]), constraint: 'is not an option of getRecord' }));
+    .map((name) => ({
+      attribute: name,
+      received: describeType(options[name]),
+      constraint: 'is not an option of getRecord',
+    }));
   const consistent = options['consistent'];
   if (consistent !== undefined && typeof consistent !== 'boolean') {
     issues.push({ attribute: 'consistent', received: describeType(consistent), constraint: 'must be a boolean' });
   }
   if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
-  return options as GetOptions;
+  return options;
 }

@@ -17,8 +17,20 @@ const KEY_CONDITIONS = 'eq, lt, le, gt, ge, between or beginsWith';
  */
 export function checkQueryKey(keys: QueryKeys, key: unknown, where: string): ValidationIssue[] {
   const { partitionKey, sortKey } = keys;
-  if (typeof key !== 'object' || key === null || Array.isArray(key) || key instanceof Date || key instanceof Uint8Array) {
-    return [{ attribute: '(key)', received: describeType(key), constraint: `must be an object naming the partition key of the ${where}: { ${partitionKey.name}: value }` }];
+  if (
+    typeof key !== 'object' ||
+    key === null ||
+    Array.isArray(key) ||
+    key instanceof Date ||
+    key instanceof Uint8Array
+  ) {
+    return [
+      {
+        attribute: '(key)',
+        received: describeType(key),
+        constraint: `must be an object naming the partition key of the ${where}: { ${partitionKey.name}: value }`,
+      },
+    ];
   }
   const values = key as Record<string, unknown>;
   const issues: ValidationIssue[] = [];
@@ -32,7 +44,11 @@ export function checkQueryKey(keys: QueryKeys, key: unknown, where: string): Val
   }
   const value = values[partitionKey.name];
   if (value === undefined || value === null) {
-    issues.push({ attribute: partitionKey.name, received: describeType(value), constraint: `required (the partition key of the ${where})` });
+    issues.push({
+      attribute: partitionKey.name,
+      received: describeType(value),
+      constraint: `required (the partition key of the ${where})`,
+    });
   } else {
     const problem = checkValue(partitionKey, value);
     if (problem) issues.push({ attribute: partitionKey.name, received: describeType(value), constraint: problem });
@@ -44,16 +60,34 @@ export function checkQueryKey(keys: QueryKeys, key: unknown, where: string): Val
  * The issues of a `sortKey` option: a condition DynamoDB takes as a key condition, on the sort
  * key of the table or index, with values of that attribute's type.
  */
-export function checkSortKeyCondition(schema: CompiledSchema, keys: QueryKeys, condition: unknown, where: string): ValidationIssue[] {
+export function checkSortKeyCondition(
+  schema: CompiledSchema,
+  keys: QueryKeys,
+  condition: unknown,
+  where: string,
+): ValidationIssue[] {
   const { sortKey } = keys;
   if (!sortKey) {
-    return [{ attribute: 'sortKey', received: describeType(condition), constraint: `cannot be used: the ${where} has no sort key` }];
+    return [
+      {
+        attribute: 'sortKey',
+        received: describeType(condition),
+        constraint: `cannot be used: the ${where} has no sort key`,
+      },
+    ];
   }
   const issues = checkCondition(schema, condition, 'sortKey');
   if (issues.length > 0) return issues;
   const node = (condition as Condition).node;
   const shape = keyConditionShape(node);
-  if (shape) return [{ attribute: 'sortKey', received: shape, constraint: `must be one of ${KEY_CONDITIONS} (a key condition); use filter for the rest` }];
+  if (shape)
+    return [
+      {
+        attribute: 'sortKey',
+        received: shape,
+        constraint: `must be one of ${KEY_CONDITIONS} (a key condition); use filter for the rest`,
+      },
+    ];
   return pathIssues(node, sortKey, where);
 }
 
@@ -77,5 +111,11 @@ function pathIssues(node: ConditionNode, sortKey: CompiledAttribute, where: stri
   if (path === undefined) return [];
   const segments = segmentsOf(path);
   if (segments.length === 1 && segments[0] === sortKey.name) return [];
-  return [{ attribute: describePath(path), received: 'sortKey', constraint: `is not the sort key of the ${where} (${sortKey.name})` }];
+  return [
+    {
+      attribute: describePath(path),
+      received: 'sortKey',
+      constraint: `is not the sort key of the ${where} (${sortKey.name})`,
+    },
+  ];
 }

@@ -56,8 +56,9 @@ export function checkType(attribute: CompiledAttribute, value: unknown): string 
 function checkNumber(value: unknown): string | undefined {
   if (typeof value !== 'number') return 'must be a number';
   if (!Number.isFinite(value)) return 'must be a finite number';
-  if (Number.isInteger(value) && !Number.isSafeInteger(value)) return 'must be a safe integer (beyond 2^53, declare the attribute as bigint)';
-  if (!isStorableNumber(value)) return 'must be within DynamoDB\'s range (magnitude 1E-130 to below 1E+126)';
+  if (Number.isInteger(value) && !Number.isSafeInteger(value))
+    return 'must be a safe integer (beyond 2^53, declare the attribute as bigint)';
+  if (!isStorableNumber(value)) return "must be within DynamoDB's range (magnitude 1E-130 to below 1E+126)";
   return undefined;
 }
 
@@ -66,13 +67,16 @@ function checkBigInt(value: unknown): string | undefined {
     return Number.isSafeInteger(value) ? undefined : 'must be a bigint or a safe integer';
   }
   if (typeof value !== 'bigint') return 'must be a bigint';
-  return isStorableBigInt(value) ? undefined : `must have at most ${MAX_SIGNIFICANT_DIGITS} significant digits and be below 1E+126`;
+  return isStorableBigInt(value)
+    ? undefined
+    : `must have at most ${MAX_SIGNIFICANT_DIGITS} significant digits and be below 1E+126`;
 }
 
 function checkSet(value: unknown, members: string, isMember: (member: unknown) => boolean): string | undefined {
   if (!(value instanceof Set)) return `must be a Set of ${members}`;
   if (value.size === 0) return 'must not be an empty Set (DynamoDB stores no empty set)';
-  for (const member of value) if (!isMember(member)) return `must be a Set of ${members}, and holds a ${describeType(member)}`;
+  for (const member of value)
+    if (!isMember(member)) return `must be a Set of ${members}, and holds a ${describeType(member)}`;
   return duplicateMembers(value);
 }
 
@@ -80,8 +84,14 @@ function checkSet(value: unknown, members: string, isMember: (member: unknown) =
 function duplicateMembers(set: ReadonlySet<unknown>): string | undefined {
   const stored = new Set<string>();
   for (const member of set) {
-    const identity = member instanceof Uint8Array ? `b:${Buffer.from(member).toString('base64')}` : typeof member === 'string' ? `s:${member}` : `n:${canonicalNumber(member as number | bigint)}`;
-    if (stored.has(identity)) return `holds ${describeType(member)} members that are equal once stored (DynamoDB rejects duplicate set members)`;
+    const identity =
+      member instanceof Uint8Array
+        ? `b:${Buffer.from(member).toString('base64')}`
+        : typeof member === 'string'
+          ? `s:${member}`
+          : `n:${canonicalNumber(member as number | bigint)}`;
+    if (stored.has(identity))
+      return `holds ${describeType(member)} members that are equal once stored (DynamoDB rejects duplicate set members)`;
     stored.add(identity);
   }
   return undefined;
@@ -94,7 +104,17 @@ function canonicalNumber(member: number | bigint): string {
 /** A set inside a list or map: its members must all be strings, all numbers, or all binaries. */
 function nestedSetProblem(set: ReadonlySet<unknown>): string | undefined {
   const members = [...set];
-  const kinds = new Set(members.map((member) => (typeof member === 'string' ? 'string' : member instanceof Uint8Array ? 'binary' : isStorableNumber(member) || isStorableBigInt(member) ? 'number' : 'other')));
+  const kinds = new Set(
+    members.map((member) =>
+      typeof member === 'string'
+        ? 'string'
+        : member instanceof Uint8Array
+          ? 'binary'
+          : isStorableNumber(member) || isStorableBigInt(member)
+            ? 'number'
+            : 'other',
+    ),
+  );
   if (kinds.size !== 1 || kinds.has('other')) return 'a Set must hold only strings, only numbers or only binaries';
   return duplicateMembers(set);
 }
@@ -110,7 +130,8 @@ function nestedProblem(value: unknown, path = ''): string | undefined {
   }
   for (const [name, element] of Object.entries(value as Record<string, unknown>)) {
     if (element === undefined) continue; // an undefined map entry is simply not stored
-    if (name === '') return `holds an empty key in the map at ${path || '(top)'} (DynamoDB refuses empty attribute names)`;
+    if (name === '')
+      return `holds an empty key in the map at ${path || '(top)'} (DynamoDB refuses empty attribute names)`;
     const problem = nestedElementProblem(element, `${path}.${name}`);
     if (problem) return problem;
   }
@@ -122,7 +143,8 @@ export function nestedElementProblem(element: unknown, path: string): string | u
   const here = `holds ${describeType(element)} at ${path}, which`;
   if (element === null || typeof element === 'string' || typeof element === 'boolean') return undefined;
   if (typeof element === 'number') return isStorableNumber(element) ? undefined : `${here} is not a storable number`;
-  if (typeof element === 'bigint') return isStorableBigInt(element) ? undefined : `${here} has over ${MAX_SIGNIFICANT_DIGITS} digits`;
+  if (typeof element === 'bigint')
+    return isStorableBigInt(element) ? undefined : `${here} has over ${MAX_SIGNIFICANT_DIGITS} digits`;
   if (element instanceof Uint8Array) return undefined;
   if (element instanceof Date) return isValidDate(element) ? undefined : `${here} is not a valid Date`;
   if (element instanceof Set) {

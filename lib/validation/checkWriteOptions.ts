@@ -26,17 +26,33 @@ const KNOWN_OPTIONS = new Set(['condition', 'expectedVersion']);
 export function checkWriteOptions(schema: CompiledSchema, options: unknown, allowVersion: boolean): DeleteOptions {
   if (options === undefined) return {};
   if (!isPlainObject(options)) {
-    throw new RecordValidationError(schema.modelName, [{ attribute: '(options)', received: describeType(options), constraint: 'must be an object' }]);
+    throw new RecordValidationError(schema.modelName, [
+      { attribute: '(options)', received: describeType(options), constraint: 'must be an object' },
+    ]);
   }
   const issues: ValidationIssue[] = Object.keys(options)
     .filter((name) => !KNOWN_OPTIONS.has(name) || (name === 'expectedVersion' && !allowVersion))
-    .map((name) => ({ attribute: name, received: describeType(options[name]), constraint: 'is not an option of this call' }));
+    .map((name) => ({
+      attribute: name,
+      received: describeType(options[name]),
+      constraint: 'is not an option of this call',
+    }));
   if (options['condition'] !== undefined) issues.push(...checkCondition(schema, options['condition'], 'condition'));
   const expectedVersion = options['expectedVersion'];
   if (allowVersion && expectedVersion !== undefined) {
-    if (!schema.version) issues.push({ attribute: 'expectedVersion', received: describeType(expectedVersion), constraint: 'needs a model with a @Version attribute' });
-    else if (!Number.isSafeInteger(expectedVersion)) issues.push({ attribute: 'expectedVersion', received: describeType(expectedVersion), constraint: 'must be a whole number' });
+    if (!schema.version)
+      issues.push({
+        attribute: 'expectedVersion',
+        received: describeType(expectedVersion),
+        constraint: 'needs a model with a @Version attribute',
+      });
+    else if (!Number.isSafeInteger(expectedVersion))
+      issues.push({
+        attribute: 'expectedVersion',
+        received: describeType(expectedVersion),
+        constraint: 'must be a whole number',
+      });
   }
   if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
-  return options as DeleteOptions;
+  return options;
 }

@@ -24,7 +24,10 @@ export function attributeValueSize(value: AttributeValue, bound = false): number
   if (value.BS !== undefined) return value.BS.reduce((sum, member) => sum + member.byteLength, 0);
   if (value.L !== undefined) return value.L.reduce((sum, element) => sum + 1 + attributeValueSize(element, bound), 3);
   if (value.M !== undefined) {
-    return Object.entries(value.M).reduce((sum, [name, element]) => sum + 1 + utf8Length(name, bound) + attributeValueSize(element, bound), 3);
+    return Object.entries(value.M).reduce(
+      (sum, [name, element]) => sum + 1 + utf8Length(name, bound) + attributeValueSize(element, bound),
+      3,
+    );
   }
   return 0;
 }
@@ -42,7 +45,10 @@ export function itemSize(item: Readonly<Record<string, AttributeValue>>, bound =
 }
 
 /** Whether values and names could together exceed the item limit (a cheap upper bound, never an undercount). */
-export function mayExceedItemLimit(values: Readonly<Record<string, AttributeValue>>, names: readonly string[]): boolean {
+export function mayExceedItemLimit(
+  values: Readonly<Record<string, AttributeValue>>,
+  names: readonly string[],
+): boolean {
   return itemSize(values, true) + names.reduce((sum, name) => sum + utf8Length(name, true), 0) > MAX_ITEM_BYTES;
 }
 
@@ -55,7 +61,9 @@ export function itemSizeIssue(item: Readonly<Record<string, AttributeValue>>, la
   if (itemSize(item, true) <= MAX_ITEM_BYTES) return undefined;
   const size = itemSize(item);
   if (size <= MAX_ITEM_BYTES) return undefined;
-  const sizes = Object.entries(item).map(([name, value]) => [name, utf8Length(name, false) + attributeValueSize(value)] as const);
+  const sizes = Object.entries(item).map(
+    ([name, value]) => [name, utf8Length(name, false) + attributeValueSize(value)] as const,
+  );
   const [largest, largestSize] = sizes.reduce((best, each) => (each[1] > best[1] ? each : best));
   return {
     attribute: `${label}${largest}`,

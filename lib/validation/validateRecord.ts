@@ -15,7 +15,8 @@ export function givenValues(input: object): Record<string, unknown> {
   for (const name of Object.keys(input)) {
     const value = (input as Record<string, unknown>)[name];
     if (value === undefined) continue; // instances carry own undefined fields: missing
-    if (name === '__proto__') Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
+    if (name === '__proto__')
+      Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
     else values[name] = value;
   }
   return values;
@@ -28,7 +29,9 @@ export function givenValues(input: object): Record<string, unknown> {
  */
 export async function validateRecord(schema: CompiledSchema, record: unknown): Promise<Record<string, unknown>> {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    throw new RecordValidationError(schema.modelName, [{ attribute: '(record)', received: describeType(record), constraint: 'must be an object' }]);
+    throw new RecordValidationError(schema.modelName, [
+      { attribute: '(record)', received: describeType(record), constraint: 'must be an object' },
+    ]);
   }
   const values = givenValues(record);
   // the compiled check answers "all fine" fast; only a failing record pays for the detailed walk
@@ -37,10 +40,14 @@ export async function validateRecord(schema: CompiledSchema, record: unknown): P
   for (const attribute of schema.attributes) {
     const value = values[attribute.name];
     if (value === undefined || value === null) {
-      if (!attribute.optional) issues.push({ attribute: attribute.name, received: describeType(value), constraint: 'required' });
+      if (!attribute.optional)
+        issues.push({ attribute: attribute.name, received: describeType(value), constraint: 'required' });
       continue;
     }
-    const problem = attribute.role === 'version' ? 'is set by the library (it is the @Version): leave it out' : checkValue(attribute, value);
+    const problem =
+      attribute.role === 'version'
+        ? 'is set by the library (it is the @Version): leave it out'
+        : checkValue(attribute, value);
     if (problem) issues.push({ attribute: attribute.name, received: describeType(value), constraint: problem });
   }
   await finish(schema, values, issues);
@@ -54,7 +61,9 @@ export async function validateRecord(schema: CompiledSchema, record: unknown): P
  */
 export async function validateChanges(schema: CompiledSchema, changes: unknown): Promise<Record<string, unknown>> {
   if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
-    throw new RecordValidationError(schema.modelName, [{ attribute: '(changes)', received: describeType(changes), constraint: 'must be an object' }]);
+    throw new RecordValidationError(schema.modelName, [
+      { attribute: '(changes)', received: describeType(changes), constraint: 'must be an object' },
+    ]);
   }
   const values = givenValues(changes);
   const issues = unknownAttributeIssues(schema, values);
@@ -67,22 +76,34 @@ export async function validateChanges(schema: CompiledSchema, changes: unknown):
     if (problem) issues.push({ attribute: name, received: describeType(change), constraint: problem });
   }
   // class-validator sees the values an update sets, not actions or removals
-  const plain = Object.fromEntries(Object.entries(values).filter(([, change]) => change !== null && !isActionChange(change)));
+  const plain = Object.fromEntries(
+    Object.entries(values).filter(([, change]) => change !== null && !isActionChange(change)),
+  );
   await finish(schema, plain, issues);
   return values;
 }
 
 function isActionChange(change: unknown): boolean {
-  return change instanceof UpdateAction || (Array.isArray(change) && change.some((each) => each instanceof UpdateAction));
+  return (
+    change instanceof UpdateAction || (Array.isArray(change) && change.some((each) => each instanceof UpdateAction))
+  );
 }
 
 function unknownAttributeIssues(schema: CompiledSchema, values: Record<string, unknown>): ValidationIssue[] {
   return Object.keys(values)
     .filter((name) => !schema.attributeByName.has(name))
-    .map((name) => ({ attribute: name, received: describeType(values[name]), constraint: 'is not an attribute of the model' }));
+    .map((name) => ({
+      attribute: name,
+      received: describeType(values[name]),
+      constraint: 'is not an attribute of the model',
+    }));
 }
 
-async function finish(schema: CompiledSchema, values: Record<string, unknown>, issues: ValidationIssue[]): Promise<void> {
+async function finish(
+  schema: CompiledSchema,
+  values: Record<string, unknown>,
+  issues: ValidationIssue[],
+): Promise<void> {
   if (schema.usesClassValidator) {
     const failing = new Set(issues.map((issue) => issue.attribute));
     const known = Object.fromEntries(Object.entries(values).filter(([name]) => schema.attributeByName.has(name)));

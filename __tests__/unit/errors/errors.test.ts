@@ -112,6 +112,8 @@ describe('error classes', () => {
 
 describe('describeKey', () => {
   it('renders bigints and binaries readably', () => {
-    expect(describeKey({ id: 12345678901234567890n, hash: new Uint8Array(3) })).toBe('{"id":"12345678901234567890n","hash":"<3 bytes>"}');
+    expect(describeKey({ id: 12345678901234567890n, hash: new Uint8Array(3) })).toBe(
+      '{"id":"12345678901234567890n","hash":"<3 bytes>"}',
+    );
   });
 });

@@ -9,14 +9,20 @@ import {
 } from '../../../lib/errors/translateAwsError';
 
 const key = { person_id: 1 };
-const context = (operation: WriteContext['operation'], checked = false): WriteContext => ({ operation, modelName: 'PhoneData', key, checked });
+const context = (operation: WriteContext['operation'], checked = false): WriteContext => ({
+  operation,
+  modelName: 'PhoneData',
+  key,
+  checked,
+});
 
 /** A failed condition as another copy of the SDK would throw it: only the name matches. */
 function namedConditionalCheckFailed(): Error {
   return Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException' });
 }
 
-const sdkConditionalCheckFailed = () => new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+const sdkConditionalCheckFailed = () =>
+  new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 
 describe('translateAwsError: failed existence conditions', () => {
   it.each([

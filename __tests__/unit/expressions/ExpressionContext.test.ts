@@ -14,7 +14,11 @@ describe('ExpressionContext', () => {
     expect(context.value({ S: 'DONE' })).toBe(':v0');
     expect(context.value({ S: 'DONE' })).toBe(':v1');
     expect(context.value({ N: '1' })).toBe(':v2');
-    expect(context.attributes().ExpressionAttributeValues).toEqual({ ':v0': { S: 'DONE' }, ':v1': { S: 'DONE' }, ':v2': { N: '1' } });
+    expect(context.attributes().ExpressionAttributeValues).toEqual({
+      ':v0': { S: 'DONE' },
+      ':v1': { S: 'DONE' },
+      ':v2': { N: '1' },
+    });
   });
 
   it('numbers names and values independently', () => {
@@ -25,11 +29,14 @@ describe('ExpressionContext', () => {
     expect(condition).toBe('attribute_exists(#n1)');
   });
 
-  it.each(['a.b', 'first-name', 'x y', 'name', '#n0', ':v0', '', '__proto__', 'a[0]'])('takes %p as one atomic name', (name) => {
-    const context = new ExpressionContext();
-    expect(context.name(name)).toBe('#n0');
-    expect(context.attributes()).toEqual({ ExpressionAttributeNames: { '#n0': name } });
-  });
+  it.each(['a.b', 'first-name', 'x y', 'name', '#n0', ':v0', '', '__proto__', 'a[0]'])(
+    'takes %p as one atomic name',
+    (name) => {
+      const context = new ExpressionContext();
+      expect(context.name(name)).toBe('#n0');
+      expect(context.attributes()).toEqual({ ExpressionAttributeNames: { '#n0': name } });
+    },
+  );
 
   it('does not split a dotted name, and tells it apart from its parts', () => {
     const context = new ExpressionContext();

@@ -22,7 +22,10 @@ describe('fromItem', () => {
   });
 
   it('ignores an item attribute named __proto__, leaving the prototype alone', () => {
-    const item = JSON.parse('{"id": {"S": "e1"}, "__proto__": {"M": {"polluted": {"BOOL": true}}}}') as Record<string, never>;
+    const item = JSON.parse('{"id": {"S": "e1"}, "__proto__": {"M": {"polluted": {"BOOL": true}}}}') as Record<
+      string,
+      never
+    >;
     const record = fromItem(compileSchema(EdgeData), item) as unknown as Record<string, unknown>;
     expect(Object.getPrototypeOf(record)).toBe(EdgeData.prototype);
     expect(record).toBeInstanceOf(EdgeData);
@@ -52,7 +55,11 @@ describe('fromItem', () => {
 
   it('reads binary and string sets', () => {
     const one = new Uint8Array([1]);
-    const record = fromItem(compileSchema(EdgeData), { id: { S: 'e1' }, tags: { SS: ['a'] }, list: { L: [{ BS: [one] }] } });
+    const record = fromItem(compileSchema(EdgeData), {
+      id: { S: 'e1' },
+      tags: { SS: ['a'] },
+      list: { L: [{ BS: [one] }] },
+    });
     expect(record.tags).toEqual(new Set(['a']));
     expect(record.list).toEqual([new Set([one])]);
   });

@@ -20,7 +20,9 @@ describe('canonicalNumber', () => {
   it('keeps different values apart', () => {
     expect(canonicalNumber('10')).not.toBe(canonicalNumber('100'));
     expect(canonicalNumber('1')).not.toBe(canonicalNumber('-1'));
-    expect(canonicalNumber('12345678901234567890123456789012345678')).not.toBe(canonicalNumber('12345678901234567890123456789012345679'));
+    expect(canonicalNumber('12345678901234567890123456789012345678')).not.toBe(
+      canonicalNumber('12345678901234567890123456789012345679'),
+    );
   });
 });
 
@@ -28,6 +30,8 @@ describe('keyIdentity', () => {
   it('reads only the key attributes, in the given order, and tells types apart', () => {
     expect(keyIdentity(['id'], { id: { S: '1' }, name: { S: 'x' } })).toBe(keyIdentity(['id'], { id: { S: '1' } }));
     expect(keyIdentity(['id'], { id: { S: '1' } })).not.toBe(keyIdentity(['id'], { id: { N: '1' } }));
-    expect(keyIdentity(['a', 'b'], { a: { S: 'x' }, b: { S: 'y' } })).not.toBe(keyIdentity(['a', 'b'], { a: { S: 'y' }, b: { S: 'x' } }));
+    expect(keyIdentity(['a', 'b'], { a: { S: 'x' }, b: { S: 'y' } })).not.toBe(
+      keyIdentity(['a', 'b'], { a: { S: 'y' }, b: { S: 'x' } }),
+    );
   });
 });

@@ -115,7 +115,10 @@ describe('toItem → fromItem round trip', () => {
 
   it('reads untyped nested values by their stored type (a nested Date comes back as its ISO string)', () => {
     const schema = compileSchema(EdgeData);
-    const record = fromItem(schema, toItem(schema, { ...edge, map: { at: when, small: 5n, huge: big, set: new Set(['s']) } }));
+    const record = fromItem(
+      schema,
+      toItem(schema, { ...edge, map: { at: when, small: 5n, huge: big, set: new Set(['s']) } }),
+    );
     expect(record.map).toEqual({ at: when.toISOString(), small: 5, huge: big, set: new Set(['s']) });
   });
 

@@ -28,17 +28,52 @@ describe('toKey: good ids', () => {
 
 describe('toKey: bad ids', () => {
   it.each<[string, ModelClass, unknown, typeof RecordValidationError, string, RegExp]>([
-    ['a scalar id without the sort key', EventData, 'd1', RecordValidationError, 'at', /^required \(the table has a sort key: pass \{ device_id, at \}\)$/],
+    [
+      'a scalar id without the sort key',
+      EventData,
+      'd1',
+      RecordValidationError,
+      'at',
+      /^required \(the table has a sort key: pass \{ device_id, at \}\)$/,
+    ],
     ['an object id without the sort key', EventData, { device_id: 'd1' }, RecordValidationError, 'at', /^required$/],
     ['an object id without the partition key', EventData, { at: 1 }, RecordValidationError, 'device_id', /^required$/],
-    ['an extra field', PhoneData, { person_id: 1, name: 'Ada' }, RecordValidationError, 'name', /^is not a key attribute$/],
+    [
+      'an extra field',
+      PhoneData,
+      { person_id: 1, name: 'Ada' },
+      RecordValidationError,
+      'name',
+      /^is not a key attribute$/,
+    ],
     ['a wrong type', PhoneData, '42', RecordValidationError, 'person_id', /^must be a number$/],
-    ['a wrong type in an object id', EventData, { device_id: 'd1', at: '1' }, RecordValidationError, 'at', /^must be a number$/],
+    [
+      'a wrong type in an object id',
+      EventData,
+      { device_id: 'd1', at: '1' },
+      RecordValidationError,
+      'at',
+      /^must be a number$/,
+    ],
     ['NaN', PhoneData, NaN, RecordValidationError, 'person_id', /^must be a finite number$/],
-    ['an empty string key', StatusData, '', RecordValidationError, 'request_id', /^must not be empty \(it is the partition key\)$/],
+    [
+      'an empty string key',
+      StatusData,
+      '',
+      RecordValidationError,
+      'request_id',
+      /^must not be empty \(it is the partition key\)$/,
+    ],
     ['null', PhoneData, null, RecordValidationError, 'person_id', /^required$/],
     ['undefined', PhoneData, undefined, RecordValidationError, 'person_id', /^required$/],
-    ['an own __proto__ key', PhoneData, { person_id: 1, ...(JSON.parse('{"__proto__": 1}') as object) }, RecordValidationError, '__proto__', /^is not a key attribute$/],
+    [
+      'an own __proto__ key',
+      PhoneData,
+      { person_id: 1, ...(JSON.parse('{"__proto__": 1}') as object) },
+      RecordValidationError,
+      '__proto__',
+      /^is not a key attribute$/,
+    ],
   ])('%s', (_case, model, id, ErrorClass, attribute, constraint) => {
     const error = captureSyncError(() => toKey(compileSchema(model), id));
     expect(error).toBeInstanceOf(ErrorClass);
@@ -49,11 +84,15 @@ describe('toKey: bad ids', () => {
 
   it('names the sort key in the message when only the partition key is given', () => {
     const error = captureSyncError(() => toKey(compileSchema(EventData), 'd1')) as RecordValidationError;
-    expect(error.message).toBe('EventData: 1 invalid attribute: at is required (the table has a sort key: pass { device_id, at }).');
+    expect(error.message).toBe(
+      'EventData: 1 invalid attribute: at is required (the table has a sort key: pass { device_id, at }).',
+    );
   });
 
   it('reports every bad key part at once', () => {
-    const error = captureSyncError(() => toKey(compileSchema(EventData), { at: 'soon', extra: 1 })) as RecordValidationError;
+    const error = captureSyncError(() =>
+      toKey(compileSchema(EventData), { at: 'soon', extra: 1 }),
+    ) as RecordValidationError;
     expect(error.issues.map((issue) => issue.attribute)).toEqual(['extra', 'device_id', 'at']);
   });
 

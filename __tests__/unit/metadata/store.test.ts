@@ -4,8 +4,8 @@ import { ownAttributeDeclarations, recordAttribute, recordTable, tableDeclaratio
 
 describe('metadata store', () => {
   it('uses namespaced keys', () => {
-    expect(TABLE_KEY).toBe('dynamo-decorators:table');
-    expect(ATTRIBUTES_KEY).toBe('dynamo-decorators:attributes');
+    expect(TABLE_KEY).toBe('dynamodb-decorators:table');
+    expect(ATTRIBUTES_KEY).toBe('dynamodb-decorators:attributes');
   });
 
   it('appends declarations in order, writing a new array each time', () => {

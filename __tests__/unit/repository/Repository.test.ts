@@ -15,7 +15,11 @@ import { EdgeData, EventData, PhoneData, ProvisionedData } from '../../fixtures/
 import { captureError, captureSyncError } from '../captureError';
 
 // Nothing here sends a request: the client points at a closed port so a stray send would fail, not hang on AWS.
-const client = new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+const client = new DynamoDBClient({
+  region: 'us-east-1',
+  endpoint: 'http://127.0.0.1:9',
+  credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+});
 
 class PhoneRepository extends Repository<PhoneData> {
   constructor(options?: RepositoryOptions) {
@@ -34,11 +38,46 @@ class UndecoratedModel {
 
 describe('Repository constructor', () => {
   it.each<[string, () => unknown, typeof SchemaError, string, string | undefined, RegExp]>([
-    ['a model without a partition key', () => new Repository(KeylessModel, { client }), SchemaError, 'KeylessModel', undefined, /no partition key/],
-    ['a model without @Table', () => new Repository(UndecoratedModel, { client }), SchemaError, 'UndecoratedModel', undefined, /no @Table/],
-    ['a tableName option too short', () => new Repository(PhoneData, { client, tableName: 'ab' }), SchemaError, 'PhoneData', undefined, /tableName option "ab" must be 3 to 255/],
-    ['a tableName option with a slash', () => new PhoneRepository({ client, tableName: 'phones/prod' }), SchemaError, 'PhoneData', undefined, /tableName option "phones\/prod"/],
-    ['an empty tableName option', () => new Repository(PhoneData, { client, tableName: '' }), SchemaError, 'PhoneData', undefined, /tableName option ""/],
+    [
+      'a model without a partition key',
+      () => new Repository(KeylessModel, { client }),
+      SchemaError,
+      'KeylessModel',
+      undefined,
+      /no partition key/,
+    ],
+    [
+      'a model without @Table',
+      () => new Repository(UndecoratedModel, { client }),
+      SchemaError,
+      'UndecoratedModel',
+      undefined,
+      /no @Table/,
+    ],
+    [
+      'a tableName option too short',
+      () => new Repository(PhoneData, { client, tableName: 'ab' }),
+      SchemaError,
+      'PhoneData',
+      undefined,
+      /tableName option "ab" must be 3 to 255/,
+    ],
+    [
+      'a tableName option with a slash',
+      () => new PhoneRepository({ client, tableName: 'phones/prod' }),
+      SchemaError,
+      'PhoneData',
+      undefined,
+      /tableName option "phones\/prod"/,
+    ],
+    [
+      'an empty tableName option',
+      () => new Repository(PhoneData, { client, tableName: '' }),
+      SchemaError,
+      'PhoneData',
+      undefined,
+      /tableName option ""/,
+    ],
   ])('throws for %s', (_case, construct, ErrorClass, modelName, property, reason) => {
     const error = captureSyncError(construct);
     expect(error).toBeInstanceOf(ErrorClass);
@@ -101,13 +140,21 @@ describe('Repository writes: the request it sends (captured before any network)'
   const edge = { id: 'e1', name: 'n', status: 's', 'first-name': 'f', 'a.b': 'ab', 'x y': 'xy' };
 
   /** A repository whose client records each command and fails it with `failure`, which the repository must pass through or translate. */
-  function capturing(failure: unknown) {
-    const captureClient = new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
-    const sent: { name: string; input: Record<string, unknown> }[] = [];
-    jest.spyOn(captureClient, 'send').mockImplementation(async (command: { constructor: { name: string }; input: object }) => {
-      sent.push({ name: command.constructor.name, input: command.input as Record<string, unknown> });
-      throw failure;
+  function capturing(failure: Error) {
+    const captureClient = new DynamoDBClient({
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:9',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
     });
+    const sent: { name: string; input: Record<string, unknown> }[] = [];
+    jest
+      .spyOn(captureClient, 'send')
+      // spyOn types send by its callback overload (returning void); the promise form is the one the library calls
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises
+      .mockImplementation((command: { constructor: { name: string }; input: object }) => {
+        sent.push({ name: command.constructor.name, input: command.input as Record<string, unknown> });
+        return Promise.reject(failure);
+      });
     return { repo: new Repository(EdgeData, { client: captureClient }), sent };
   }
 
@@ -117,7 +164,11 @@ describe('Repository writes: the request it sends (captured before any network)'
     await expect(repo.updateRecord('e1', { status: 'DONE' })).rejects.toBe(failure);
     expect(sent).toHaveLength(1);
     expect(sent[0]?.name).toBe('UpdateItemCommand');
-    expect(sent[0]?.input).toMatchObject({ TableName: 'edge-table', Key: { id: { S: 'e1' } }, ReturnValues: 'ALL_NEW' });
+    expect(sent[0]?.input).toMatchObject({
+      TableName: 'edge-table',
+      Key: { id: { S: 'e1' } },
+      ReturnValues: 'ALL_NEW',
+    });
   });
 
   it('sends a delete that returns ALL_OLD', async () => {
@@ -141,20 +192,23 @@ describe('Repository writes: the request it sends (captured before any network)'
     ['create', (repo: Repository<EdgeData>) => repo.createRecord(edge), RecordExistsError],
     ['update', (repo: Repository<EdgeData>) => repo.updateRecord('e1', { status: 'DONE' }), RecordNotFoundError],
     ['delete', (repo: Repository<EdgeData>) => repo.deleteRecord('e1'), RecordNotFoundError],
-  ] as const)('names a failed existence condition on %s as %p, with the SDK error as cause', async (_operation, write, ErrorClass) => {
-    const failure = new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
-    const { repo, sent } = capturing(failure);
-    const error = await captureError(() => write(repo));
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(error).toMatchObject({ modelName: 'EdgeData', key: { id: 'e1' }, cause: failure });
-    expect(sent).toHaveLength(1); // a plain existence check needs no second read
-  });
+  ] as const)(
+    'names a failed existence condition on %s as %p, with the SDK error as cause',
+    async (_operation, write, ErrorClass) => {
+      const failure = new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+      const { repo, sent } = capturing(failure);
+      const error = await captureError(() => write(repo));
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(error).toMatchObject({ modelName: 'EdgeData', key: { id: 'e1' }, cause: failure });
+      expect(sent).toHaveLength(1); // a plain existence check needs no second read
+    },
+  );
 
   it.each<[string, (repo: Repository<EdgeData>) => Promise<unknown>, string]>([
     ['a bad record', (repo) => repo.createRecord({ ...edge, status: 5 } as never), 'status'],
-    ['a bad id', (repo) => repo.getRecord(5 as never), 'id'],
+    ['a bad id', (repo) => repo.getRecord(5), 'id'],
     ['empty changes', (repo) => repo.updateRecord('e1', {}), '(changes)'],
-    ['a key in the changes', (repo) => repo.updateRecord('e1', { id: 'e2' } as never), 'id'],
+    ['a key in the changes', (repo) => repo.updateRecord('e1', { id: 'e2' }), 'id'],
     ['a bad id on delete', (repo) => repo.deleteRecord({ id: 'e1', extra: 1 }), 'extra'],
   ])('rejects %s with RecordValidationError before sending anything', async (_case, call, attribute) => {
     const { repo, sent } = capturing(new Error('must not be sent'));

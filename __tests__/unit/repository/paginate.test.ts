@@ -5,7 +5,11 @@ import { mergePages, pages, readPage, requestLimit, type FetchPage, type Item } 
 const item = (n: number): Item => ({ id: { N: String(n) }, other: { S: `x${n}` } });
 
 /** A fetch over items 0..count-1 that returns `limit` items a request (or `natural` without one), dropping those `drop` says. */
-function fakeFetch(count: number, natural: number, drop: (n: number) => boolean = () => false): { fetch: FetchPage; limits: (number | undefined)[] } {
+function fakeFetch(
+  count: number,
+  natural: number,
+  drop: (n: number) => boolean = () => false,
+): { fetch: FetchPage; limits: (number | undefined)[] } {
   const limits: (number | undefined)[] = [];
   const fetch: FetchPage = async (startKey, limit) => {
     limits.push(limit);
@@ -92,7 +96,9 @@ describe('readPage', () => {
 
   it('names a key attribute the engine left out instead of building a bad cursor', async () => {
     const fetch: FetchPage = async () => ({ items: [{ other: { S: 'a' } }, { other: { S: 'b' } }] });
-    await expect(readPage(fetch, { limit: 1, filtered: false }, ['id'])).rejects.toThrow(/without its key attribute id/);
+    await expect(readPage(fetch, { limit: 1, filtered: false }, ['id'])).rejects.toThrow(
+      /without its key attribute id/,
+    );
   });
 });
 

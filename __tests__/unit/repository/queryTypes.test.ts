@@ -4,13 +4,20 @@ import { StatusQueryData } from '../../fixtures/models';
 
 // Repository.query and .scan build their first request without sending it; tsc checks the types below.
 
-const client = new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+const client = new DynamoDBClient({
+  region: 'us-east-1',
+  endpoint: 'http://127.0.0.1:9',
+  credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+});
 const repo = new Repository(StatusQueryData, { client, tableName: 'status-table' });
 afterAll(() => client.destroy());
 
 describe('Repository.query / scan types', () => {
   it('yields model instances, or Pick<M, K> with a projection', () => {
-    const full: Query<StatusQueryData> = repo.query({ status: 'STARTED' }, { index: 'byStatus', sortKey: where('timestamp').beginsWith('2026-') });
+    const full: Query<StatusQueryData> = repo.query(
+      { status: 'STARTED' },
+      { index: 'byStatus', sortKey: where('timestamp').beginsWith('2026-') },
+    );
     const partial = repo.query({ request_id: 'r1' }, { projection: ['status', 'name'] });
     const typed: Query<Pick<StatusQueryData, 'status' | 'name'>> = partial;
     // @ts-expect-error timestamp was not projected

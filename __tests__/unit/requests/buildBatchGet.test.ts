@@ -11,7 +11,8 @@ class BinaryKeyed {
 }
 
 const phone = compileSchema(PhoneData);
-const personKeys = (ids: readonly number[]): Record<string, AttributeValue>[] => ids.map((id) => ({ person_id: { N: String(id) } }));
+const personKeys = (ids: readonly number[]): Record<string, AttributeValue>[] =>
+  ids.map((id) => ({ person_id: { N: String(id) } }));
 const keysOf = (input: ReturnType<typeof batchGetInput>): unknown[] => input.RequestItems?.['t']?.Keys ?? [];
 
 describe('buildBatchGet', () => {
@@ -33,7 +34,9 @@ describe('buildBatchGet', () => {
     expect(buildBatchGet(phone, 'phones', personKeys([1]), true)).toEqual([
       { RequestItems: { phones: { Keys: [{ person_id: { N: '1' } }], ConsistentRead: true } } },
     ]);
-    expect(buildBatchGet(phone, 'phones', personKeys([1]), false)[0]?.RequestItems?.['phones']?.ConsistentRead).toBe(false);
+    expect(buildBatchGet(phone, 'phones', personKeys([1]), false)[0]?.RequestItems?.['phones']?.ConsistentRead).toBe(
+      false,
+    );
   });
 
   it('removes repeated keys, keeping the first occurrence and the order', () => {
@@ -42,13 +45,24 @@ describe('buildBatchGet', () => {
   });
 
   it('counts only distinct keys towards the 100: 150 keys with 60 repeats are one request', () => {
-    const ids = [...Array.from({ length: 90 }, (_, index) => index), ...Array.from({ length: 60 }, (_, index) => index)];
+    const ids = [
+      ...Array.from({ length: 90 }, (_, index) => index),
+      ...Array.from({ length: 60 }, (_, index) => index),
+    ];
     expect(buildBatchGet(phone, 't', personKeys(ids), false).map((input) => keysOf(input).length)).toEqual([90]);
   });
 
   it('compares numbers by value, as DynamoDB does ("1.50" and "1.5" are one key)', () => {
-    const keys = [{ person_id: { N: '1.5' } }, { person_id: { N: '1.50' } }, { person_id: { N: '15e-1' } }, { person_id: { N: '15' } }];
-    expect(buildBatchGet(phone, 't', keys, false).flatMap(keysOf)).toEqual([{ person_id: { N: '1.5' } }, { person_id: { N: '15' } }]);
+    const keys = [
+      { person_id: { N: '1.5' } },
+      { person_id: { N: '1.50' } },
+      { person_id: { N: '15e-1' } },
+      { person_id: { N: '15' } },
+    ];
+    expect(buildBatchGet(phone, 't', keys, false).flatMap(keysOf)).toEqual([
+      { person_id: { N: '1.5' } },
+      { person_id: { N: '15' } },
+    ]);
   });
 
   it('compares composite keys on both parts and binary keys by their bytes', () => {
@@ -60,7 +74,11 @@ describe('buildBatchGet', () => {
     ];
     expect(buildBatchGet(events, 't', eventKeys, false).flatMap(keysOf)).toHaveLength(2);
     const binary = compileSchema(BinaryKeyed);
-    const binaryKeys = [{ id: { B: new Uint8Array([1, 2]) } }, { id: { B: Buffer.from([1, 2]) } }, { id: { B: new Uint8Array([2, 1]) } }];
+    const binaryKeys = [
+      { id: { B: new Uint8Array([1, 2]) } },
+      { id: { B: Buffer.from([1, 2]) } },
+      { id: { B: new Uint8Array([2, 1]) } },
+    ];
     expect(buildBatchGet(binary, 't', binaryKeys, false).flatMap(keysOf)).toHaveLength(2);
   });
 

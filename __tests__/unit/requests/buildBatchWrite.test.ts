@@ -28,7 +28,10 @@ describe('buildBatchWrite', () => {
     [0, 60, [25, 25, 10]],
     [30, 30, [25, 25, 10]],
   ])('splits %i puts and %i deletes into requests of at most 25: %j', (puts, deletes, sizes) => {
-    const inputs = buildBatchWrite(phone, 't', { put: range(0, puts).map(item), delete: range(1000, deletes).map(key) });
+    const inputs = buildBatchWrite(phone, 't', {
+      put: range(0, puts).map(item),
+      delete: range(1000, deletes).map(key),
+    });
     expect(inputs.map((input) => requestsOf(input).length)).toEqual(sizes);
     expect(MAX_BATCH_WRITE_REQUESTS).toBe(25);
   });
@@ -48,21 +51,31 @@ describe('buildBatchWrite', () => {
   ])('rejects %s on one key, naming the repeat, the first and the key', (_case, items, repeat, first) => {
     const error = thrown(() => buildBatchWrite(phone, 't', items));
     expect(error.modelName).toBe('PhoneData');
-    expect(error.issues).toEqual([expect.objectContaining({ attribute: repeat, constraint: expect.stringContaining(`same key as ${first}`) })]);
+    expect(error.issues).toEqual([
+      expect.objectContaining({ attribute: repeat, constraint: expect.stringContaining(`same key as ${first}`) }),
+    ]);
     expect(error.message).toMatch(/\{"person_id":\d+\}/);
   });
 
   it('lists every repeat at once', () => {
-    const error = thrown(() => buildBatchWrite(phone, 't', { put: [item(1), item(2), item(1)], delete: [key(2), key(3)] }));
+    const error = thrown(() =>
+      buildBatchWrite(phone, 't', { put: [item(1), item(2), item(1)], delete: [key(2), key(3)] }),
+    );
     expect(error.issues.map((issue) => issue.attribute)).toEqual(['put[2]', 'delete[0]']);
     expect(error.issues[1]?.received).toBe('{"person_id":2}');
   });
 
   it('tells composite keys apart by their sort key', () => {
     const events = compileSchema(EventData);
-    const event = (at: number): Record<string, AttributeValue> => ({ device_id: { S: 'd' }, at: { N: String(at) }, kind: { S: 'k' } });
+    const event = (at: number): Record<string, AttributeValue> => ({
+      device_id: { S: 'd' },
+      at: { N: String(at) },
+      kind: { S: 'k' },
+    });
     expect(buildBatchWrite(events, 't', { put: [event(1), event(2)] }).flatMap(requestsOf)).toHaveLength(2);
-    const error = thrown(() => buildBatchWrite(events, 't', { put: [event(1)], delete: [{ at: { N: '1' }, device_id: { S: 'd' } }] }));
+    const error = thrown(() =>
+      buildBatchWrite(events, 't', { put: [event(1)], delete: [{ at: { N: '1' }, device_id: { S: 'd' } }] }),
+    );
     expect(error.issues[0]?.received).toBe('{"device_id":"d","at":1}');
   });
 });

@@ -23,7 +23,11 @@ describe('buildCreateGsi', () => {
 
   it('adds a sort key, a name and an INCLUDE projection', () => {
     const schema = compileSchema(EdgeData);
-    const index = checkIndexOptions(schema, 'status', { sortKey: 'count', name: 'byStatus', projection: { include: ['name', 'x y'] } });
+    const index = checkIndexOptions(schema, 'status', {
+      sortKey: 'count',
+      name: 'byStatus',
+      projection: { include: ['name', 'x y'] },
+    });
     const input = buildCreateGsi(schema, 'edge-table', index);
     expect(input.AttributeDefinitions).toEqual([
       { AttributeName: 'status', AttributeType: 'S' },
@@ -49,6 +53,9 @@ describe('buildCreateGsi', () => {
   it("copies a provisioned table's capacity to the index", () => {
     const schema = compileSchema(ProvisionedData);
     const input = buildCreateGsi(schema, 'provisioned-table', checkIndexOptions(schema, 'owner'));
-    expect(input.GlobalSecondaryIndexUpdates?.[0]?.Create?.ProvisionedThroughput).toEqual({ ReadCapacityUnits: 5, WriteCapacityUnits: 3 });
+    expect(input.GlobalSecondaryIndexUpdates?.[0]?.Create?.ProvisionedThroughput).toEqual({
+      ReadCapacityUnits: 5,
+      WriteCapacityUnits: 3,
+    });
   });
 });

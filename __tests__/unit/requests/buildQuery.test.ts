@@ -8,7 +8,8 @@ import { aliasesIn, rawTextIn } from './placeholdersOnly';
 
 const status = compileSchema(StatusQueryData);
 const events = compileSchema(IndexedEventData);
-const query = (key: object, options?: QueryOptions<StatusQueryData>) => buildQuery(status, 'status-table', checkQueryOptions(status, key, options, new Map()));
+const query = (key: object, options?: QueryOptions<StatusQueryData>) =>
+  buildQuery(status, 'status-table', checkQueryOptions(status, key, options, new Map()));
 
 describe('buildQuery', () => {
   it('queries the table by its partition key', () => {
@@ -26,13 +27,23 @@ describe('buildQuery', () => {
       {
         index: 'byStatus',
         sortKey: where('timestamp').between('2026-01', '2026-02'),
-        filter: and(or(where('name').eq('name'), where('tags').contains('status')), not(where('note').exists()), where('name').size().gt(3), where('retries').in([1, 2])),
+        filter: and(
+          or(where('name').eq('name'), where('tags').contains('status')),
+          not(where('note').exists()),
+          where('name').size().gt(3),
+          where('retries').in([1, 2]),
+        ),
         projection: ['name', 'status', 'note'],
         reverse: true,
         pageSize: 7,
       },
     );
-    expect(input).toMatchObject({ TableName: 'status-table', IndexName: 'byStatus', ScanIndexForward: false, Limit: 7 });
+    expect(input).toMatchObject({
+      TableName: 'status-table',
+      IndexName: 'byStatus',
+      ScanIndexForward: false,
+      Limit: 7,
+    });
     const expressions = [input.KeyConditionExpression, input.FilterExpression, input.ProjectionExpression];
     expect(rawTextIn(...expressions)).toBe('');
     for (const raw of ['status', 'STARTED', 'timestamp', '2026', 'name', 'note', 'tags', 'retries']) {
@@ -43,7 +54,9 @@ describe('buildQuery', () => {
     expect(Object.keys(input.ExpressionAttributeValues ?? {}).sort()).toEqual(values);
     expect(input.KeyConditionExpression).toBe('#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2');
     // a name keeps its alias across the three expressions
-    expect(new Set(Object.values(input.ExpressionAttributeNames ?? {})).size).toBe(Object.keys(input.ExpressionAttributeNames ?? {}).length);
+    expect(new Set(Object.values(input.ExpressionAttributeNames ?? {})).size).toBe(
+      Object.keys(input.ExpressionAttributeNames ?? {}).length,
+    );
   });
 
   it('fetches the key attributes with a projection (for cursors): table keys and index keys', () => {
@@ -67,8 +80,21 @@ describe('buildQuery', () => {
 
   it('takes beginsWith on a binary local index sort key, with a strongly consistent read', () => {
     const prefix = new Uint8Array([1, 2]);
-    const input = buildQuery(events, 'events', checkQueryOptions(events, { device_id: 'd' }, { index: 'byDigest', sortKey: where('digest').beginsWith(prefix), consistent: true }, new Map()));
-    expect(input).toMatchObject({ IndexName: 'byDigest', ConsistentRead: true, KeyConditionExpression: '#n0 = :v0 AND begins_with(#n1, :v1)' });
+    const input = buildQuery(
+      events,
+      'events',
+      checkQueryOptions(
+        events,
+        { device_id: 'd' },
+        { index: 'byDigest', sortKey: where('digest').beginsWith(prefix), consistent: true },
+        new Map(),
+      ),
+    );
+    expect(input).toMatchObject({
+      IndexName: 'byDigest',
+      ConsistentRead: true,
+      KeyConditionExpression: '#n0 = :v0 AND begins_with(#n1, :v1)',
+    });
     expect(input.ExpressionAttributeValues?.[':v1']).toEqual({ B: prefix });
   });
 

@@ -5,7 +5,11 @@ import { toKey } from '../../../lib/marshalling/toKey';
 import { buildConditionCheck } from '../../../lib/requests/buildConditionCheck';
 import { buildCreateRecord } from '../../../lib/requests/buildCreateRecord';
 import { buildDeleteRecord } from '../../../lib/requests/buildDeleteRecord';
-import { buildTransaction, MAX_TRANSACTION_ACTIONS, type TransactionWrite } from '../../../lib/requests/buildTransaction';
+import {
+  buildTransaction,
+  MAX_TRANSACTION_ACTIONS,
+  type TransactionWrite,
+} from '../../../lib/requests/buildTransaction';
 import { buildUpdateRecord } from '../../../lib/requests/buildUpdateRecord';
 import { compileSchema } from '../../../lib/schema/compileSchema';
 import { EdgeData, EventData, PhoneData } from '../../fixtures/models';
@@ -29,17 +33,41 @@ function thrown(action: () => unknown): RecordValidationError {
 function putOf(index: number, values: typeof ada, tableName = 'phones'): TransactionWrite {
   const item = toItem(phone, values);
   const key: Record<string, AttributeValue> = { person_id: item['person_id']! };
-  return { index, modelName: 'PhoneData', key, keyValues: { person_id: values.person_id }, checked: false, action: 'put', input: buildCreateRecord(phone, tableName, item) };
+  return {
+    index,
+    modelName: 'PhoneData',
+    key,
+    keyValues: { person_id: values.person_id },
+    checked: false,
+    action: 'put',
+    input: buildCreateRecord(phone, tableName, item),
+  };
 }
 
 function deleteOf(index: number, id: unknown, tableName = 'phones'): TransactionWrite {
   const { key, values } = toKey(phone, id);
-  return { index, modelName: 'PhoneData', key, keyValues: values, checked: false, action: 'delete', input: buildDeleteRecord(phone, tableName, key) };
+  return {
+    index,
+    modelName: 'PhoneData',
+    key,
+    keyValues: values,
+    checked: false,
+    action: 'delete',
+    input: buildDeleteRecord(phone, tableName, key),
+  };
 }
 
 function checkOf(index: number, id: unknown): TransactionWrite {
   const { key, values } = toKey(events, id);
-  return { index, modelName: 'EventData', key, keyValues: values, checked: true, action: 'check', input: buildConditionCheck(events, 'events', key) };
+  return {
+    index,
+    modelName: 'EventData',
+    key,
+    keyValues: values,
+    checked: true,
+    action: 'check',
+    input: buildConditionCheck(events, 'events', key),
+  };
 }
 
 describe('buildTransaction', () => {
@@ -102,15 +130,27 @@ describe('buildTransaction', () => {
 
   it('keeps only the members a transaction action takes', () => {
     const put = { ...putOf(0, ada), checked: true };
-    const withExtras = { ...put, input: { ...put.input, ReturnValues: 'ALL_OLD', ReturnConsumedCapacity: 'TOTAL' } } as TransactionWrite;
-    expect(Object.keys(buildTransaction([withExtras]).TransactItems?.[0]?.Put ?? {}).sort()).toEqual(
-      ['ConditionExpression', 'ExpressionAttributeNames', 'Item', 'ReturnValuesOnConditionCheckFailure', 'TableName'],
-    );
+    const withExtras = {
+      ...put,
+      input: { ...put.input, ReturnValues: 'ALL_OLD', ReturnConsumedCapacity: 'TOTAL' },
+    } as TransactionWrite;
+    expect(Object.keys(buildTransaction([withExtras]).TransactItems?.[0]?.Put ?? {}).sort()).toEqual([
+      'ConditionExpression',
+      'ExpressionAttributeNames',
+      'Item',
+      'ReturnValuesOnConditionCheckFailure',
+      'TableName',
+    ]);
   });
 
   it('asks for the existing record on a put only when the put carries a condition (a plain create must not return it)', () => {
-    expect(buildTransaction([putOf(0, ada)]).TransactItems?.[0]?.Put).not.toHaveProperty('ReturnValuesOnConditionCheckFailure');
-    expect(buildTransaction([{ ...putOf(0, ada), checked: true }]).TransactItems?.[0]?.Put).toHaveProperty('ReturnValuesOnConditionCheckFailure', 'ALL_OLD');
+    expect(buildTransaction([putOf(0, ada)]).TransactItems?.[0]?.Put).not.toHaveProperty(
+      'ReturnValuesOnConditionCheckFailure',
+    );
+    expect(buildTransaction([{ ...putOf(0, ada), checked: true }]).TransactItems?.[0]?.Put).toHaveProperty(
+      'ReturnValuesOnConditionCheckFailure',
+      'ALL_OLD',
+    );
   });
 
   it('passes a client request token, and sends none of its own', () => {
@@ -122,7 +162,9 @@ describe('buildTransaction', () => {
     const writes = Array.from({ length: count }, (_, index) => deleteOf(index, index));
     const error = thrown(() => buildTransaction(writes));
     expect(error.modelName).toBe('Transaction');
-    expect(error.issues).toEqual([{ attribute: 'actions', received: `${count} actions`, constraint: 'a transaction takes 1 to 100 actions' }]);
+    expect(error.issues).toEqual([
+      { attribute: 'actions', received: `${count} actions`, constraint: 'a transaction takes 1 to 100 actions' },
+    ]);
     expect(error.message).toContain(`${count} actions`);
   });
 
@@ -134,18 +176,33 @@ describe('buildTransaction', () => {
   it('rejects two actions on one item, naming each repeat and the action it repeats', () => {
     const error = thrown(() => buildTransaction([putOf(0, ada), deleteOf(1, 2), deleteOf(2, 1), deleteOf(3, 2)]));
     expect(error.issues).toEqual([
-      { attribute: 'actions[2]', received: '{"person_id":1}', constraint: 'names the same item of phones as actions[0] (one action per item in a transaction)' },
-      { attribute: 'actions[3]', received: '{"person_id":2}', constraint: 'names the same item of phones as actions[1] (one action per item in a transaction)' },
+      {
+        attribute: 'actions[2]',
+        received: '{"person_id":1}',
+        constraint: 'names the same item of phones as actions[0] (one action per item in a transaction)',
+      },
+      {
+        attribute: 'actions[3]',
+        received: '{"person_id":2}',
+        constraint: 'names the same item of phones as actions[1] (one action per item in a transaction)',
+      },
     ]);
   });
 
   it('compares keys as DynamoDB does: numbers by value, whole composite keys, per table', () => {
-    const spelled = (index: number, n: string): TransactionWrite => ({ ...deleteOf(index, 1), key: { person_id: { N: n } } });
+    const spelled = (index: number, n: string): TransactionWrite => ({
+      ...deleteOf(index, 1),
+      key: { person_id: { N: n } },
+    });
     expect(thrown(() => buildTransaction([spelled(0, '1'), spelled(1, '1.0')])).issues).toHaveLength(1);
     expect(thrown(() => buildTransaction([spelled(0, '100'), spelled(1, '1e2')])).issues).toHaveLength(1);
     expect(() => buildTransaction([deleteOf(0, 1, 'phones'), deleteOf(1, 1, 'other-phones')])).not.toThrow();
-    expect(() => buildTransaction([checkOf(0, { device_id: 'd', at: 1 }), checkOf(1, { device_id: 'd', at: 2 })])).not.toThrow();
-    expect(() => buildTransaction([checkOf(0, { device_id: 'd', at: 1 }), checkOf(1, { at: 1, device_id: 'd' })])).toThrow(RecordValidationError);
+    expect(() =>
+      buildTransaction([checkOf(0, { device_id: 'd', at: 1 }), checkOf(1, { device_id: 'd', at: 2 })]),
+    ).not.toThrow();
+    expect(() =>
+      buildTransaction([checkOf(0, { device_id: 'd', at: 1 }), checkOf(1, { at: 1, device_id: 'd' })]),
+    ).toThrow(RecordValidationError);
   });
 });
 

@@ -57,6 +57,8 @@ describe('tableDefinition', () => {
       { AttributeName: 'day', AttributeType: 'S' },
       { AttributeName: 'seq', AttributeType: 'N' },
     ]);
-    expect(tableDefinition(compileSchema(BinaryKeyed), 'binary-keys').AttributeDefinitions).toEqual([{ AttributeName: 'hash', AttributeType: 'B' }]);
+    expect(tableDefinition(compileSchema(BinaryKeyed), 'binary-keys').AttributeDefinitions).toEqual([
+      { AttributeName: 'hash', AttributeType: 'B' },
+    ]);
   });
 });

@@ -43,7 +43,11 @@ describe('buildCreateRecord', () => {
 describe('buildGetRecord', () => {
   it('gets by key, eventually or strongly consistent', () => {
     const { key } = toKey(compileSchema(PhoneData), 1);
-    expect(buildGetRecord('phonebook-table', key, false)).toEqual({ TableName: 'phonebook-table', Key: { person_id: { N: '1' } }, ConsistentRead: false });
+    expect(buildGetRecord('phonebook-table', key, false)).toEqual({
+      TableName: 'phonebook-table',
+      Key: { person_id: { N: '1' } },
+      ConsistentRead: false,
+    });
     expect(buildGetRecord('phonebook-table', key, true).ConsistentRead).toBe(true);
   });
 });
@@ -83,7 +87,10 @@ describe('buildUpdateRecord', () => {
     expect(used.values).toEqual(Object.keys(values).sort());
 
     const sets = Object.fromEntries(
-      [...(input.UpdateExpression ?? '').matchAll(/(#n\d+) = (:v\d+)/g)].map(([, name, value]) => [names[name!], values[value!]]),
+      [...(input.UpdateExpression ?? '').matchAll(/(#n\d+) = (:v\d+)/g)].map(([, name, value]) => [
+        names[name!],
+        values[value!],
+      ]),
     );
     expect(sets).toEqual({
       name: { S: 'N' },
@@ -92,7 +99,10 @@ describe('buildUpdateRecord', () => {
       'a.b': { S: 'dotted' },
       'x y': { S: 'spaced' },
     });
-    const removed = / REMOVE (.*)$/.exec(input.UpdateExpression ?? '')![1]!.split(', ').map((alias) => names[alias]);
+    const removed = / REMOVE (.*)$/
+      .exec(input.UpdateExpression ?? '')![1]!
+      .split(', ')
+      .map((alias) => names[alias]);
     expect(removed).toEqual(['count', 'tags']);
   });
 
@@ -112,7 +122,7 @@ describe('buildUpdateRecord', () => {
 
   it('encodes each value with its attribute type', async () => {
     const input = await build({ big: 2n ** 64n, when: new Date(0), scores: new Set([1, 2]), map: { a: [1] } });
-    const values = Object.values(input.ExpressionAttributeValues ?? {}) as AttributeValue[];
+    const values = Object.values<AttributeValue>(input.ExpressionAttributeValues ?? {});
     expect(values).toEqual(
       expect.arrayContaining([
         { N: '18446744073709551616' },

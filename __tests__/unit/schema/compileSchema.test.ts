@@ -5,7 +5,16 @@ import { SchemaError } from '../../../lib/errors/SchemaError';
 import { ownAttributeDeclarations } from '../../../lib/metadata/store';
 import type { ModelClass } from '../../../lib/schema/CompiledSchema';
 import { compileSchema } from '../../../lib/schema/compileSchema';
-import { AccountData, BaseRecord, DerivedRecord, EdgeData, EventData, PhoneData, ProvisionedData, UserData } from '../../fixtures/models';
+import {
+  AccountData,
+  BaseRecord,
+  DerivedRecord,
+  EdgeData,
+  EventData,
+  PhoneData,
+  ProvisionedData,
+  UserData,
+} from '../../fixtures/models';
 
 // Bad models decorate without complaint (decorators only record); compileSchema names the problem.
 
@@ -201,25 +210,75 @@ describe('compileSchema: SchemaError names the class and the property', () => {
     ['a property that is both keys', BothKeysOnOneProperty, 'id', /cannot be both the partition key and the sort key/],
     ['an optional partition key', OptionalPartitionKey, 'id', /a partition key cannot be optional/],
     ['an optional sort key', OptionalSortKey, 'at', /a sort key cannot be optional/],
-    ['a boolean partition key', BooleanKey, 'id', /a partition key must be a string, number, bigint, Date or binary, not boolean/],
+    [
+      'a boolean partition key',
+      BooleanKey,
+      'id',
+      /a partition key must be a string, number, bigint, Date or binary, not boolean/,
+    ],
     ['a list sort key', ListSortKey, 'path', /a sort key must be .* not list/],
     ['an empty categorical list', EmptyCategorical, 'kind', /@Categorical needs at least one value/],
     ['a duplicated categorical value', DuplicatedCategorical, 'kind', /@Categorical lists "A" twice/],
-    ['a non-string categorical value', NonStringCategoricalValue, 'kind', /@Categorical values must be non-empty strings, got 1/],
-    ['an empty categorical value', EmptyStringCategoricalValue, 'kind', /@Categorical values must be non-empty strings, got ""/],
+    [
+      'a non-string categorical value',
+      NonStringCategoricalValue,
+      'kind',
+      /@Categorical values must be non-empty strings, got 1/,
+    ],
+    [
+      'an empty categorical value',
+      EmptyStringCategoricalValue,
+      'kind',
+      /@Categorical values must be non-empty strings, got ""/,
+    ],
     ['a categorical number property', CategoricalOnNumber, 'level', /@Categorical needs a string property, not number/],
     ['two categorical lists', TwoCategoricalLists, 'kind', /has two @Categorical lists/],
     ['two declared types', TwoDeclaredTypes, 'amount', /declares two types: bigint and number/],
-    ['no design:type', NoDesignType, 'plain', /has no design:type: turn on "emitDecoratorMetadata".*@Attribute\(\{ type \}\)/],
-    ['a Set without an explicit type', UntypedSet, 'tags', /is a Set: pass @Attribute\(\{ type: "stringSet" \| "numberSet" \| "binarySet" \}\)/],
-    ['a class-typed property', ClassTypedProperty, 'address', /has type Address, which maps to no DynamoDB type: pass @Attribute\(\{ type \}\)/],
+    [
+      'no design:type',
+      NoDesignType,
+      'plain',
+      /has no design:type: turn on "emitDecoratorMetadata".*@Attribute\(\{ type \}\)/,
+    ],
+    [
+      'a Set without an explicit type',
+      UntypedSet,
+      'tags',
+      /is a Set: pass @Attribute\(\{ type: "stringSet" \| "numberSet" \| "binarySet" \}\)/,
+    ],
+    [
+      'a class-typed property',
+      ClassTypedProperty,
+      'address',
+      /has type Address, which maps to no DynamoDB type: pass @Attribute\(\{ type \}\)/,
+    ],
     ['an unknown explicit type', UnknownExplicitType, 'body', /unknown type "text": use one of string, number/],
     ['userId and user_id', CollidingAttributeNames, 'user_id', /gives the enum key USER_ID, already used by "userId"/],
-    ["'in-progress' and 'IN_PROGRESS'", CollidingCategoricalValues, 'state', /value "IN_PROGRESS" gives the enum key IN_PROGRESS, already used by "in-progress"/],
-    ['a categorical value with no letter or digit', PunctuationOnlyCategoricalValue, 'state', /value "--" has no letter or digit/],
-    ['data_source and dataSource', TwoDataSources, 'dataSource', /gives the enum key DATA_SOURCE, already used by "data_source"/],
+    [
+      "'in-progress' and 'IN_PROGRESS'",
+      CollidingCategoricalValues,
+      'state',
+      /value "IN_PROGRESS" gives the enum key IN_PROGRESS, already used by "in-progress"/,
+    ],
+    [
+      'a categorical value with no letter or digit',
+      PunctuationOnlyCategoricalValue,
+      'state',
+      /value "--" has no letter or digit/,
+    ],
+    [
+      'data_source and dataSource',
+      TwoDataSources,
+      'dataSource',
+      /gives the enum key DATA_SOURCE, already used by "data_source"/,
+    ],
     ['level2 and level_2 (one enum name)', SameEnumName, 'level_2', /its enum name Level2 is already taken/],
-    ['a categorical attribute named attribute', CategoricalNamedAttribute, 'attribute', /its enum name Attribute is already taken/],
+    [
+      'a categorical attribute named attribute',
+      CategoricalNamedAttribute,
+      'attribute',
+      /its enum name Attribute is already taken/,
+    ],
   ])('%s', (_case, model, property, reason) => {
     let thrown: unknown;
     try {
@@ -258,7 +317,12 @@ describe('compileSchema: what it compiles', () => {
       { name: 'person_id', type: 'number', optional: false, key: 'partition' },
       { name: 'name', type: 'string', optional: false },
       { name: 'phone_number', type: 'string', optional: false },
-      { name: 'relationship', type: 'string', optional: false, categorical: ['PARENT', 'SIBLING', 'FRIEND', 'COLLEAGUE', 'ACQUAINTANCE'] },
+      {
+        name: 'relationship',
+        type: 'string',
+        optional: false,
+        categorical: ['PARENT', 'SIBLING', 'FRIEND', 'COLLEAGUE', 'ACQUAINTANCE'],
+      },
       { name: 'timestamp', type: 'string', optional: false },
     ]);
     expect(schema.partitionKey.name).toBe('person_id');

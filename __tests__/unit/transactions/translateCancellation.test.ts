@@ -10,15 +10,29 @@ import {
   where,
 } from '../../../lib';
 import { prepareActions, type PreparedAction } from '../../../lib/transactions/prepareActions';
-import { isTransactionCanceled, reasonFor, translateCancellation } from '../../../lib/transactions/translateCancellation';
+import {
+  isTransactionCanceled,
+  reasonFor,
+  translateCancellation,
+} from '../../../lib/transactions/translateCancellation';
 import { PhoneData, UserData } from '../../fixtures/models';
 
-const offline = new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+const offline = new DynamoDBClient({
+  region: 'us-east-1',
+  endpoint: 'http://127.0.0.1:9',
+  credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+});
 afterAll(() => offline.destroy());
 const phones = new Repository(PhoneData, { client: offline, tableName: 'phones' });
 const users = new Repository(UserData, { client: offline, tableName: 'users' });
 const ada = { person_id: 1, name: 'Ada', phone_number: '555', relationship: 'FRIEND', timestamp: 't' } as const;
-const adaItem = { person_id: { N: '1' }, name: { S: 'Ada' }, phone_number: { S: '555' }, relationship: { S: 'FRIEND' }, timestamp: { S: 't' } };
+const adaItem = {
+  person_id: { N: '1' },
+  name: { S: 'Ada' },
+  phone_number: { S: '555' },
+  relationship: { S: 'FRIEND' },
+  timestamp: { S: 't' },
+};
 
 let actions: PreparedAction[];
 beforeAll(async () => {
@@ -28,7 +42,12 @@ beforeAll(async () => {
       { kind: 'update', repository: users, id: 'u1', changes: { email: 'a@b.co' }, options: undefined },
       { kind: 'delete', repository: phones, id: 2, options: { condition: where('name').eq('Bob') } },
       { kind: 'check', repository: users, id: 'u2', condition: where('email').exists() },
-      { kind: 'put', repository: phones, data: { ...ada, person_id: 3 }, options: { condition: where('name').exists() } },
+      {
+        kind: 'put',
+        repository: phones,
+        data: { ...ada, person_id: 3 },
+        options: { condition: where('name').exists() },
+      },
     ],
     new Date(),
   );
@@ -36,11 +55,22 @@ beforeAll(async () => {
 
 const action = (index: number): PreparedAction => actions[index]!;
 const sdkError = (reasons?: CancellationReason[]) =>
-  new TransactionCanceledException({ message: 'Transaction cancelled, please refer cancellation reasons for specific reasons', $metadata: {}, CancellationReasons: reasons });
-const failed = (Item?: CancellationReason['Item']): CancellationReason => ({ Code: 'ConditionalCheckFailed', Message: 'The conditional request failed', ...(Item && { Item }) });
+  new TransactionCanceledException({
+    message: 'Transaction cancelled, please refer cancellation reasons for specific reasons',
+    $metadata: {},
+    CancellationReasons: reasons,
+  });
+const failed = (Item?: CancellationReason['Item']): CancellationReason => ({
+  Code: 'ConditionalCheckFailed',
+  Message: 'The conditional request failed',
+  ...(Item && { Item }),
+});
 
 /** A client whose GetItem answers from `found` (by table), recording each read. */
-function readingClient(found: Record<string, CancellationReason['Item'] | undefined>): { client: DynamoDBClient; reads: string[] } {
+function readingClient(found: Record<string, CancellationReason['Item'] | undefined>): {
+  client: DynamoDBClient;
+  reads: string[];
+} {
   const reads: string[] = [];
   const send = async (command: { input: { TableName?: string } }) => {
     const table = command.input.TableName ?? '';
@@ -63,7 +93,13 @@ describe('reasonFor', () => {
     const reason = reasonFor(action(index), failed(item), current, cause);
     expect(reason.error).toBeInstanceOf(ErrorClass);
     expect(reason.error).toBeInstanceOf(OrmError);
-    expect(reason).toMatchObject({ index, action: action(index).action, code: 'ConditionalCheckFailed', modelName: action(index).modelName, key: action(index).keyValues });
+    expect(reason).toMatchObject({
+      index,
+      action: action(index).action,
+      code: 'ConditionalCheckFailed',
+      modelName: action(index).modelName,
+      key: action(index).keyValues,
+    });
     expect((reason.error?.cause as Error).name).toBe('ConditionalCheckFailedException');
     expect((reason.error?.cause as Error).cause).toBe(cause);
   });
@@ -75,22 +111,50 @@ describe('reasonFor', () => {
   });
 
   it("no error for 'None'; a TransactionActionError carrying any other code", () => {
-    expect(reasonFor(action(0), { Code: 'None' }, undefined, sdkError())).toEqual({ index: 0, action: 'put', modelName: 'PhoneData', key: { person_id: 1 }, code: 'None' });
-    const conflict = reasonFor(action(1), { Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' }, undefined, sdkError());
+    expect(reasonFor(action(0), { Code: 'None' }, undefined, sdkError())).toEqual({
+      index: 0,
+      action: 'put',
+      modelName: 'PhoneData',
+      key: { person_id: 1 },
+      code: 'None',
+    });
+    const conflict = reasonFor(
+      action(1),
+      { Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' },
+      undefined,
+      sdkError(),
+    );
     expect(conflict.error).toBeInstanceOf(TransactionActionError);
-    expect(conflict.error).toMatchObject({ code: 'TransactionConflict', detail: 'Transaction is ongoing for the item', modelName: 'UserData', key: { user_id: 'u1' } });
+    expect(conflict.error).toMatchObject({
+      code: 'TransactionConflict',
+      detail: 'Transaction is ongoing for the item',
+      modelName: 'UserData',
+      key: { user_id: 'u1' },
+    });
   });
 });
 
 describe('translateCancellation', () => {
   it('types each failure from the returned items, reads nothing, and names the failures in the message', async () => {
     const { client, reads } = readingClient({});
-    const cause = sdkError([failed(adaItem), { Code: 'None' }, { Code: 'None' }, failed({ user_id: { S: 'u2' }, email: { S: 'x@y.z' } }), { Code: 'None' }]);
+    const cause = sdkError([
+      failed(adaItem),
+      { Code: 'None' },
+      { Code: 'None' },
+      failed({ user_id: { S: 'u2' }, email: { S: 'x@y.z' } }),
+      { Code: 'None' },
+    ]);
     const error = await translateCancellation(client, actions, cause);
     expect(reads).toEqual([]);
     expect(error).toBeInstanceOf(TransactionCanceledError);
     expect(error.cause).toBe(cause);
-    expect(error.reasons.map((reason) => reason.error?.name)).toEqual(['RecordExistsError', undefined, undefined, 'ConditionFailedError', undefined]);
+    expect(error.reasons.map((reason) => reason.error?.name)).toEqual([
+      'RecordExistsError',
+      undefined,
+      undefined,
+      'ConditionFailedError',
+      undefined,
+    ]);
     expect((error.reasons[3]?.error as ConditionFailedError).item).toBeInstanceOf(UserData);
     expect(error.failures.map((reason) => reason.index)).toEqual([0, 3]);
     expect(error.message).toBe(
@@ -100,14 +164,28 @@ describe('translateCancellation', () => {
 
   it('reads a checked action’s record when the engine returned none, to tell absent from not matching', async () => {
     const { client, reads } = readingClient({ phones: { ...adaItem, person_id: { N: '2' } } });
-    const error = await translateCancellation(client, actions, sdkError([{ Code: 'None' }, failed(), failed(), failed(), { Code: 'None' }]));
+    const error = await translateCancellation(
+      client,
+      actions,
+      sdkError([{ Code: 'None' }, failed(), failed(), failed(), { Code: 'None' }]),
+    );
     expect(reads.sort()).toEqual(['phones', 'users']); // the update checks existence only: no read
-    expect(error.reasons.map((reason) => reason.error?.name)).toEqual([undefined, 'RecordNotFoundError', 'ConditionFailedError', 'RecordNotFoundError', undefined]);
+    expect(error.reasons.map((reason) => reason.error?.name)).toEqual([
+      undefined,
+      'RecordNotFoundError',
+      'ConditionFailedError',
+      'RecordNotFoundError',
+      undefined,
+    ]);
   });
 
   it('keeps the cancellation when a read fails: the failure stays a ConditionFailedError without item', async () => {
     const client = { send: async () => Promise.reject(new Error('socket hang up')) } as unknown as DynamoDBClient;
-    const error = await translateCancellation(client, actions, sdkError([{ Code: 'None' }, { Code: 'None' }, failed(), { Code: 'None' }, { Code: 'None' }]));
+    const error = await translateCancellation(
+      client,
+      actions,
+      sdkError([{ Code: 'None' }, { Code: 'None' }, failed(), { Code: 'None' }, { Code: 'None' }]),
+    );
     expect(error.reasons[2]?.error).toBeInstanceOf(ConditionFailedError);
     expect((error.reasons[2]?.error as ConditionFailedError).item).toBeUndefined();
   });
@@ -116,13 +194,23 @@ describe('translateCancellation', () => {
     const error = await translateCancellation(offline, actions, sdkError());
     expect(error.reasons.map((reason) => reason.code)).toEqual(['Unknown', 'Unknown', 'Unknown', 'Unknown', 'Unknown']);
     expect(error.failures).toEqual([]);
-    expect(error.message).toBe('Transaction cancelled: Transaction cancelled, please refer cancellation reasons for specific reasons');
+    expect(error.message).toBe(
+      'Transaction cancelled: Transaction cancelled, please refer cancellation reasons for specific reasons',
+    );
   });
 
   it('names other codes with their message', async () => {
-    const reasons = [{ Code: 'None' }, { Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' }, { Code: 'None' }, { Code: 'None' }, { Code: 'None' }];
+    const reasons = [
+      { Code: 'None' },
+      { Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' },
+      { Code: 'None' },
+      { Code: 'None' },
+      { Code: 'None' },
+    ];
     const error = await translateCancellation(offline, actions, sdkError(reasons));
-    expect(error.message).toBe('Transaction cancelled: actions[1] (update UserData {"user_id":"u1"}): TransactionConflict (Transaction is ongoing for the item).');
+    expect(error.message).toBe(
+      'Transaction cancelled: actions[1] (update UserData {"user_id":"u1"}): TransactionConflict (Transaction is ongoing for the item).',
+    );
   });
 
   it('recognises the SDK error by name', () => {
@@ -135,7 +223,11 @@ describe('translateCancellation', () => {
 describe('TransactionCanceledError', () => {
   it('is an OrmError with its name, frozen reasons and the cause', () => {
     const cause = new Error('sdk');
-    const error = new TransactionCanceledError([{ index: 0, action: 'put', modelName: 'PhoneData', key: { person_id: 1 }, code: 'None' }], 'why', { cause });
+    const error = new TransactionCanceledError(
+      [{ index: 0, action: 'put', modelName: 'PhoneData', key: { person_id: 1 }, code: 'None' }],
+      'why',
+      { cause },
+    );
     expect(error).toBeInstanceOf(OrmError);
     expect(error.name).toBe('TransactionCanceledError');
     expect(String(error)).toBe('TransactionCanceledError: Transaction cancelled: why');

@@ -15,6 +15,9 @@ describe('itemSize', () => {
 
   it('names the largest attribute of an item over 400 KB', () => {
     const issue = itemSizeIssue({ id: { S: 'i' }, body: { S: 'é'.repeat(210 * 1024) } }, 'put[1].');
-    expect(issue).toMatchObject({ attribute: 'put[1].body', constraint: expect.stringMatching(/over DynamoDB's limit of 409600/) });
+    expect(issue).toMatchObject({
+      attribute: 'put[1].body',
+      constraint: expect.stringMatching(/over DynamoDB's limit of 409600/),
+    });
   });
 });
