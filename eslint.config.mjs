@@ -23,6 +23,21 @@ export default tseslint.config(
     },
   },
   {
+    // dependencies point one way (STYLE.md): marshalling only converts, so it never imports the rules;
+    // expressions and errors import nothing of ours but each other
+    files: ['lib/marshalling/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['../validation/*', '../repository/*', '../requests/*'] }] },
+  },
+  {
+    files: ['lib/expressions/**/*.ts', 'lib/errors/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['../validation/*', '../marshalling/*', '../repository/*', '../requests/*', '../schema/*'] },
+      ],
+    },
+  },
+  {
     // tests use `async () => ...` on purpose: a synchronous throw then becomes a rejection to assert on
     // and jest's asymmetric matchers (expect.any, expect.stringMatching) are typed any
     files: ['__tests__/**/*.ts'],

@@ -134,7 +134,7 @@ async function main(): Promise<void> {
     for (const login of earlier) await history.logins.createRecord(login);
     console.log(`   recorded ${earlier.length} earlier logins of ada, one a day`);
 
-    say(`ada logs in: transaction(client).put(logins, …).update(users, 'ada', { ${Attr.LOGINS}: add(1) }).commit()`);
+    say(`ada logs in: transaction(client).create(logins, …).update(users, 'ada', { ${Attr.LOGINS}: add(1) }).commit()`);
     await logInAtomically(engine.client, users, history, 'ada', '203.0.113.9');
 
     say(`query({ user_id: 'ada' }, { reverse: true, limit: 3 }): ada's last 3 logins, newest first`);
@@ -170,15 +170,15 @@ async function logIn(
 async function twoEditors(users: UserRepository): Promise<void> {
   const first = await users.getRecord('ada');
   const second = await users.getRecord('ada');
-  const saved = await users.updateRecord('ada', { nickname: 'Countess', version: first.version });
+  const saved = await users.updateRecord('ada', { nickname: 'Countess' }, { expectedVersion: first.version });
   console.log(
-    `   editor A read version ${first.version}, sets ${Attr.NICKNAME} 'Countess' with { version: ${first.version} }: stored, now version ${saved.version}`,
+    `   editor A read version ${first.version}, sets ${Attr.NICKNAME} 'Countess' with { expectedVersion: ${first.version} }: stored, now version ${saved.version}`,
   );
   console.log(
     `     @CreatedAt ${Attr.TIMESTAMP} ${saved.timestamp} (kept), @UpdatedAt ${Attr.UPDATED_AT} ${saved.updated_at}`,
   );
   try {
-    await users.updateRecord('ada', { nickname: 'Enchantress', version: second.version });
+    await users.updateRecord('ada', { nickname: 'Enchantress' }, { expectedVersion: second.version });
     throw new Error('the stale write went through: the version was not checked');
   } catch (error) {
     if (!(error instanceof ConditionFailedError)) throw error;
@@ -203,7 +203,7 @@ async function logInAtomically(
   const login = history.entry(userId, Date.now(), ip);
   try {
     await transaction(client)
-      .put(history.logins, login)
+      .create(history.logins, login)
       .update(users, userId, { logins: add(1) })
       .commit();
     console.log('   committed: both writes, or (had one failed) neither');
@@ -228,9 +228,9 @@ async function importUsers(users: UserRepository): Promise<void> {
     `   unprocessed: ${unprocessed.put.length} puts, ${unprocessed.delete.length} deletes; errors: ${errors.length}`,
   );
   const ids = ['user-01', 'user-02', 'user-40', 'nobody'];
-  const { records, unprocessedKeys } = await users.batchGet(ids);
+  const { records, unprocessed: unread } = await users.batchGet(ids);
   console.log(
-    `   batchGet([${ids.map((id) => `'${id}'`).join(', ')}]): ${records.length} records ('nobody' is simply absent), unprocessedKeys: ${unprocessedKeys.length}`,
+    `   batchGet([${ids.map((id) => `'${id}'`).join(', ')}]): ${records.length} records ('nobody' is simply absent), unprocessed: ${unread.length}`,
   );
   console.log(`   ${records.map((user) => `${user.user_id} <${user.email}> v${user.version}`).join(', ')}`);
 }

@@ -26,14 +26,21 @@ export type { ModelEnums } from './schema/enumsOf';
 export type { ModelClass } from './schema/CompiledSchema';
 
 export { Repository } from './repository/Repository';
-export type { RecordData, RepositoryOptions } from './repository/Repository';
-export type { GetOptions } from './validation/checkGetOptions';
+export type { RecordData } from './repository/Repository';
+export type {
+  DeleteOptions,
+  GetOptions,
+  GsiOptions,
+  RepositoryOptions,
+  UpdateOptions,
+  VersionedWriteOptions,
+  WriteOptions,
+} from './repository/options';
 export type { CreateTableResult } from './repository/manageTable';
 export type { BatchOptions } from './repository/sendChunks';
 export type { BatchGetOptions, BatchGetResult } from './repository/batchGet';
 export type { BatchWriteItems, BatchWriteResult } from './repository/batchWrite';
 export type { UpdateChanges } from './repository/UpdateChanges';
-export type { DeleteOptions, WriteOptions } from './validation/checkWriteOptions';
 
 export { where, and, or, not, Condition, AttributeConditions, Comparisons } from './expressions/conditions';
 export type { AttributeTypeCode } from './expressions/conditions';
@@ -50,19 +57,19 @@ export {
   removeIn,
   UpdateAction,
 } from './expressions/updates';
-export type { RecordId } from './marshalling/toKey';
-export type { GsiOptions } from './validation/checkIndexOptions';
+export type { RecordId } from './repository/RecordId';
 export { Query } from './repository/Query';
 export { Scan } from './repository/Scan';
 export type { Page } from './repository/PagedRead';
-export type { PageOptions } from './validation/checkQueryOptions';
-export type { AttributeName, QueryKey, QueryOptions, ReadOptions, ScanOptions } from './validation/ReadOptions';
+export type { PageOptions } from './repository/readOptions';
+export type { AttributeName, QueryKey, QueryOptions, ReadOptions, ScanOptions } from './repository/readOptions';
 
 export { OrmError } from './errors/OrmError';
 export { SchemaError } from './errors/SchemaError';
 export { RecordValidationError } from './errors/RecordValidationError';
 export type { ValidationIssue } from './errors/ValidationIssue';
 export { RecordNotFoundError } from './errors/RecordNotFoundError';
+export { StoredValueError } from './errors/StoredValueError';
 export { RecordExistsError } from './errors/RecordExistsError';
 export { ConditionFailedError } from './errors/ConditionFailedError';
 export { UnsupportedCapabilityError } from './errors/UnsupportedCapabilityError';

@@ -5,7 +5,7 @@ import {
   type DynamoDBClient,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
-import { toItem } from '../../lib/marshalling/toItem';
+import { toItem } from '../../lib/marshalling/codec';
 import { compileSchema } from '../../lib/schema/compileSchema';
 import { IndexedEventData, STATUSES, StatusQueryData } from '../fixtures/models';
 

@@ -313,8 +313,14 @@ const schemaCases: BadInput[] = [
   {
     name: 'bad tableName option',
     call: async ({ client }) => new Repository(PhoneData, { client, tableName: 'no spaces allowed' }),
-    errorClass: SchemaError,
-    attribute: /PhoneData: tableName/,
+    errorClass: RecordValidationError,
+    attribute: 'tableName',
+  },
+  {
+    name: 'unknown Repository option',
+    call: async ({ client }) => new Repository(PhoneData, { client, logger: console } as never),
+    errorClass: RecordValidationError,
+    attribute: 'logger',
   },
   {
     name: '@GlobalIndex on an unknown attribute',
@@ -726,7 +732,7 @@ const recordCases: BadInput[] = [
     name: 'transaction put with a bad record',
     call: ({ client, phones }) =>
       transaction(client)
-        .put(phones, phone({ name: 7 }))
+        .create(phones, phone({ name: 7 }))
         .commit(),
     errorClass: RecordValidationError,
     attribute: 'actions[0].name',
@@ -995,8 +1001,15 @@ const updateCases: BadInput[] = [
     touches: 'edges',
   },
   {
-    name: 'version that is not a whole number',
-    call: ({ jobs }) => jobs.updateRecord('j1', { status: 'SUCCESS', version: 1.5 }),
+    name: 'expectedVersion that is not a whole number',
+    call: ({ jobs }) => jobs.updateRecord('j1', { status: 'SUCCESS' }, { expectedVersion: 1.5 }),
+    errorClass: RecordValidationError,
+    attribute: 'expectedVersion',
+    touches: 'jobs',
+  },
+  {
+    name: 'version given in the changes',
+    call: ({ jobs }) => jobs.updateRecord('j1', { status: 'SUCCESS', version: 1 } as never),
     errorClass: RecordValidationError,
     attribute: 'version',
     touches: 'jobs',
@@ -1294,13 +1307,32 @@ const optionCases: BadInput[] = [
     name: 'batch concurrency 0',
     call: ({ phones }) => phones.batchGet([1], { concurrency: 0 }),
     errorClass: RecordValidationError,
-    attribute: 'options.concurrency',
+    attribute: 'concurrency',
+  },
+  {
+    name: 'batchWrite with a misspelt part (putt)',
+    call: ({ phones }) => phones.batchWrite({ putt: [phone()] } as never),
+    errorClass: RecordValidationError,
+    attribute: 'putt',
+    touches: 'phones',
+  },
+  {
+    name: 'batchGet with a misspelt option (concurency)',
+    call: ({ phones }) => phones.batchGet([1], { concurency: 2 } as never),
+    errorClass: RecordValidationError,
+    attribute: 'concurency',
+  },
+  {
+    name: 'batchGet with consistent: "yes"',
+    call: ({ phones }) => phones.batchGet([1], { consistent: 'yes' } as never),
+    errorClass: RecordValidationError,
+    attribute: 'consistent',
   },
   {
     name: 'batch maxRetries -1',
     call: ({ phones }) => phones.batchWrite({ delete: [1] }, { maxRetries: -1 }),
     errorClass: RecordValidationError,
-    attribute: 'options.maxRetries',
+    attribute: 'maxRetries',
     touches: 'phones',
   },
   // transactions

@@ -132,7 +132,13 @@ describe.each(engines)('concurrency on $name', (engine: TestEngine) => {
         for (let round = 0; round < ROUNDS; round += 1) {
           const { version } = await documents.getRecord('doc', { consistent: true });
           try {
-            successes.push(await documents.updateRecord('doc', { body: `worker-${worker}-round-${round}`, version }));
+            successes.push(
+              await documents.updateRecord(
+                'doc',
+                { body: `worker-${worker}-round-${round}` },
+                { expectedVersion: version },
+              ),
+            );
           } catch (error) {
             if (!(error instanceof ConditionFailedError)) throw error;
             conflicts.push(error);

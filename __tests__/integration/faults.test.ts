@@ -427,7 +427,7 @@ describe.each(engines)('injected faults on $name', (engine) => {
       lost = 0;
       const guarded = await clean.createRecord({ id: 'guarded', n: 0 });
       const error = await counters
-        .updateRecord('guarded', { n: add(1), version: guarded.version })
+        .updateRecord('guarded', { n: add(1) }, { expectedVersion: guarded.version })
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ConditionFailedError);
       expect(await clean.getRecord('guarded', { consistent: true })).toMatchObject({ n: 1, version: 2 });
@@ -604,7 +604,7 @@ describe.each(persistentEngines)('$name stopped in the middle of a run', ({ name
   async function expectAcknowledgedWrites(repo: Repository<Ledger>): Promise<void> {
     const ids = [...(await scanAll(repo.client, tableName)).keys()];
     const found = await repo.batchGet(ids, { consistent: true });
-    expect(found.unprocessedKeys).toEqual([]);
+    expect(found.unprocessed).toEqual([]);
     const stored = new Map(found.records.map((record) => [record.id, plain(record)]));
     const inDoubt = new Set(unacknowledged.map((failure) => failure.id));
     for (const [id, state] of acknowledged) {

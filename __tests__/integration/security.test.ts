@@ -33,8 +33,8 @@ import {
   Version,
   where,
 } from '../../lib';
-import { toItem } from '../../lib/marshalling/toItem';
-import { toKey } from '../../lib/marshalling/toKey';
+import { toItem } from '../../lib/marshalling/codec';
+import { keyOf } from '../helpers/keyOf';
 import { buildCreateRecord } from '../../lib/requests/buildCreateRecord';
 import { buildDeleteRecord } from '../../lib/requests/buildDeleteRecord';
 import { buildTransaction } from '../../lib/requests/buildTransaction';
@@ -173,7 +173,7 @@ function validationFailures(
     'batch put': () => repo.batchWrite({ put: [user('v2', { role: SECRET_VALUE })] }),
     'transaction put': () =>
       transaction(client)
-        .put(repo, user('v3', { pin: SECRET_VALUE }))
+        .create(repo, user('v3', { pin: SECRET_VALUE }))
         .commit(),
   };
 }
@@ -214,13 +214,13 @@ describe.each(engines)('security on $name', (engine: TestEngine) => {
       'record exists': () => repo.createRecord(user('u1')),
       'record not found': () => repo.getRecord('nobody'),
       'update of a missing record': () => repo.updateRecord('nobody', { pin: 1 }),
-      'stale version': () => repo.updateRecord('u1', { pin: 1, version: 99 }),
+      'stale version': () => repo.updateRecord('u1', { pin: 1 }, { expectedVersion: 99 }),
       'condition failed': () => repo.deleteRecord('u1', { condition: where('role').eq('ADMIN') }),
       // errors of the engine pass through unchanged
       'missing table': () => missingTable.getRecord('u1'),
       'item over 400 KB (engine ValidationException)': () =>
         repo.createRecord(user('big', { password: SECRET_VALUE.repeat(20_000) })),
-      'transaction cancelled or unsupported': () => transaction(client).put(repo, user('u1')).commit(),
+      'transaction cancelled or unsupported': () => transaction(client).create(repo, user('u1')).commit(),
       'connection refused': () => offline.getRecord('u1'),
     };
     try {
@@ -273,7 +273,7 @@ describe.each(engines)('security on $name', (engine: TestEngine) => {
       // dynalite has no transactions: there this is an UnsupportedCapabilityError, with nothing to carry
       'transaction cancelled': () =>
         transaction(client)
-          .put(repo, user('u1', { password: 'mine' }))
+          .create(repo, user('u1', { password: 'mine' }))
           .commit(),
     });
     expect(errors.get('record exists')).toBeInstanceOf(RecordExistsError);
@@ -369,7 +369,7 @@ function markerCondition() {
 describe('no code path puts a value into an expression string', () => {
   const schema = compileSchema(MarkerData);
   const id = { NAME_MARKER_pk: `${VALUE_MARKER}_pk`, NAME_MARKER_sk: NUMBER_MARKER };
-  const { key } = toKey(schema, id);
+  const { key } = keyOf(schema, id);
   // never sends: only the request inputs are read
   const repo = new Repository(MarkerData, {
     client: new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9' }),
@@ -401,9 +401,8 @@ describe('no code path puts a value into an expression string', () => {
         NAME_MARKER_set: addToSet(`${VALUE_MARKER}_member`),
         NAME_MARKER_map: [setIn(['NAME_MARKER_a', 0], `${VALUE_MARKER}_in`), removeIn(['NAME_MARKER_b'])],
         NAME_MARKER_note: remove(),
-        NAME_MARKER_version: NUMBER_MARKER,
       },
-      { condition: markerCondition(), now: new Date() },
+      { condition: markerCondition(), expectedVersion: NUMBER_MARKER, now: new Date() },
     ),
     updateSetDelete: buildUpdateRecord(
       schema,
@@ -434,7 +433,7 @@ describe('no code path puts a value into an expression string', () => {
       await prepareActions(
         [
           {
-            kind: 'put',
+            kind: 'create',
             repository: repo,
             data: {
               ...id,
@@ -451,9 +450,8 @@ describe('no code path puts a value into an expression string', () => {
             changes: {
               NAME_MARKER_note: `${VALUE_MARKER}_t`,
               'NAME_MARKER-count': add(NUMBER_MARKER),
-              NAME_MARKER_version: NUMBER_MARKER,
             },
-            options: undefined,
+            options: { expectedVersion: NUMBER_MARKER },
           },
           {
             kind: 'delete',

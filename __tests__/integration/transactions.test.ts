@@ -100,8 +100,8 @@ describe.each(engines)('transactions on $name', (engine) => {
     it('an invalid action: every issue named under actions[i], nothing sent', async () => {
       const rec = recording();
       const error = await transaction(rec.client)
-        .put(rec.statuses, status('v1'))
-        .put(rec.statuses, { ...status('v2'), status: 'LOST' } as never)
+        .create(rec.statuses, status('v1'))
+        .create(rec.statuses, { ...status('v2'), status: 'LOST' } as never)
         .update(rec.wallets, 'v3', { balance: 'lots' } as never)
         .check(rec.wallets, 'v4', where('colour').eq('red') as never)
         .commit()
@@ -118,7 +118,7 @@ describe.each(engines)('transactions on $name', (engine) => {
     it('101 actions are rejected naming the count; nothing sent', async () => {
       const rec = recording();
       const tx = transaction(rec.client);
-      for (let id = 0; id < 101; id += 1) tx.put(rec.statuses, status(`many-${id}`));
+      for (let id = 0; id < 101; id += 1) tx.create(rec.statuses, status(`many-${id}`));
       const error = await tx.commit().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RecordValidationError);
       expect((error as Error).message).toContain('101 actions');
@@ -128,7 +128,7 @@ describe.each(engines)('transactions on $name', (engine) => {
     it('two actions on the same item are rejected; nothing sent', async () => {
       const rec = recording();
       const error = await transaction(rec.client)
-        .put(rec.statuses, status('dup'))
+        .create(rec.statuses, status('dup'))
         .update(rec.wallets, 'dup', { balance: 1 })
         .check(rec.statuses, 'dup', where('status').eq('STARTED'))
         .commit()
@@ -157,7 +157,7 @@ describe.each(engines)('transactions on $name', (engine) => {
       const rec = recording();
       const started = Date.now();
       const error = await transaction(rec.client)
-        .put(rec.statuses, status('d1'))
+        .create(rec.statuses, status('d1'))
         .update(rec.wallets, 'w1', { balance: add(1) })
         .commit()
         .catch((caught: unknown) => caught);
@@ -174,7 +174,7 @@ describe.each(engines)('transactions on $name', (engine) => {
     it('validation errors still come first', async () => {
       const rec = recording();
       const error = await transaction(rec.client)
-        .put(rec.statuses, { ...status('d2'), status: 'LOST' } as never)
+        .create(rec.statuses, { ...status('d2'), status: 'LOST' } as never)
         .commit()
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RecordValidationError);
@@ -190,8 +190,8 @@ describe.each(engines)('transactions on $name', (engine) => {
       await wallets.createRecord(wallet('c-w2', 'bob', 0));
       const rec = recording();
       await transaction(rec.client)
-        .put(rec.statuses, status('c-new'))
-        .put(rec.wallets, wallet('c-w3', 'eve', 5))
+        .create(rec.statuses, status('c-new'))
+        .create(rec.wallets, wallet('c-w3', 'eve', 5))
         .update(rec.wallets, 'c-w1', { balance: add(-4) })
         .delete(rec.statuses, 'c-old')
         .check(rec.wallets, 'c-w2', where('owner').eq('bob'))
@@ -240,14 +240,14 @@ describe.each(engines)('transactions on $name', (engine) => {
     }
 
     const base = (tx: ReturnType<typeof transaction>) =>
-      tx.put(statuses, status('x-new')).update(wallets, 'x-w1', { balance: add(5) });
+      tx.create(statuses, status('x-new')).update(wallets, 'x-w1', { balance: add(5) });
 
     it('a failing check: ConditionFailedError carrying the current record; the other actions have no error', async () => {
       const error = await cancelled((tx) =>
         base(tx).delete(statuses, 'x-s1').check(wallets, 'x-w2', where('owner').eq('carol')),
       );
       expect(error.reasons.map(({ index, action, code }) => ({ index, action, code }))).toEqual([
-        { index: 0, action: 'put', code: 'None' },
+        { index: 0, action: 'create', code: 'None' },
         { index: 1, action: 'update', code: 'None' },
         { index: 2, action: 'delete', code: 'None' },
         { index: 3, action: 'check', code: 'ConditionalCheckFailed' },
@@ -263,11 +263,11 @@ describe.each(engines)('transactions on $name', (engine) => {
     });
 
     it('a put on an existing key: RecordExistsError', async () => {
-      const error = await cancelled((tx) => base(tx).put(statuses, status('x-s1', 'FAILED')));
+      const error = await cancelled((tx) => base(tx).create(statuses, status('x-s1', 'FAILED')));
       expect(error.failures).toHaveLength(1);
       expect(error.reasons[2]).toMatchObject({
         index: 2,
-        action: 'put',
+        action: 'create',
         modelName: 'StatusData',
         key: { request_id: 'x-s1' },
       });
@@ -281,7 +281,9 @@ describe.each(engines)('transactions on $name', (engine) => {
       expect(error.message).toBe(
         'Transaction cancelled: actions[2] (update WalletData {"wallet_id":"x-missing"}): RecordNotFoundError.',
       );
-      const versioned = await cancelled((tx) => base(tx).update(wallets, 'x-missing', { balance: 1, version: 1 }));
+      const versioned = await cancelled((tx) =>
+        base(tx).update(wallets, 'x-missing', { balance: 1 }, { expectedVersion: 1 }),
+      );
       expect(versioned.reasons[2]?.error).toBeInstanceOf(RecordNotFoundError);
     });
 
@@ -307,7 +309,9 @@ describe.each(engines)('transactions on $name', (engine) => {
       await wallets.createRecord(wallet('x-w4', 'fay', 1));
       const read = await wallets.getRecord('x-w4');
       await wallets.updateRecord('x-w4', { balance: 2 }); // someone else's write moves the version on
-      const update = await cancelled((tx) => base(tx).update(wallets, 'x-w4', { balance: 3, version: read.version }));
+      const update = await cancelled((tx) =>
+        base(tx).update(wallets, 'x-w4', { balance: 3 }, { expectedVersion: read.version }),
+      );
       expect(update.reasons[2]?.error).toBeInstanceOf(ConditionFailedError);
       expect((update.reasons[2]?.error as ConditionFailedError).item).toMatchObject({
         balance: 2,
@@ -320,7 +324,9 @@ describe.each(engines)('transactions on $name', (engine) => {
     it('with the version read, the same update goes through and increments it', async () => {
       await wallets.createRecord(wallet('x-w3', 'dan', 1));
       const read = await wallets.getRecord('x-w3');
-      await transaction(engine.client()).update(wallets, 'x-w3', { balance: 2, version: read.version }).commit();
+      await transaction(engine.client())
+        .update(wallets, 'x-w3', { balance: 2 }, { expectedVersion: read.version })
+        .commit();
       expect(await wallets.getRecord('x-w3')).toMatchObject({ balance: 2, version: read.version + 1 });
       const raw = await engine
         .client()

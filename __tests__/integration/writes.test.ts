@@ -249,9 +249,9 @@ describe.each(engines)('writes on $name', (engine) => {
     it('an update carrying the version read succeeds once; a stale version is ConditionFailedError', async () => {
       await jobs.createRecord(job('v2'));
       const read = await jobs.getRecord('v2', { consistent: true });
-      expect((await jobs.updateRecord('v2', { note: 'first', version: read.version })).version).toBe(2);
+      expect((await jobs.updateRecord('v2', { note: 'first' }, { expectedVersion: read.version })).version).toBe(2);
       const stale = await jobs
-        .updateRecord('v2', { note: 'second', version: read.version })
+        .updateRecord('v2', { note: 'second' }, { expectedVersion: read.version })
         .catch((caught: unknown) => caught);
       expect(stale).toBeInstanceOf(ConditionFailedError);
       expect((stale as ConditionFailedError).item).toMatchObject({ version: 2, note: 'first' });
@@ -263,7 +263,7 @@ describe.each(engines)('writes on $name', (engine) => {
       await jobs.createRecord({ ...job('v3'), history: [] });
       const writers = Array.from({ length: 50 }, async (_, writer) => {
         const read = await jobs.getRecord('v3', { consistent: true });
-        return jobs.updateRecord('v3', { history: append([`w${writer}`]), version: read.version });
+        return jobs.updateRecord('v3', { history: append([`w${writer}`]) }, { expectedVersion: read.version });
       });
       const results = await Promise.allSettled(writers);
       const succeeded = results.filter((result) => result.status === 'fulfilled').length;
@@ -280,7 +280,12 @@ describe.each(engines)('writes on $name', (engine) => {
     it('the library owns the version and the creation time', async () => {
       await expect(jobs.createRecord({ ...job('v4'), version: 7 })).rejects.toThrow(/version .*@Version/);
       await expect(jobs.updateRecord('v4', { created_at: new Date() })).rejects.toThrow(/created_at .*@CreatedAt/);
-      await expect(jobs.updateRecord('v4', { version: 1.5 })).rejects.toThrow(/version .*whole number/);
+      await expect(jobs.updateRecord('v4', { note: 'x' }, { expectedVersion: 1.5 })).rejects.toThrow(
+        /expectedVersion .*whole number/,
+      );
+      await expect(jobs.updateRecord('v4', { version: 2 })).rejects.toThrow(
+        /version .*expectedVersion option/,
+      );
     });
   });
 

@@ -2,8 +2,8 @@ import { OrmError } from './OrmError';
 import { describeKey } from './describeKey';
 import { TransactionActionError } from './TransactionActionError';
 
-/** What an action of a transaction does: create-only put, update, delete, or condition check. */
-export type TransactionActionKind = 'put' | 'update' | 'delete' | 'check';
+/** What an action of a transaction does: create (never overwrites), update, delete, or condition check. */
+export type TransactionActionKind = 'create' | 'update' | 'delete' | 'check';
 
 /** Why one action of a cancelled transaction did or did not go through. */
 export interface TransactionCancellationReason {

@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { segmentsOf, rootOf, type AttributePath } from '../expressions/AttributePath';
 import type { ValueEncoder } from '../expressions/conditions';
 import type { CompiledSchema } from '../schema/CompiledSchema';
-import { toAttributeValue } from './toAttributeValue';
+import { toAttributeValue } from './attributeValues';
 import { toNestedAttributeValue } from './nested';
 
 /**

@@ -1,7 +1,4 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { RecordValidationError } from '../errors/RecordValidationError';
-import { describeType } from '../validation/checks';
-import { keyIdentity } from './keyIdentity';
 
 /** What a cursor is for: a query or scan of one table or index, whose items are identified by `keyNames`. */
 export interface CursorTarget {
@@ -16,7 +13,9 @@ export interface CursorTarget {
 }
 
 type KeyType = 'S' | 'N' | 'B';
-interface CursorData {
+
+/** What a cursor holds: its format, the read it was made for, and the start key. */
+export interface CursorData {
   readonly v: 1;
   readonly o: 'query' | 'scan';
   readonly t: string;
@@ -51,42 +50,9 @@ export function encodeCursor(target: CursorTarget, key: Readonly<Record<string, 
   return Buffer.from(JSON.stringify(data), 'utf8').toString('base64url');
 }
 
-/**
- * Decodes a cursor made by `encodeCursor` for the same target back to a start key, checking
- * its shape, its table, index and operation, its key attributes and (for a query) its partition.
- * @throws RecordValidationError naming `cursor` when it does not decode or was made for another read.
- */
-export function decodeCursor(target: CursorTarget, cursor: unknown): Record<string, AttributeValue> {
-  const fail = (constraint: string): never => {
-    throw new RecordValidationError(target.modelName, [
-      { attribute: 'cursor', received: describeType(cursor), constraint },
-    ]);
-  };
-  if (typeof cursor !== 'string' || !BASE64URL.test(cursor))
-    return fail('is not a cursor: pass the cursor a page returned, unchanged');
-  const data =
-    parse(cursor) ?? fail('is not a cursor (it does not decode): pass the cursor a page returned, unchanged');
-  const mine = `${target.operation} of table ${target.tableName}${target.indexName === undefined ? '' : ` index ${target.indexName}`}`;
-  const theirs = `${data.o} of table ${data.t}${data.i === undefined ? '' : ` index ${data.i}`}`;
-  if (mine !== theirs) fail(`was made for a ${theirs}, not this ${mine}`);
-  const names = Object.keys(data.k);
-  if (names.length !== target.keyNames.length || !target.keyNames.every((name) => names.includes(name))) {
-    fail(`holds the key attributes ${names.join(', ') || '(none)'}, not ${target.keyNames.join(', ')}`);
-  }
-  const key: Record<string, AttributeValue> = {};
-  for (const name of target.keyNames)
-    key[name] = toKeyValue(data.k[name]!) ?? fail(`holds a malformed value for ${name}`);
-  const { partition } = target;
-  if (
-    partition &&
-    keyIdentity([partition.name], key) !== keyIdentity([partition.name], { [partition.name]: partition.value })
-  ) {
-    fail(`was made for another partition than this query's ${partition.name}`);
-  }
-  return key;
-}
-
-function parse(cursor: string): CursorData | undefined {
+/** The data of a cursor string, or undefined when it is not one (any format check beyond the shape is the caller's). */
+export function parseCursor(cursor: string): CursorData | undefined {
+  if (!BASE64URL.test(cursor)) return undefined;
   let data: unknown;
   try {
     data = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -104,7 +70,8 @@ function parse(cursor: string): CursorData | undefined {
   return data as CursorData;
 }
 
-function toKeyValue(entry: unknown): AttributeValue | undefined {
+/** A start key value from a cursor entry, or undefined when malformed. */
+export function toKeyValue(entry: unknown): AttributeValue | undefined {
   if (!Array.isArray(entry) || entry.length !== 2 || typeof entry[1] !== 'string') return undefined;
   const [type, text] = entry as [unknown, string];
   if (type === 'S') return { S: text };

@@ -1,4 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { canonicalNumber } from './numbers';
 
 /**
  * A string equal for two items exactly when DynamoDB sees the same key: numbers compare by
@@ -14,20 +15,4 @@ function identityOf(value: AttributeValue | undefined): string {
   if (value?.N !== undefined) return `N:${canonicalNumber(value.N)}`;
   if (value?.B !== undefined) return `B:${Buffer.from(value.B).toString('base64')}`;
   return '-'; // not a key value: validation rejected it before, so this only keeps the function total
-}
-
-/**
- * A DynamoDB number in one spelling per value: `[-]<significant digits>e<exponent>` for
- * 0.<digits> × 10^exponent, so that "100", "1e2" and "100.0" agree.
- */
-export function canonicalNumber(text: string): string {
-  const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim());
-  if (!match) return text;
-  const [, sign = '', whole = '', fraction = '', exponent = '0'] = match;
-  const digits = whole + fraction;
-  const withoutLeading = digits.replace(/^0+/, '');
-  const significant = withoutLeading.replace(/0+$/, '');
-  if (significant === '') return '0';
-  const magnitude = whole.length - (digits.length - withoutLeading.length) + Number(exponent);
-  return `${sign === '-' ? '-' : ''}${significant}e${magnitude}`;
 }

@@ -1,10 +1,12 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { decodeCursor, encodeCursor, type CursorTarget } from '../marshalling/encodeCursor';
-import { fromItem } from '../marshalling/fromItem';
-import { toAttributeValue } from '../marshalling/toAttributeValue';
+import { encodeCursor, type CursorTarget } from '../marshalling/encodeCursor';
+import { decodeCursor } from '../validation/decodeCursor';
+import { fromItem } from '../marshalling/codec';
+import { toAttributeValue } from '../marshalling/attributeValues';
 import type { CompiledSchema } from '../schema/CompiledSchema';
-import { checkPageOptions, type PageOptions } from '../validation/checkQueryOptions';
-import type { ReadPlan } from '../validation/ReadOptions';
+import { checkPageOptions } from '../validation/checkQueryOptions';
+import type { PageOptions } from './readOptions';
+import type { ReadPlan } from '../validation/ReadPlan';
 import { readPage, type FetchPage, type Item, type PagingOptions } from './paginate';
 
 /** Where a query or scan reads. */

@@ -1,6 +1,6 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { buildQuery } from '../requests/buildQuery';
-import type { ReadPlan } from '../validation/ReadOptions';
+import type { ReadPlan } from '../validation/ReadPlan';
 import { PagedRead, type ReadTarget } from './PagedRead';
 import { pages, type FetchPage } from './paginate';
 

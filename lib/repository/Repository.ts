@@ -7,41 +7,33 @@ import {
   type AttributeValue,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { SchemaError } from '../errors/SchemaError';
 import { RecordNotFoundError } from '../errors/RecordNotFoundError';
 import { isConditionalCheckFailed, translateAwsError, type WriteContext } from '../errors/translateAwsError';
-import { fromItem } from '../marshalling/fromItem';
-import { toKey, type RecordId } from '../marshalling/toKey';
+import { fromItem } from '../marshalling/codec';
+import { toKey } from '../marshalling/toKey';
 import { buildGetRecord } from '../requests/buildGetRecord';
 import { tableDefinition } from '../requests/tableDefinition';
-import type { CompiledSchema, ModelClass } from '../schema/CompiledSchema';
+import type { CompiledIndex, CompiledSchema, ModelClass } from '../schema/CompiledSchema';
 import { compileSchema } from '../schema/compileSchema';
 import type { ModelEnums } from '../schema/enumsOf';
-import { checkIndexOptions, type GsiOptions } from '../validation/checkIndexOptions';
-import type { DeleteOptions, WriteOptions } from '../validation/checkWriteOptions';
-import { checkGetOptions, type GetOptions } from '../validation/checkGetOptions';
+import { checkAll, throwIssues } from '../validation/checkAll';
+import { GET_OPTIONS } from '../validation/checkCallOptions';
+import { checkIndexOptions } from '../validation/checkIndexOptions';
+import { checkOptions, optionIssues, optionOf, wholeNumberOption } from '../validation/checkOptions';
+import { checkQueryOptions, checkScanOptions } from '../validation/checkQueryOptions';
 import { isValidTableName } from '../validation/checks';
+import { validateKey } from '../validation/validateKey';
 import { batchGet, type BatchGetOptions, type BatchGetResult } from './batchGet';
 import { batchWrite, type BatchWriteItems, type BatchWriteResult } from './batchWrite';
 import { createGsi, createTable, type CreateTableResult, type TableTarget } from './manageTable';
-import type { BatchOptions } from './sendChunks';
+import type { DeleteOptions, GetOptions, GsiOptions, RepositoryOptions, UpdateOptions, WriteOptions } from './options';
 import { prepareCreate, prepareDelete, prepareUpdate, type PreparedWrite } from './prepareWrites';
-import type { UpdateChanges } from './UpdateChanges';
-import type { CompiledIndex } from '../schema/CompiledSchema';
-import { checkQueryOptions, checkScanOptions } from '../validation/checkQueryOptions';
-import type { AttributeName, QueryKey, QueryOptions, ScanOptions } from '../validation/ReadOptions';
 import { Query } from './Query';
+import type { AttributeName, QueryKey, QueryOptions, ScanOptions } from './readOptions';
+import type { RecordId } from './RecordId';
 import { Scan } from './Scan';
-
-/** How a repository reaches its table. */
-export interface RepositoryOptions {
-  /** Without one, the standard AWS SDK configuration chain is used (real AWS). */
-  readonly client?: DynamoDBClient;
-  /** Overrides the `@Table` name (e.g. a per-stage table). */
-  readonly tableName?: string;
-  /** How long `createTable` and `createGsi` wait for ACTIVE; default 10 minutes. */
-  readonly waitTimeoutMs?: number;
-}
+import type { BatchOptions } from './sendChunks';
+import type { UpdateChanges } from './UpdateChanges';
 
 /**
  * The attributes of a model as plain data: what `createRecord` takes. Every attribute is
@@ -52,10 +44,22 @@ export type RecordData<M> = { [K in keyof M as M[K] extends (...args: never[]) =
 
 const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60 * 1000;
 
+/** A client made by any copy of the SDK: what `send` needs, checked by shape rather than class. */
+function isClient(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { send?: unknown }).send === 'function';
+}
+
+const REPOSITORY_OPTIONS = {
+  client: optionOf(isClient, 'a DynamoDBClient'),
+  tableName: optionOf(isValidTableName, 'a table name: 3 to 255 of a-z A-Z 0-9 _ - .'),
+  waitTimeoutMs: wholeNumberOption(1),
+};
+
 /**
  * Table management and CRUD for one model class, driven by its decorators. Validation runs
  * before any request; every record returned is an instance of the model.
  * @throws SchemaError from the constructor when the model's decorators are inconsistent.
+ * @throws RecordValidationError from the constructor naming an unknown or ill-typed option.
  * @example
  * class PhoneRepository extends Repository<PhoneData> {
  *   constructor(options?: RepositoryOptions) { super(PhoneData, options); }
@@ -68,25 +72,22 @@ export class Repository<M extends object> {
   readonly client: DynamoDBClient;
   readonly tableName: string;
   readonly enums: ModelEnums<M>;
-  /** The model's compiled schema (checked once, frozen). */
+  /**
+   * The model's compiled schema (checked once, frozen).
+   * @internal
+   */
   readonly schema: CompiledSchema<M>;
   private readonly waitTimeoutMs: number;
   /** Indexes made by this repository's `createGsi`, which `query` and `scan` may read besides the declared ones. */
   private readonly createdIndexes = new Map<string, CompiledIndex>();
 
-  constructor(model: ModelClass<M>, options: RepositoryOptions = {}) {
+  constructor(model: ModelClass<M>, options?: RepositoryOptions) {
     this.schema = compileSchema(model);
-    if (options.tableName !== undefined && !isValidTableName(options.tableName)) {
-      throw new SchemaError(
-        this.schema.modelName,
-        undefined,
-        `tableName option ${JSON.stringify(options.tableName)} must be 3 to 255 of a-z A-Z 0-9 _ - .`,
-      );
-    }
-    this.tableName = options.tableName ?? this.schema.tableName;
+    const checked = checkOptions<RepositoryOptions>(this.schema.modelName, options, REPOSITORY_OPTIONS, 'Repository');
+    this.tableName = checked.tableName ?? this.schema.tableName;
     this.enums = this.schema.enums as ModelEnums<M>;
-    this.client = options.client ?? new DynamoDBClient({});
-    this.waitTimeoutMs = options.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+    this.client = checked.client ?? new DynamoDBClient({});
+    this.waitTimeoutMs = checked.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
   }
 
   /** The `CreateTableCommandInput` that `createTable` sends. */
@@ -182,10 +183,14 @@ export class Repository<M extends object> {
    * @throws RecordNotFoundError when there is no such record.
    */
   async getRecord(id: RecordId, options?: GetOptions): Promise<M> {
-    const { key, values } = toKey(this.schema, id);
-    const { consistent = false } = checkGetOptions(this.schema, options);
+    const [keyValues] = await checkAll(this.schema.modelName, [
+      () => validateKey(this.schema, id),
+      () => throwIssues(this.schema.modelName, optionIssues(options, GET_OPTIONS, 'getRecord')),
+    ] as const);
+    const consistent = options?.consistent ?? false;
+    const key = toKey(this.schema, keyValues);
     const { Item: item } = await this.client.send(new GetItemCommand(buildGetRecord(this.tableName, key, consistent)));
-    if (!item) throw new RecordNotFoundError(this.schema.modelName, values);
+    if (!item) throw new RecordNotFoundError(this.schema.modelName, keyValues);
     return fromItem(this.schema, item);
   }
 
@@ -193,13 +198,13 @@ export class Repository<M extends object> {
    * Changes the given attributes of an existing record and returns the record after the
    * update. Values are set, `null` or `remove()` removes an optional attribute, actions such as
    * `add(1)`, `append([...])`, `addToSet(...)` and `setIn([...], v)` change it in place. With a
-   * @Version, passing the version you read makes the update conditional on it; the version is
-   * incremented either way. Never creates a record, never changes a key.
+   * @Version, `expectedVersion` (the version you read) makes the update conditional on it; the
+   * version is incremented either way. Never creates a record, never changes a key.
    * @throws RecordValidationError for empty changes, a key attribute, or a bad value.
    * @throws RecordNotFoundError when there is no such record.
    * @throws ConditionFailedError when the version or `options.condition` does not match.
    */
-  async updateRecord(id: RecordId, changes: UpdateChanges<M>, options?: WriteOptions): Promise<M> {
+  async updateRecord(id: RecordId, changes: UpdateChanges<M>, options?: UpdateOptions): Promise<M> {
     const write = await prepareUpdate(this.schema, this.tableName, id, changes, options, new Date());
     const output = await this.send('update', write, () =>
       this.client.send(

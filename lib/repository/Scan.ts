@@ -1,6 +1,6 @@
 import { ScanCommand, type ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import { buildScan } from '../requests/buildScan';
-import type { ReadPlan } from '../validation/ReadOptions';
+import type { ReadPlan } from '../validation/ReadPlan';
 import { PagedRead, type ReadTarget } from './PagedRead';
 import { mergePages, pages, type FetchPage } from './paginate';
 

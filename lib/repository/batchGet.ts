@@ -1,13 +1,15 @@
 import { BatchGetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { RecordValidationError } from '../errors/RecordValidationError';
-import { fromItem } from '../marshalling/fromItem';
+import { fromItem } from '../marshalling/codec';
 import { fromKey } from '../marshalling/fromKey';
 import { keyIdentity } from '../marshalling/keyIdentity';
-import type { RecordId } from '../marshalling/toKey';
+import { toKey } from '../marshalling/toKey';
 import { batchGetInput, buildBatchGet } from '../requests/buildBatchGet';
 import type { CompiledSchema } from '../schema/CompiledSchema';
-import { checkBatchIds } from './validateBatch';
-import { resolveBatchOptions, sendChunks, type BatchOptions } from './sendChunks';
+import { throwIssues } from '../validation/checkAll';
+import { booleanOption, optionIssues } from '../validation/checkOptions';
+import { checkBatchIds } from '../validation/validateBatch';
+import type { RecordId } from './RecordId';
+import { BATCH_OPTIONS, resolveBatchOptions, sendChunks, type BatchOptions } from './sendChunks';
 
 /** Options of `batchGet`. */
 export interface BatchGetOptions extends BatchOptions {
@@ -19,43 +21,45 @@ export interface BatchGetOptions extends BatchOptions {
 export interface BatchGetResult<M> {
   /** One record per distinct id that exists, in the order the ids were given; ids with no record are simply absent. */
   readonly records: M[];
-  /** Ids not read after the retries (or in a request that failed), as key objects (`{ person_id: 3 }`) to pass again. */
-  readonly unprocessedKeys: Record<string, unknown>[];
-  /** Errors that ended a request (e.g. a dropped connection) after some other request succeeded; their ids are in `unprocessedKeys`. */
+  /**
+   * Ids not read after the retries (or in a request that failed), as key objects
+   * (`{ person_id: 3 }`): the shape `batchGet` takes, to pass again as they are.
+   */
+  readonly unprocessed: Record<string, unknown>[];
+  /** Errors that ended a request (a dropped connection, a missing table); their ids are in `unprocessed`. */
   readonly errors: unknown[];
 }
+
+const BATCH_GET_OPTIONS = { ...BATCH_OPTIONS, consistent: booleanOption };
 
 /**
  * Reads many records by id with BatchGetItem: ids are checked first, repeated ids read once,
  * requests of 100 keys sent a few at a time, unprocessed keys retried with backoff and,
  * if still unread, reported (never dropped). A missing id is not an error: its record is absent.
  * @throws RecordValidationError before any request, naming every bad id (`ids[3].person_id`) or option.
- * @throws the SDK's error when every request failed (nothing was read: no table, no network, no access).
+ * @throws StoredValueError when a record read cannot be read exactly as its model's types.
  * @example
- * const { records, unprocessedKeys } = await batchGet(client, compileSchema(PhoneData), 'phonebook', [1, 2, 3]);
+ * const { records, unprocessed } = await batchGet(client, compileSchema(PhoneData), 'phonebook', [1, 2, 3]);
  */
 export async function batchGet<M extends object>(
   client: DynamoDBClient,
   schema: CompiledSchema<M>,
   tableName: string,
   ids: readonly RecordId[],
-  options: BatchGetOptions = {},
+  options?: BatchGetOptions,
 ): Promise<BatchGetResult<M>> {
-  const resolved = resolveBatchOptions(schema.modelName, options);
   const { valid: keys, issues } = checkBatchIds(schema, ids, 'ids');
-  if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
-  const consistent = options.consistent ?? false;
+  throwIssues(schema.modelName, [...issues, ...optionIssues(options, BATCH_GET_OPTIONS, 'batchGet')]);
+  const consistent = options?.consistent ?? false;
   const keyNames = schema.keyAttributes.map((attribute) => attribute.name);
   const found = new Map<string, M>();
-  const chunks = buildBatchGet(
-    schema,
-    tableName,
-    keys.map(({ key }) => key),
-    consistent,
-  ).map((input) => input.RequestItems?.[tableName]?.Keys ?? []);
+  const encoded = keys.map((key) => toKey(schema, key));
+  const chunks = buildBatchGet(schema, tableName, encoded, consistent).map(
+    (input) => input.RequestItems?.[tableName]?.Keys ?? [],
+  );
   const { left, errors } = await sendChunks(
     chunks,
-    resolved,
+    resolveBatchOptions(options),
     async (pending: readonly Record<string, AttributeValue>[]) => {
       const output = await client.send(new BatchGetItemCommand(batchGetInput(tableName, pending, consistent)));
       for (const item of output.Responses?.[tableName] ?? [])
@@ -65,9 +69,9 @@ export async function batchGet<M extends object>(
   );
   // DynamoDB answers in any order: put the records back in the order they were asked for
   const records: M[] = [];
-  for (const identity of new Set(keys.map(({ key }) => keyIdentity(keyNames, key)))) {
+  for (const identity of new Set(encoded.map((key) => keyIdentity(keyNames, key)))) {
     const record = found.get(identity);
     if (record) records.push(record);
   }
-  return { records, unprocessedKeys: left.map((key) => fromKey(schema, key)), errors };
+  return { records, unprocessed: left.map((key) => fromKey(schema, key)), errors };
 }

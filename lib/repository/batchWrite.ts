@@ -1,17 +1,17 @@
 import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { RecordValidationError } from '../errors/RecordValidationError';
-import { fromItem } from '../marshalling/fromItem';
+import { fromItem, toItem } from '../marshalling/codec';
 import { fromKey } from '../marshalling/fromKey';
 import { creationValues } from '../marshalling/lifecycleValues';
-import { toItem } from '../marshalling/toItem';
-import { itemSizeIssue } from '../validation/itemSize';
-import type { RecordId } from '../marshalling/toKey';
+import { toKey } from '../marshalling/toKey';
 import { batchWriteInput, buildBatchWrite } from '../requests/buildBatchWrite';
 import type { CompiledSchema } from '../schema/CompiledSchema';
-import { describeType } from '../validation/checks';
+import { throwIssues } from '../validation/checkAll';
+import { optionIssues } from '../validation/checkOptions';
+import { itemSizeIssue } from '../validation/itemSize';
+import { checkBatchIds, checkBatchRecords } from '../validation/validateBatch';
+import type { RecordId } from './RecordId';
 import type { RecordData } from './Repository';
-import { checkBatchIds, checkBatchRecords } from './validateBatch';
-import { resolveBatchOptions, sendChunks, type BatchOptions } from './sendChunks';
+import { BATCH_OPTIONS, resolveBatchOptions, sendChunks, type BatchOptions } from './sendChunks';
 
 /** What `batchWrite` writes: records to put (model instances or plain objects) and ids to delete. */
 export interface BatchWriteItems<M> {
@@ -21,7 +21,10 @@ export interface BatchWriteItems<M> {
 
 /** What `batchWrite` could not write. */
 export interface BatchWriteResult<M> {
-  /** Puts (as model instances) and deletes (as key objects, `{ person_id: 3 }`) still unprocessed after the retries, or in a request that failed. */
+  /**
+   * Puts (as model instances) and deletes (as key objects, `{ person_id: 3 }`) still unprocessed
+   * after the retries, or in a request that failed: the shape `batchWrite` takes, to pass again as it is.
+   */
   readonly unprocessed: { readonly put: M[]; readonly delete: Record<string, unknown>[] };
   /** Errors that ended a request (e.g. a dropped connection) after some other request succeeded; its items are in `unprocessed`. */
   readonly errors: unknown[];
@@ -44,28 +47,41 @@ export async function batchWrite<M extends object>(
   schema: CompiledSchema<M>,
   tableName: string,
   items: BatchWriteItems<M>,
-  options: BatchOptions = {},
+  options?: BatchOptions,
 ): Promise<BatchWriteResult<M>> {
-  const resolved = resolveBatchOptions(schema.modelName, options);
-  if (typeof items !== 'object' || items === null) {
-    throw new RecordValidationError(schema.modelName, [
-      { attribute: '(items)', received: describeType(items), constraint: 'must be an object { put?, delete? }' },
-    ]);
-  }
+  // the items object is checked as options are: `{ putt: [...] }` is refused, never a silent no-op
+  const parts = { put: () => undefined, delete: () => undefined };
+  const shapeIssues = [
+    ...optionIssues(items, parts, 'batchWrite (its items)'),
+    ...optionIssues(options, BATCH_OPTIONS, 'batchWrite'),
+  ];
+  if (items === undefined)
+    shapeIssues.push({
+      attribute: '(items)',
+      received: 'undefined',
+      constraint: 'must be an object { put?, delete? }',
+    });
+  throwIssues(schema.modelName, shapeIssues);
   const puts = await checkBatchRecords(schema, items.put ?? [], 'put');
   const deletes = checkBatchIds(schema, items.delete ?? [], 'delete');
   const now = new Date();
   // the same lifecycle values as createRecord: version 1, creation and update times unless given
   const putItems = puts.valid.map((values) => toItem(schema, creationValues(schema, values, now)));
   const oversized = putItems.flatMap((item, index) => itemSizeIssue(item, `put[${puts.indexes[index]}].`) ?? []);
-  const issues = [...puts.issues, ...oversized, ...deletes.issues];
-  if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
-  const inputs = buildBatchWrite(schema, tableName, { put: putItems, delete: deletes.valid.map(({ key }) => key) });
-  const chunks = inputs.map((input) => input.RequestItems?.[tableName] ?? []);
-  const { left, errors } = await sendChunks(chunks, resolved, async (pending: readonly WriteRequest[]) => {
-    const output = await client.send(new BatchWriteItemCommand(batchWriteInput(tableName, pending)));
-    return output.UnprocessedItems?.[tableName] ?? [];
+  throwIssues(schema.modelName, [...puts.issues, ...oversized, ...deletes.issues]);
+  const inputs = buildBatchWrite(schema, tableName, {
+    put: putItems,
+    delete: deletes.valid.map((key) => toKey(schema, key)),
   });
+  const chunks = inputs.map((input) => input.RequestItems?.[tableName] ?? []);
+  const { left, errors } = await sendChunks(
+    chunks,
+    resolveBatchOptions(options),
+    async (pending: readonly WriteRequest[]) => {
+      const output = await client.send(new BatchWriteItemCommand(batchWriteInput(tableName, pending)));
+      return output.UnprocessedItems?.[tableName] ?? [];
+    },
+  );
   return { unprocessed: unprocessedRecords(schema, left), errors };
 }
 

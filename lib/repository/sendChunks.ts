@@ -1,7 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RecordValidationError } from '../errors/RecordValidationError';
-import type { ValidationIssue } from '../errors/ValidationIssue';
-import { describeType } from '../validation/checks';
+import { wholeNumberOption, type OptionRules } from '../validation/checkOptions';
 
 /** How `batchGet` and `batchWrite` send their requests. */
 export interface BatchOptions {
@@ -28,29 +26,15 @@ const DEFAULT_CONCURRENCY = 4;
 const BACKOFF_BASE_MS = 50;
 const BACKOFF_CAP_MS = 2000;
 
-/**
- * Applies the defaults of `BatchOptions` and checks them.
- * @throws RecordValidationError when `maxRetries` is not a whole number ≥ 0 or `concurrency` not one ≥ 1.
- */
-export function resolveBatchOptions(modelName: string, options: BatchOptions): ResolvedBatchOptions {
-  const { maxRetries = DEFAULT_MAX_RETRIES, concurrency = DEFAULT_CONCURRENCY } = options;
-  const issues: ValidationIssue[] = [];
-  if (!Number.isSafeInteger(maxRetries) || maxRetries < 0) {
-    issues.push({
-      attribute: 'options.maxRetries',
-      received: describeType(maxRetries),
-      constraint: 'must be a whole number ≥ 0',
-    });
-  }
-  if (!Number.isSafeInteger(concurrency) || concurrency < 1) {
-    issues.push({
-      attribute: 'options.concurrency',
-      received: describeType(concurrency),
-      constraint: 'must be a whole number ≥ 1',
-    });
-  }
-  if (issues.length > 0) throw new RecordValidationError(modelName, issues);
-  return { maxRetries, concurrency };
+/** The rules of the options every batch call takes. */
+export const BATCH_OPTIONS: OptionRules = { maxRetries: wholeNumberOption(0), concurrency: wholeNumberOption(1) };
+
+/** Batch options (checked) with their defaults applied. */
+export function resolveBatchOptions(options: BatchOptions = {}): ResolvedBatchOptions {
+  return {
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+  };
 }
 
 /**

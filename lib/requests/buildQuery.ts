@@ -2,9 +2,9 @@ import type { QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { serializeCondition } from '../expressions/conditions';
 import { ExpressionContext } from '../expressions/ExpressionContext';
 import { conditionValueEncoder } from '../marshalling/encodeConditionValue';
-import { toAttributeValue } from '../marshalling/toAttributeValue';
+import { toAttributeValue } from '../marshalling/attributeValues';
 import type { CompiledSchema } from '../schema/CompiledSchema';
-import type { ReadPlan } from '../validation/ReadOptions';
+import type { ReadPlan } from '../validation/ReadPlan';
 import { readExpressions } from './readExpressions';
 
 /**

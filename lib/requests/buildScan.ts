@@ -1,7 +1,7 @@
 import type { ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import { ExpressionContext } from '../expressions/ExpressionContext';
 import type { CompiledSchema } from '../schema/CompiledSchema';
-import type { ReadPlan } from '../validation/ReadOptions';
+import type { ReadPlan } from '../validation/ReadPlan';
 import { readExpressions } from './readExpressions';
 
 /**

@@ -28,7 +28,7 @@ export type TransactionWrite = {
   /** Whether the action requires more than (non-)existence: a version or the caller's condition. */
   readonly checked: boolean;
 } & (
-  | { readonly action: 'put'; readonly input: PutItemCommandInput }
+  | { readonly action: 'create'; readonly input: PutItemCommandInput }
   | { readonly action: 'update'; readonly input: UpdateItemCommandInput }
   | { readonly action: 'delete'; readonly input: DeleteItemCommandInput }
   | { readonly action: 'check'; readonly input: ConditionCheck }
@@ -97,10 +97,10 @@ function transactItem(write: TransactionWrite): TransactWriteItem {
     ...(ExpressionAttributeNames && { ExpressionAttributeNames }),
     ...(ExpressionAttributeValues && { ExpressionAttributeValues }),
     // a put needs the existing record only to tell "taken" from "your condition failed"
-    ...((write.action !== 'put' || write.checked) && { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }),
+    ...((write.action !== 'create' || write.checked) && { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }),
   };
   switch (write.action) {
-    case 'put':
+    case 'create':
       return { Put: { ...common, Item: write.input.Item } };
     case 'update':
       return { Update: { ...common, Key: write.input.Key, UpdateExpression: write.input.UpdateExpression } };

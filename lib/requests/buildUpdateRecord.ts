@@ -4,38 +4,36 @@ import { ExpressionContext } from '../expressions/ExpressionContext';
 import { serializeUpdate, UpdateAction, UpdateClauses, type UpdateNode } from '../expressions/updates';
 import { timestampFor } from '../marshalling/lifecycleValues';
 import { toNestedAttributeValue } from '../marshalling/nested';
-import { toAttributeValue } from '../marshalling/toAttributeValue';
+import { toAttributeValue } from '../marshalling/attributeValues';
 import type { CompiledAttribute, CompiledSchema } from '../schema/CompiledSchema';
 import { buildWriteCondition } from './buildWriteCondition';
 
-/** Options of an update, after checking. */
-export interface UpdateOptions {
-  readonly condition?: Condition;
+/** What an update requires and writes besides its changes, after checking. */
+export interface UpdateConditions {
+  readonly condition?: Condition | undefined;
+  /** The @Version the record must have (the caller read it); the update writes the next one. */
+  readonly expectedVersion?: number | undefined;
   /** The time written to the @UpdatedAt attribute. */
   readonly now: Date;
 }
 
 /**
  * An update of an existing record (never an upsert) with checked changes: values are SET,
- * null REMOVEs, actions become ADD / DELETE / list_append / nested paths. A version given in
- * the changes is the one the caller read: the write requires it and stores the next one.
- * Returns the record as it is after the update.
+ * null REMOVEs, actions become ADD / DELETE / list_append / nested paths. The @Version is
+ * incremented; with `expectedVersion` the write requires it and stores the next one.
  */
 export function buildUpdateRecord(
   schema: CompiledSchema,
   tableName: string,
   key: Record<string, AttributeValue>,
   changes: Readonly<Record<string, unknown>>,
-  options: UpdateOptions,
+  options: UpdateConditions,
 ): UpdateItemCommandInput {
   const context = new ExpressionContext();
   const clauses = new UpdateClauses();
-  let expectedVersion: number | undefined;
-  for (const [name, change] of Object.entries(changes)) {
-    const attribute = schema.attributeByName.get(name)!;
-    if (attribute.role === 'version') expectedVersion = change as number;
-    else addChange(attribute, change, clauses, context);
-  }
+  const { expectedVersion } = options;
+  for (const [name, change] of Object.entries(changes))
+    addChange(schema.attributeByName.get(name)!, change, clauses, context);
   if (schema.version) {
     const version = context.name(schema.version.name);
     if (expectedVersion === undefined) clauses.add.push(`${version} ${context.value({ N: '1' })}`);

@@ -8,9 +8,9 @@ export interface WriteConditions {
   /** The record must exist (update, delete) or must not (create). */
   readonly mustExist: boolean;
   /** The record's @Version must equal this (optimistic locking). */
-  readonly expectedVersion?: number;
+  readonly expectedVersion?: number | undefined;
   /** The caller's own condition, already checked against the schema. */
-  readonly condition?: Condition;
+  readonly condition?: Condition | undefined;
 }
 
 /** The ConditionExpression of a write: existence, then version, then the caller's condition. */

@@ -4,7 +4,7 @@ import type { ExpressionContext } from '../expressions/ExpressionContext';
 import { serializeProjection } from '../expressions/projection';
 import { conditionValueEncoder } from '../marshalling/encodeConditionValue';
 import type { CompiledSchema } from '../schema/CompiledSchema';
-import type { ReadPlan } from '../validation/ReadOptions';
+import type { ReadPlan } from '../validation/ReadPlan';
 
 /** The parts a query and a scan share, in the SDK's casing; absent parts are omitted. */
 export interface ReadExpressions {

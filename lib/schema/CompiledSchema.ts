@@ -7,6 +7,8 @@ export type ModelClass<M extends object = object> = abstract new (...args: any[]
 /** One attribute after compilation: type settled, options checked. */
 export interface CompiledAttribute {
   readonly name: string;
+  /** Whether Object.prototype has a property of this name (`toString`...), so values are read with Object.hasOwn. */
+  readonly onPrototype: boolean;
   readonly type: AttributeType;
   readonly optional: boolean;
   readonly key?: 'partition' | 'sort';

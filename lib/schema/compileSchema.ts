@@ -157,6 +157,7 @@ function compileAttribute(
 
   return Object.freeze({
     name,
+    onPrototype: name in Object.prototype,
     type,
     optional,
     ...(key && { key }),

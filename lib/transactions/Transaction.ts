@@ -1,15 +1,13 @@
 import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { RecordValidationError } from '../errors/RecordValidationError';
 import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
-import type { ValidationIssue } from '../errors/ValidationIssue';
 import { isUnknownOperation } from '../errors/translateAwsError';
 import type { Condition } from '../expressions/conditions';
-import type { RecordId } from '../marshalling/toKey';
+import type { RecordId } from '../repository/RecordId';
 import type { RecordData, Repository } from '../repository/Repository';
 import type { UpdateChanges } from '../repository/UpdateChanges';
 import { buildTransaction, TRANSACTION_LABEL, type TransactionRequestOptions } from '../requests/buildTransaction';
-import type { DeleteOptions, WriteOptions } from '../validation/checkWriteOptions';
-import { describeType, isPlainObject } from '../validation/checks';
+import type { DeleteOptions, UpdateOptions, WriteOptions } from '../repository/options';
+import { checkOptions, stringOption } from '../validation/checkOptions';
 import { prepareActions, type PreparedAction, type TransactionAction } from './prepareActions';
 import { isTransactionCanceled, translateCancellation } from './translateCancellation';
 
@@ -32,7 +30,7 @@ const MAX_TOKEN_LENGTH = 36;
  * and validated at `commit`, each as its repository method would validate it.
  * @example
  * await transaction(client)
- *   .put(statusRepo, { request_id: 'r1', status: 'STARTED', timestamp })
+ *   .create(statusRepo, { request_id: 'r1', status: 'STARTED', timestamp })
  *   .update(userRepo, 'u1', { runs: add(1) })
  *   .check(userRepo, 'u2', where('email').exists())
  *   .commit();
@@ -50,17 +48,17 @@ export class Transaction {
     return this.actions.length;
   }
 
-  /** Adds a create-only put, like `createRecord`: it fails when the key is taken (RecordExistsError in the reasons). */
-  put<M extends object>(repository: Repository<M>, record: M | RecordData<M>, options?: WriteOptions): this {
-    return this.add({ kind: 'put', repository, data: record, options });
+  /** Adds a create, like `createRecord`: it never overwrites, and fails when the key is taken (RecordExistsError in the reasons). */
+  create<M extends object>(repository: Repository<M>, record: M | RecordData<M>, options?: WriteOptions): this {
+    return this.add({ kind: 'create', repository, data: record, options });
   }
 
-  /** Adds an update of an existing record, like `updateRecord` (a version in `changes` is checked). */
+  /** Adds an update of an existing record, like `updateRecord` (with `expectedVersion`, conditional on the version you read). */
   update<M extends object>(
     repository: Repository<M>,
     id: RecordId,
     changes: UpdateChanges<M>,
-    options?: WriteOptions,
+    options?: UpdateOptions,
   ): this {
     return this.add({ kind: 'update', repository, id, changes, options });
   }
@@ -82,7 +80,7 @@ export class Transaction {
    * @throws TransactionCanceledError when DynamoDB cancelled the transaction; nothing was written.
    * @throws UnsupportedCapabilityError ('transactions') on an engine without them (dynalite).
    */
-  async commit(options: CommitOptions = {}): Promise<void> {
+  async commit(options?: CommitOptions): Promise<void> {
     const request = checkCommitOptions(options);
     this.now ??= new Date();
     const prepared = await prepareActions(this.actions, this.now);
@@ -114,33 +112,14 @@ export class Transaction {
 /**
  * Starts a transaction sent through `client`; add actions, then `commit()`.
  * @example
- * await transaction(client).put(statusRepo, record).delete(userRepo, 'u2').commit();
+ * await transaction(client).create(statusRepo, record).delete(userRepo, 'u2').commit();
  */
 export function transaction(client: DynamoDBClient): Transaction {
   return new Transaction(client);
 }
 
+const COMMIT_OPTIONS = { clientRequestToken: stringOption(1, MAX_TOKEN_LENGTH) };
+
 function checkCommitOptions(options: unknown): TransactionRequestOptions {
-  if (!isPlainObject(options)) {
-    throw new RecordValidationError(TRANSACTION_LABEL, [
-      { attribute: '(options)', received: describeType(options), constraint: 'must be an object' },
-    ]);
-  }
-  const issues: ValidationIssue[] = Object.keys(options)
-    .filter((name) => name !== 'clientRequestToken')
-    .map((name) => ({
-      attribute: name,
-      received: describeType(options[name]),
-      constraint: 'is not an option of commit',
-    }));
-  const token = options['clientRequestToken'];
-  if (token !== undefined && (typeof token !== 'string' || token.length < 1 || token.length > MAX_TOKEN_LENGTH)) {
-    issues.push({
-      attribute: 'clientRequestToken',
-      received: describeType(token),
-      constraint: `must be a string of 1 to ${MAX_TOKEN_LENGTH} characters`,
-    });
-  }
-  if (issues.length > 0) throw new RecordValidationError(TRANSACTION_LABEL, issues);
-  return token === undefined ? {} : { clientRequestToken: token as string };
+  return checkOptions<TransactionRequestOptions>(TRANSACTION_LABEL, options, COMMIT_OPTIONS, 'commit');
 }

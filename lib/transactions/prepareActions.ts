@@ -2,7 +2,8 @@ import type { ConditionCheck } from '@aws-sdk/client-dynamodb';
 import { RecordValidationError } from '../errors/RecordValidationError';
 import type { ValidationIssue } from '../errors/ValidationIssue';
 import type { Condition } from '../expressions/conditions';
-import { toKey, type RecordKey } from '../marshalling/toKey';
+import { toKey } from '../marshalling/toKey';
+import { validateKey } from '../validation/validateKey';
 import { Repository } from '../repository/Repository';
 import { prepareCreate, prepareDelete, prepareUpdate, type PreparedWrite } from '../repository/prepareWrites';
 import { buildConditionCheck } from '../requests/buildConditionCheck';
@@ -18,7 +19,7 @@ import { describeType } from '../validation/checks';
 
 /** An action as the builder records it: arguments as given, checked only at commit. */
 export type TransactionAction =
-  | { readonly kind: 'put'; readonly repository: unknown; readonly data: unknown; readonly options: unknown }
+  | { readonly kind: 'create'; readonly repository: unknown; readonly data: unknown; readonly options: unknown }
   | {
       readonly kind: 'update';
       readonly repository: unknown;
@@ -75,15 +76,18 @@ async function prepareAction(action: TransactionAction, index: number, now: Date
     checked: write.checked,
   });
   switch (action.kind) {
-    case 'put':
-      return { action: 'put', ...of(await prepareCreate(schema, tableName, action.data, action.options, now)) };
+    case 'create':
+      return {
+        action: 'create',
+        ...of(await prepareCreate(schema, tableName, action.data, action.options, now, 'create')),
+      };
     case 'update':
       return {
         action: 'update',
-        ...of(await prepareUpdate(schema, tableName, action.id, action.changes, action.options, now)),
+        ...of(await prepareUpdate(schema, tableName, action.id, action.changes, action.options, now, 'update')),
       };
     case 'delete':
-      return { action: 'delete', ...of(await prepareDelete(schema, tableName, action.id, action.options)) };
+      return { action: 'delete', ...of(await prepareDelete(schema, tableName, action.id, action.options, 'delete')) };
     case 'check':
       return { action: 'check', ...of(prepareCheck(schema, tableName, action.id, action.condition)) };
   }
@@ -96,20 +100,20 @@ function prepareCheck(
   id: unknown,
   condition: unknown,
 ): PreparedWrite<ConditionCheck> {
-  const issues: ValidationIssue[] = [];
-  let recordKey: RecordKey | undefined;
+  const issues: ValidationIssue[] = condition === undefined ? [] : checkCondition(schema, condition, 'condition');
+  let keyValues: Record<string, unknown> | undefined;
   try {
-    recordKey = toKey(schema, id);
+    keyValues = validateKey(schema, id);
   } catch (error) {
     if (!(error instanceof RecordValidationError)) throw error;
-    issues.push(...error.issues);
+    issues.unshift(...error.issues);
   }
-  if (condition !== undefined) issues.push(...checkCondition(schema, condition, 'condition'));
-  if (!recordKey || issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
+  if (!keyValues || issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
+  const key = toKey(schema, keyValues);
   return {
-    input: buildConditionCheck(schema, tableName, recordKey.key, condition as Condition | undefined),
-    key: recordKey.key,
-    keyValues: recordKey.values,
+    input: buildConditionCheck(schema, tableName, key, condition as Condition | undefined),
+    key,
+    keyValues,
     checked: condition !== undefined,
   };
 }

@@ -12,7 +12,7 @@ import {
   type TransactionCancellationReason,
 } from '../errors/TransactionCanceledError';
 import { translateAwsError, type WriteContext } from '../errors/translateAwsError';
-import { fromItem } from '../marshalling/fromItem';
+import { fromItem } from '../marshalling/codec';
 import { buildGetRecord } from '../requests/buildGetRecord';
 import type { PreparedAction } from './prepareActions';
 
@@ -24,7 +24,7 @@ type Current = Readonly<Record<string, unknown>> | null | undefined;
 
 // A check, like an update, needs the record: absent → RecordNotFoundError, present → ConditionFailedError.
 const OPERATION: Readonly<Record<TransactionActionKind, WriteContext['operation']>> = {
-  put: 'create',
+  create: 'create',
   update: 'update',
   delete: 'delete',
   check: 'update',
@@ -60,7 +60,7 @@ export async function translateCancellation(
   const current = await Promise.all(actions.map((action, index) => currentRecord(client, action, reasons[index]!)));
   // as for createRecord: a put's failure says "taken", never what the existing record holds
   actions.forEach((action, index) => {
-    if (action.action === 'put') delete reasons[index]!.Item;
+    if (action.action === 'create') delete reasons[index]!.Item;
   });
   return new TransactionCanceledError(
     actions.map((action, index) => reasonFor(action, reasons[index]!, current[index], error)),

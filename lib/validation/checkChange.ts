@@ -1,7 +1,6 @@
 import { UpdateAction, type UpdateNode } from '../expressions/updates';
 import type { CompiledAttribute } from '../schema/CompiledSchema';
 import { checkType, checkValue, nestedElementProblem } from './checkValue';
-import { describeType } from './checks';
 
 /**
  * What is wrong with one change of `updateRecord` to an attribute: a value, `null`, an update
@@ -12,10 +11,7 @@ export function checkChange(attribute: CompiledAttribute, change: unknown): stri
   if (attribute.role === 'createdAt') return 'cannot be updated (it is the @CreatedAt time)';
   if (attribute.role === 'updatedAt') return 'is set by every write (it is the @UpdatedAt time)';
   if (attribute.role === 'version') {
-    // the version a caller read: the write happens only if the record still has it
-    return Number.isSafeInteger(change)
-      ? undefined
-      : 'must be the version you read (a whole number): the library increments it';
+    return 'is maintained by the library (it is the @Version): to require the version you read, pass it as the expectedVersion option';
   }
   if (change === null) return attribute.optional ? undefined : 'cannot be removed (it is required)';
   if (change instanceof UpdateAction) return checkAction(attribute, change.node);
@@ -48,11 +44,11 @@ function checkAction(attribute: CompiledAttribute, node: UpdateNode): string | u
   const { type } = attribute;
   const isSet = type === 'stringSet' || type === 'numberSet' || type === 'binarySet';
   switch (node.kind) {
-    case 'add':
-      if (type === 'number' || type === 'bigint')
-        return checkType(attribute, node.value) && `add() ${checkType(attribute, node.value)}`;
-      if (isSet) return checkType(attribute, node.value) && `add() ${checkType(attribute, node.value)}`;
-      return `add() needs a number or set attribute, not ${type}`;
+    case 'add': {
+      if (type !== 'number' && type !== 'bigint' && !isSet) return `add() needs a number or set attribute, not ${type}`;
+      const problem = checkType(attribute, node.value);
+      return problem && `add() ${problem}`;
+    }
     case 'remove':
       return attribute.optional ? undefined : 'cannot be removed (it is required)';
     case 'append':
@@ -81,10 +77,8 @@ function checkAction(attribute: CompiledAttribute, node: UpdateNode): string | u
       }
       if (node.kind === 'removeIn') return undefined;
       if (node.value === undefined) return 'setIn() needs a value (use removeIn() to remove)';
-      return (
-        nestedElementProblem(node.value, node.path.join('.')) &&
-        `setIn() value (${describeType(node.value)}) cannot be stored`
-      );
+      const problem = nestedElementProblem(node.value, node.path.join('.'));
+      return problem && `setIn() value ${problem}`;
     }
   }
 }

@@ -1,28 +1,26 @@
 import { RecordValidationError } from '../errors/RecordValidationError';
 import type { ValidationIssue } from '../errors/ValidationIssue';
-import type { IndexProjection } from '../metadata/declarations';
 import type { CompiledAttribute, CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
 import { keyAttributeType } from '../schema/keyAttributeType';
 import { describeType, isValidTableName } from './checks';
-
-/** Options of `createGsi`. */
-export interface GsiOptions {
-  readonly sortKey?: string;
-  readonly projection?: IndexProjection;
-  /** Defaults to the partition key attribute's name. */
-  readonly name?: string;
-}
+import { optionIssues } from './checkOptions';
+import type { GsiOptions } from '../repository/options';
 
 /**
  * Checks the attribute and options of a global secondary index against the schema.
  * @throws RecordValidationError naming each unknown or unusable attribute and bad option.
  */
-export function checkIndexOptions(
-  schema: CompiledSchema,
-  attributeName: unknown,
-  options: GsiOptions = {},
-): CompiledIndex {
-  const issues: ValidationIssue[] = [];
+export function checkIndexOptions(schema: CompiledSchema, attributeName: unknown, given?: unknown): CompiledIndex {
+  // each option's own checks follow, against the schema; the checker refuses anything else
+  const known = () => undefined;
+  const issues: ValidationIssue[] = optionIssues(
+    given,
+    { sortKey: known, projection: known, name: known },
+    'createGsi',
+  );
+  if (issues.some((issue) => issue.attribute === '(options)'))
+    throw new RecordValidationError(schema.modelName, issues);
+  const options = (given ?? {}) as GsiOptions;
   const keyAttribute = (name: unknown, role: string): CompiledAttribute | undefined => {
     const attribute = typeof name === 'string' ? schema.attributeByName.get(name) : undefined;
     if (!attribute) {

@@ -4,7 +4,8 @@ import type { Condition, ConditionNode } from '../expressions/conditions';
 import type { CompiledAttribute, CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
 import { checkCondition } from './checkCondition';
 import { checkValue } from './checkValue';
-import { describeType } from './checks';
+import { describeType, isBinary, isDate } from './checks';
+import { ownValue, readInput } from './readInput';
 
 /** The key attributes a query reads by: the table's or an index's. */
 export type QueryKeys = Pick<CompiledIndex, 'partitionKey' | 'sortKey'>;
@@ -12,28 +13,28 @@ export type QueryKeys = Pick<CompiledIndex, 'partitionKey' | 'sortKey'>;
 const KEY_CONDITIONS = 'eq, lt, le, gt, ge, between or beginsWith';
 
 /**
- * The issues of a query's key object: it must name exactly the partition key of the table or
- * index (`where` names which, for messages), with a value of the attribute's type.
+ * Checks a query's key object: it must name exactly the partition key of the table or index
+ * (`where` names which, for messages), with a value of the attribute's type. Returns the issues
+ * and the partition key's value as read.
  */
-export function checkQueryKey(keys: QueryKeys, key: unknown, where: string): ValidationIssue[] {
+export function checkQueryKey(
+  keys: QueryKeys,
+  key: unknown,
+  where: string,
+): { readonly issues: ValidationIssue[]; readonly value: unknown } {
   const { partitionKey, sortKey } = keys;
-  if (
-    typeof key !== 'object' ||
-    key === null ||
-    Array.isArray(key) ||
-    key instanceof Date ||
-    key instanceof Uint8Array
-  ) {
-    return [
+  if (typeof key !== 'object' || key === null || Array.isArray(key) || isDate(key) || isBinary(key)) {
+    const issues = [
       {
         attribute: '(key)',
         received: describeType(key),
         constraint: `must be an object naming the partition key of the ${where}: { ${partitionKey.name}: value }`,
       },
     ];
+    return { issues, value: undefined };
   }
-  const values = key as Record<string, unknown>;
   const issues: ValidationIssue[] = [];
+  const values = readInput(key, issues);
   for (const name of Object.keys(values)) {
     if (name === partitionKey.name || values[name] === undefined) continue;
     const constraint =
@@ -42,7 +43,7 @@ export function checkQueryKey(keys: QueryKeys, key: unknown, where: string): Val
         : `is not the partition key of the ${where} (${partitionKey.name})`;
     issues.push({ attribute: name, received: describeType(values[name]), constraint });
   }
-  const value = values[partitionKey.name];
+  const value = ownValue(values, partitionKey.name);
   if (value === undefined || value === null) {
     issues.push({
       attribute: partitionKey.name,
@@ -53,7 +54,7 @@ export function checkQueryKey(keys: QueryKeys, key: unknown, where: string): Val
     const problem = checkValue(partitionKey, value);
     if (problem) issues.push({ attribute: partitionKey.name, received: describeType(value), constraint: problem });
   }
-  return issues;
+  return { issues, value };
 }
 
 /**

@@ -1,11 +1,15 @@
+import { RecordValidationError } from '../errors/RecordValidationError';
 import type { ValidationIssue } from '../errors/ValidationIssue';
 import { describeType, isPlainObject } from './checks';
 
 // One checker for the options of every public call, constructor and decorator, in the manner of
 // dynamodb-toolbox's rejectExtraOptions: take what you know, refuse the rest, by name.
 
-/** The constraint a value breaks, or undefined when it fits. */
-export type OptionRule = (value: unknown) => string | undefined;
+/**
+ * The constraint a value breaks, or undefined when it fits; an option that is itself checked
+ * attribute by attribute (a condition) returns its issues.
+ */
+export type OptionRule = (value: unknown) => string | readonly ValidationIssue[] | undefined;
 
 /** The rule of each option a call takes. */
 export type OptionRules = Readonly<Record<string, OptionRule>>;
@@ -20,10 +24,12 @@ export function optionIssues(options: unknown, rules: OptionRules, call: string,
   if (!isPlainObject(options)) {
     return [{ attribute: `${prefix}(options)`, received: describeType(options), constraint: 'must be an object' }];
   }
+  // options the call does not take come first, then values that break their rule
+  const unknown: ValidationIssue[] = [];
   const issues: ValidationIssue[] = [];
   for (const key of Reflect.ownKeys(options)) {
     if (typeof key === 'symbol') {
-      issues.push({
+      unknown.push({
         attribute: `${prefix}${String(key)}`,
         received: 'symbol key',
         constraint: `is not an option of ${call}`,
@@ -35,7 +41,7 @@ export function optionIssues(options: unknown, rules: OptionRules, call: string,
     if (!Object.hasOwn(rules, key)) {
       const near = nearestName(key, Object.keys(rules));
       const hint = near === undefined ? '' : ` (did you mean ${near}?)`;
-      issues.push({
+      unknown.push({
         attribute: `${prefix}${key}`,
         received: describeType(value),
         constraint: `is not an option of ${call}${hint}`,
@@ -43,10 +49,13 @@ export function optionIssues(options: unknown, rules: OptionRules, call: string,
       continue;
     }
     const problem = rules[key]!(value);
-    if (problem !== undefined)
+    if (typeof problem === 'string') {
       issues.push({ attribute: `${prefix}${key}`, received: describeType(value), constraint: problem });
+    } else if (problem !== undefined) {
+      issues.push(...problem);
+    }
   }
-  return issues;
+  return [...unknown, ...issues];
 }
 
 /** A boolean. */
@@ -76,6 +85,21 @@ export function wholeNumberOption(min: number, max = Number.MAX_SAFE_INTEGER): O
 export function oneOfOption(values: readonly unknown[]): OptionRule {
   return (value) =>
     values.includes(value) ? undefined : `must be one of ${values.map((each) => JSON.stringify(each)).join(', ')}`;
+}
+
+/**
+ * Checks `options` and returns them typed.
+ * @throws RecordValidationError (under `modelName`) naming every bad option.
+ */
+export function checkOptions<T extends object>(
+  modelName: string,
+  options: unknown,
+  rules: OptionRules,
+  call: string,
+): T {
+  const issues = optionIssues(options, rules, call);
+  if (issues.length > 0) throw new RecordValidationError(modelName, issues);
+  return (options ?? {}) as T;
 }
 
 /** Whatever passes `test`, described by `what` ("a DynamoDBClient"). */

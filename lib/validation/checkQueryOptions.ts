@@ -6,28 +6,25 @@ import type { CompiledAttribute, CompiledIndex, CompiledSchema } from '../schema
 import { checkCondition } from './checkCondition';
 import { checkQueryKey, checkSortKeyCondition, type QueryKeys } from './checkKeyCondition';
 import { describeType, isPlainObject } from './checks';
-import type { ReadPlan } from './ReadOptions';
+import { booleanOption, optionIssues, wholeNumberOption, type OptionRules } from './checkOptions';
+import type { PageOptions } from '../repository/readOptions';
+import type { ReadPlan } from './ReadPlan';
 
-const QUERY_OPTIONS: ReadonlySet<string> = new Set([
-  'index',
-  'sortKey',
-  'filter',
-  'reverse',
-  'limit',
-  'projection',
-  'consistent',
-  'pageSize',
-]);
-const SCAN_OPTIONS: ReadonlySet<string> = new Set([
-  'index',
-  'filter',
-  'limit',
-  'projection',
-  'consistent',
-  'pageSize',
-  'segments',
-]);
 const MAX_SEGMENTS = 1_000_000;
+
+/** Options checked further below, against the schema and the indexes. */
+const checkedBelow = () => undefined;
+const SHARED_OPTIONS: OptionRules = {
+  index: checkedBelow,
+  filter: checkedBelow,
+  projection: checkedBelow,
+  consistent: booleanOption,
+  limit: wholeNumberOption(1),
+  pageSize: wholeNumberOption(1),
+};
+const QUERY_OPTIONS: OptionRules = { ...SHARED_OPTIONS, sortKey: checkedBelow, reverse: booleanOption };
+const SCAN_OPTIONS: OptionRules = { ...SHARED_OPTIONS, segments: wholeNumberOption(1, MAX_SEGMENTS) };
+const PAGE_OPTIONS: OptionRules = { limit: wholeNumberOption(1), cursor: checkedBelow };
 
 /**
  * Checks a query's key and options against the schema and the indexes it may read
@@ -40,18 +37,18 @@ export function checkQueryOptions(
   options: unknown,
   created: ReadonlyMap<string, CompiledIndex>,
 ): ReadPlan {
-  const given = optionsObject(schema, options);
-  const issues = unknownOptions(given, QUERY_OPTIONS, 'query');
+  const issues = optionIssues(options, QUERY_OPTIONS, 'query');
+  const given = isPlainObject(options) ? options : {};
   const { index, issue } = resolveIndex(schema, given['index'], created);
   if (issue) issues.push(issue);
   const keys: QueryKeys = index ?? schema;
   const where = index ? `${index.kind} index ${index.name}` : `table`;
+  let partitionValue: unknown;
   if (!issue) {
-    issues.push(...checkQueryKey(keys, key, where));
+    const checkedKey = checkQueryKey(keys, key, where);
+    issues.push(...checkedKey.issues);
+    partitionValue = checkedKey.value;
     if (given['sortKey'] !== undefined) issues.push(...checkSortKeyCondition(schema, keys, given['sortKey'], where));
-  }
-  if (given['reverse'] !== undefined && typeof given['reverse'] !== 'boolean') {
-    issues.push({ attribute: 'reverse', received: describeType(given['reverse']), constraint: 'must be a boolean' });
   }
   const filterIssues = checkShared(schema, given, index, issues);
   if (!issue && !filterIssues && given['filter'] !== undefined)
@@ -60,7 +57,7 @@ export function checkQueryOptions(
   const partitionKey = keys.partitionKey;
   return {
     ...planOf(schema, given, index, 'query'),
-    partition: { attribute: partitionKey, value: (key as Record<string, unknown>)[partitionKey.name] },
+    partition: { attribute: partitionKey, value: partitionValue },
     ...(given['sortKey'] !== undefined && { sortKey: given['sortKey'] as Condition }),
     reverse: given['reverse'] === true,
   };
@@ -75,18 +72,11 @@ export function checkScanOptions(
   options: unknown,
   created: ReadonlyMap<string, CompiledIndex>,
 ): ReadPlan {
-  const given = optionsObject(schema, options);
-  const issues = unknownOptions(given, SCAN_OPTIONS, 'scan');
+  const issues = optionIssues(options, SCAN_OPTIONS, 'scan');
+  const given = isPlainObject(options) ? options : {};
   const { index, issue } = resolveIndex(schema, given['index'], created);
   if (issue) issues.push(issue);
   const segments = given['segments'] ?? 1;
-  if (!Number.isSafeInteger(segments) || (segments as number) < 1 || (segments as number) > MAX_SEGMENTS) {
-    issues.push({
-      attribute: 'segments',
-      received: describeType(segments),
-      constraint: `must be a whole number from 1 to ${MAX_SEGMENTS.toLocaleString('en-US')}`,
-    });
-  }
   checkShared(schema, given, index, issues);
   if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
   return { ...planOf(schema, given, index, 'scan'), reverse: false, segments: segments as number };
@@ -109,24 +99,6 @@ export function resolveIndex(
   return { issue: { attribute: 'index', received: describeType(name), constraint } };
 }
 
-function optionsObject(schema: CompiledSchema, options: unknown): Record<string, unknown> {
-  if (options === undefined) return {};
-  if (isPlainObject(options)) return options;
-  throw new RecordValidationError(schema.modelName, [
-    { attribute: '(options)', received: describeType(options), constraint: 'must be an object' },
-  ]);
-}
-
-function unknownOptions(given: Record<string, unknown>, known: ReadonlySet<string>, call: string): ValidationIssue[] {
-  return Object.keys(given)
-    .filter((name) => !known.has(name) && given[name] !== undefined)
-    .map((name) => ({
-      attribute: name,
-      received: describeType(given[name]),
-      constraint: `is not an option of ${call}`,
-    }));
-}
-
 /**
  * Adds the issues of the options query and scan share to `issues`.
  * @returns whether the filter had issues (its paths are only inspected further when it had none).
@@ -140,16 +112,7 @@ function checkShared(
   const filterIssues = given['filter'] === undefined ? [] : checkCondition(schema, given['filter'], 'filter');
   issues.push(...filterIssues);
   if (given['projection'] !== undefined) issues.push(...projectionIssues(schema, given['projection'], index));
-  for (const option of ['limit', 'pageSize']) {
-    const value = given[option];
-    if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < 1)) {
-      issues.push({ attribute: option, received: describeType(value), constraint: 'must be a whole number ≥ 1' });
-    }
-  }
-  const consistent = given['consistent'];
-  if (consistent !== undefined && typeof consistent !== 'boolean') {
-    issues.push({ attribute: 'consistent', received: describeType(consistent), constraint: 'must be a boolean' });
-  } else if (consistent === true && index?.kind === 'global') {
+  if (given['consistent'] === true && index?.kind === 'global') {
     issues.push({
       attribute: 'consistent',
       received: 'boolean',
@@ -246,25 +209,12 @@ function planOf(
   };
 }
 
-/** Options of `.page()`. */
-export interface PageOptions {
-  /** How many items the page holds at most; default the read's `limit`, else one request's worth. */
-  readonly limit?: number;
-  /** Where to resume: the `cursor` of the previous page; undefined for the first page. */
-  readonly cursor?: string;
-}
-
 /**
  * Checks the options of `.page()` on a checked read (the cursor itself is checked when decoded).
  * @throws RecordValidationError for an unknown option, a bad limit, or a parallel scan (it has no pages).
  */
 export function checkPageOptions(schema: CompiledSchema, options: unknown, plan: ReadPlan): PageOptions {
-  const given = optionsObject(schema, options);
-  const issues = unknownOptions(given, new Set(['limit', 'cursor']), 'page');
-  const limit = given['limit'];
-  if (limit !== undefined && (!Number.isSafeInteger(limit) || (limit as number) < 1)) {
-    issues.push({ attribute: 'limit', received: describeType(limit), constraint: 'must be a whole number ≥ 1' });
-  }
+  const issues = optionIssues(options, PAGE_OPTIONS, 'page');
   if (plan.segments > 1) {
     issues.push({
       attribute: 'segments',
@@ -274,5 +224,5 @@ export function checkPageOptions(schema: CompiledSchema, options: unknown, plan:
     });
   }
   if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
-  return given;
+  return options ?? {};
 }

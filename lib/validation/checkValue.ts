@@ -1,17 +1,25 @@
 import type { CompiledAttribute } from '../schema/CompiledSchema';
 import {
   describeType,
+  isBinary,
   isCategoricalValue,
+  isDate,
   isPlainObject,
+  isSet,
   isStorableBigInt,
   isStorableNumber,
   isValidDate,
   MAX_SIGNIFICANT_DIGITS,
+  setMembers,
 } from './checks';
 
+// The rules for values, each written once: the validators of records, changes, keys and
+// conditions all come here, and the encoder relies on what passed.
+
 /**
- * What is wrong with a present (non-null) value for an attribute, as the constraint it
- * breaks (`must be a number`), or undefined when the value fits.
+ * What is wrong with a present (non-null) value for an attribute, as the constraint it breaks
+ * (`must be a number`), or undefined when the value fits: its type, its categorical values, and
+ * that a key is not empty.
  */
 export function checkValue(attribute: CompiledAttribute, value: unknown): string | undefined {
   const problem = checkType(attribute, value);
@@ -19,7 +27,7 @@ export function checkValue(attribute: CompiledAttribute, value: unknown): string
   if (attribute.categorical && !isCategoricalValue(attribute.categorical, value)) {
     return `must be one of ${attribute.categorical.join(', ')}`;
   }
-  if (attribute.key && (value === '' || (value instanceof Uint8Array && value.byteLength === 0))) {
+  if (attribute.key && (value === '' || (isBinary(value) && value.byteLength === 0))) {
     return `must not be empty (it is the ${attribute.key} key)`;
   }
   return undefined;
@@ -27,37 +35,29 @@ export function checkValue(attribute: CompiledAttribute, value: unknown): string
 
 /** What is wrong with a value for an attribute's type alone (no categorical or key rules), or undefined. */
 export function checkType(attribute: CompiledAttribute, value: unknown): string | undefined {
-  switch (attribute.type) {
-    case 'string':
-      return typeof value === 'string' ? undefined : 'must be a string';
-    case 'number':
-      return checkNumber(value);
-    case 'bigint':
-      return checkBigInt(value);
-    case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'must be a boolean';
-    case 'date':
-      return isValidDate(value) ? undefined : 'must be a valid Date';
-    case 'binary':
-      return value instanceof Uint8Array ? undefined : 'must be a Uint8Array or Buffer';
-    case 'list':
-      return Array.isArray(value) ? nestedProblem(value) : 'must be an array';
-    case 'map':
-      return isPlainObject(value) ? nestedProblem(value) : 'must be a plain object';
-    case 'stringSet':
-      return checkSet(value, 'strings', (member) => typeof member === 'string');
-    case 'numberSet':
-      return checkSet(value, 'numbers', (member) => checkNumber(member) === undefined || isStorableBigInt(member));
-    case 'binarySet':
-      return checkSet(value, 'Uint8Arrays', (member) => member instanceof Uint8Array);
-  }
+  return TYPE_CHECKS[attribute.type](value);
 }
+
+const TYPE_CHECKS: Readonly<Record<CompiledAttribute['type'], (value: unknown) => string | undefined>> = {
+  string: (value) => (typeof value === 'string' ? undefined : 'must be a string'),
+  number: checkNumber,
+  bigint: checkBigInt,
+  boolean: (value) => (typeof value === 'boolean' ? undefined : 'must be a boolean'),
+  date: (value) => (isValidDate(value) ? undefined : 'must be a valid Date'),
+  binary: (value) => (isBinary(value) ? undefined : 'must be a Uint8Array or Buffer'),
+  list: (value) => (Array.isArray(value) ? nestedProblem(value, '', 1) : 'must be an array'),
+  map: (value) => (isPlainObject(value) ? nestedProblem(value, '', 1) : 'must be a plain object'),
+  stringSet: (value) => checkSet(value, 'strings', (member) => typeof member === 'string'),
+  numberSet: (value) => checkSet(value, 'numbers', (member) => untypedNumberProblem(member) === undefined),
+  binarySet: (value) => checkSet(value, 'Uint8Arrays', isBinary),
+};
 
 function checkNumber(value: unknown): string | undefined {
   if (typeof value !== 'number') return 'must be a number';
   if (!Number.isFinite(value)) return 'must be a finite number';
-  if (Number.isInteger(value) && !Number.isSafeInteger(value))
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
     return 'must be a safe integer (beyond 2^53, declare the attribute as bigint)';
+  }
   if (!isStorableNumber(value)) return "must be within DynamoDB's range (magnitude 1E-130 to below 1E+126)";
   return undefined;
 }
@@ -72,26 +72,46 @@ function checkBigInt(value: unknown): string | undefined {
     : `must have at most ${MAX_SIGNIFICANT_DIGITS} significant digits and be below 1E+126`;
 }
 
-function checkSet(value: unknown, members: string, isMember: (member: unknown) => boolean): string | undefined {
-  if (!(value instanceof Set)) return `must be a Set of ${members}`;
-  if (value.size === 0) return 'must not be an empty Set (DynamoDB stores no empty set)';
-  for (const member of value)
-    if (!isMember(member)) return `must be a Set of ${members}, and holds a ${describeType(member)}`;
-  return duplicateMembers(value);
+/**
+ * What keeps a number or bigint without a declared type (in a set, list or map) from coming back
+ * as it went in: a number must be storable; a bigint must be one a number cannot hold, since any
+ * other comes back as a number.
+ */
+function untypedNumberProblem(value: unknown): string | undefined {
+  if (typeof value === 'number') return isStorableNumber(value) ? undefined : 'is not a storable number';
+  if (typeof value !== 'bigint') return 'is not a number';
+  if (!isStorableBigInt(value)) return `has over ${MAX_SIGNIFICANT_DIGITS} significant digits`;
+  if (value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)) {
+    return 'is a bigint a number can hold, so it would come back as a number: store it as a number';
+  }
+  return undefined;
 }
 
-/** Members distinct in JavaScript can be equal once stored (`1` and `1n`, two arrays of the same bytes): DynamoDB rejects such a set. */
-function duplicateMembers(set: ReadonlySet<unknown>): string | undefined {
+function checkSet(value: unknown, members: string, isMember: (member: unknown) => boolean): string | undefined {
+  if (!isSet(value)) return `must be a Set of ${members}`;
+  const all = setMembers(value);
+  if (all.length === 0) return 'must not be an empty Set (DynamoDB stores no empty set)';
+  for (const member of all) {
+    if (!isMember(member)) {
+      const why = members === 'numbers' ? untypedNumberProblem(member) : undefined;
+      return `must be a Set of ${members}, and holds a ${describeType(member)}${why && why !== 'is not a number' ? ` that ${why}` : ''}`;
+    }
+  }
+  return duplicateMembers(all);
+}
+
+/** Members distinct in JavaScript can be equal once stored (two arrays of the same bytes): DynamoDB rejects such a set. */
+function duplicateMembers(members: readonly unknown[]): string | undefined {
   const stored = new Set<string>();
-  for (const member of set) {
-    const identity =
-      member instanceof Uint8Array
-        ? `b:${Buffer.from(member).toString('base64')}`
-        : typeof member === 'string'
-          ? `s:${member}`
-          : `n:${canonicalNumber(member as number | bigint)}`;
-    if (stored.has(identity))
+  for (const member of members) {
+    const identity = isBinary(member)
+      ? `b:${Buffer.from(member.buffer, member.byteOffset, member.byteLength).toString('base64')}`
+      : typeof member === 'string'
+        ? `s:${member}`
+        : `n:${canonicalNumber(member as number | bigint)}`;
+    if (stored.has(identity)) {
       return `holds ${describeType(member)} members that are equal once stored (DynamoDB rejects duplicate set members)`;
+    }
     stored.add(identity);
   }
   return undefined;
@@ -101,57 +121,84 @@ function canonicalNumber(member: number | bigint): string {
   return typeof member === 'bigint' || Number.isInteger(member) ? BigInt(member).toString() : String(member);
 }
 
-/** A set inside a list or map: its members must all be strings, all numbers, or all binaries. */
-function nestedSetProblem(set: ReadonlySet<unknown>): string | undefined {
-  const members = [...set];
-  const kinds = new Set(
-    members.map((member) =>
-      typeof member === 'string'
-        ? 'string'
-        : member instanceof Uint8Array
-          ? 'binary'
-          : isStorableNumber(member) || isStorableBigInt(member)
-            ? 'number'
-            : 'other',
-    ),
-  );
-  if (kinds.size !== 1 || kinds.has('other')) return 'a Set must hold only strings, only numbers or only binaries';
-  return duplicateMembers(set);
-}
+/** DynamoDB nests lists and maps at most 32 levels deep (which also stops a cycle). */
+const MAX_DEPTH = 32;
 
-/** Values inside lists and maps have no declared type, but must still be storable. */
-function nestedProblem(value: unknown, path = ''): string | undefined {
+/** What keeps a list's elements or a map's entries from being stored and read back as they are, or undefined. */
+function nestedProblem(
+  value: readonly unknown[] | Record<string, unknown>,
+  path: string,
+  depth: number,
+): string | undefined {
+  if (depth > MAX_DEPTH) return `nests deeper than DynamoDB's ${MAX_DEPTH} levels at ${path || '(top)'}`;
   if (Array.isArray(value)) {
-    for (const [index, element] of value.entries()) {
-      const problem = nestedElementProblem(element, `${path}[${index}]`);
+    for (let index = 0; index < value.length; index += 1) {
+      const element: unknown = value[index];
+      const here = `${path}[${index}]`;
+      if (element === undefined) return `holds undefined at ${here}, which would come back as null: use null`;
+      const problem = elementProblem(element, here, depth);
       if (problem) return problem;
     }
     return undefined;
   }
-  for (const [name, element] of Object.entries(value as Record<string, unknown>)) {
+  const map = value as Readonly<Record<string, unknown>>;
+  const names = Object.keys(map);
+  if (Reflect.ownKeys(map).length !== names.length) {
+    return `holds a symbol-keyed or non-enumerable property in the map at ${path || '(top)'}, which would not be stored`;
+  }
+  for (const name of names) {
+    const element = map[name];
     if (element === undefined) continue; // an undefined map entry is simply not stored
     if (name === '')
       return `holds an empty key in the map at ${path || '(top)'} (DynamoDB refuses empty attribute names)`;
-    const problem = nestedElementProblem(element, `${path}.${name}`);
+    const problem = elementProblem(element, `${path}.${name}`, depth);
     if (problem) return problem;
   }
   return undefined;
 }
 
-/** What makes an untyped value (inside a list or map) unstorable, or undefined. */
+/**
+ * What makes a value without a declared type (inside a list or map, or set inside one with
+ * setIn) unstorable or not read back as it is, or undefined. `path` names where it sits.
+ */
 export function nestedElementProblem(element: unknown, path: string): string | undefined {
-  const here = `holds ${describeType(element)} at ${path}, which`;
+  if (element === undefined) return `holds undefined at ${path}, which cannot be stored`;
+  return elementProblem(element, path, 1);
+}
+
+function elementProblem(element: unknown, path: string, depth: number): string | undefined {
   if (element === null || typeof element === 'string' || typeof element === 'boolean') return undefined;
-  if (typeof element === 'number') return isStorableNumber(element) ? undefined : `${here} is not a storable number`;
-  if (typeof element === 'bigint')
-    return isStorableBigInt(element) ? undefined : `${here} has over ${MAX_SIGNIFICANT_DIGITS} digits`;
-  if (element instanceof Uint8Array) return undefined;
-  if (element instanceof Date) return isValidDate(element) ? undefined : `${here} is not a valid Date`;
-  if (element instanceof Set) {
-    if (element.size === 0) return `${here} cannot be stored (an empty Set)`;
-    const problem = nestedSetProblem(element);
+  const here = `holds ${describeType(element)} at ${path}, which`;
+  if (typeof element === 'number' || typeof element === 'bigint') {
+    const problem = untypedNumberProblem(element);
+    return problem && `${here} ${problem}`;
+  }
+  if (isBinary(element)) return undefined;
+  if (isDate(element)) {
+    return `${here} would come back as a string: store its toISOString(), or declare the attribute's shape with a class`;
+  }
+  if (isSet(element)) {
+    const problem = nestedSetProblem(setMembers(element));
     return problem && `${here} cannot be stored: ${problem}`;
   }
-  if (Array.isArray(element) || isPlainObject(element)) return nestedProblem(element, path);
+  if (Array.isArray(element) || isPlainObject(element)) return nestedProblem(element, path, depth + 1);
   return `${here} cannot be stored`;
+}
+
+/** A set inside a list or map: its members must all be strings, all numbers, or all binaries. */
+function nestedSetProblem(members: readonly unknown[]): string | undefined {
+  if (members.length === 0) return 'an empty Set cannot be stored';
+  const kinds = new Set(
+    members.map((member) =>
+      typeof member === 'string'
+        ? 'string'
+        : isBinary(member)
+          ? 'binary'
+          : untypedNumberProblem(member) === undefined
+            ? 'number'
+            : 'other',
+    ),
+  );
+  if (kinds.size !== 1 || kinds.has('other')) return 'a Set must hold only strings, only numbers or only binaries';
+  return duplicateMembers(members);
 }

@@ -1,4 +1,8 @@
-// Pure predicates shared by the schema compiler and the validators.
+import { types } from 'node:util';
+
+// Pure predicates shared by the schema compiler and the validators. Values come from users and
+// may be hostile: the type tests read internal slots (a Date made with Object.create(Date.prototype)
+// is not a Date), and nothing here calls a method the value itself could override.
 
 const TABLE_NAME = /^[a-zA-Z0-9_.-]{3,255}$/;
 
@@ -15,8 +19,33 @@ export function isCapacity(value: unknown): value is number {
 /** A plain object (a map value): not an array, a Date, a Set, a buffer or a class instance. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
+  let prototype: unknown;
+  try {
+    prototype = Object.getPrototypeOf(value); // a proxy's trap may throw
+  } catch {
+    return false;
+  }
   return prototype === Object.prototype || prototype === null;
+}
+
+/** A real Date (its internal slot, not its prototype), whatever its time. */
+export function isDate(value: unknown): value is Date {
+  return types.isDate(value);
+}
+
+/** A real Uint8Array or Buffer (its internal slot, not its prototype). */
+export function isBinary(value: unknown): value is Uint8Array {
+  return types.isUint8Array(value);
+}
+
+/** A real Set (its internal slot, not its prototype). */
+export function isSet(value: unknown): value is ReadonlySet<unknown> {
+  return types.isSet(value);
+}
+
+/** The members of a real Set, read with Set's own iterator (an own `values` or iterator cannot interfere). */
+export function setMembers(set: ReadonlySet<unknown>): unknown[] {
+  return Array.from(Set.prototype.values.call(set));
 }
 
 // DynamoDB stores magnitudes from 1E-130 up to (but excluding) 1E+126.
@@ -43,9 +72,9 @@ export function isStorableBigInt(value: unknown): value is bigint {
   return digits.length <= MAX_SIGNIFICANT_DIGITS && magnitude < BIGINT_LIMIT;
 }
 
-/** A Date whose time is a number (not `new Date('nonsense')`). */
+/** A real Date whose time is a number (not `new Date('nonsense')`). */
 export function isValidDate(value: unknown): value is Date {
-  return value instanceof Date && !Number.isNaN(value.getTime());
+  return types.isDate(value) && !Number.isNaN(Date.prototype.getTime.call(value));
 }
 
 /** Whether `value` is one of the attribute's categorical values. */
@@ -53,15 +82,23 @@ export function isCategoricalValue(categorical: readonly string[], value: unknow
   return typeof value === 'string' && categorical.includes(value);
 }
 
-/** The type of a value as an error message shows it (`null`, `NaN`, `Date`, `array`...). */
+/** The type of a value as an error message shows it (`null`, `NaN`, `Date`, `array`...); never throws. */
 export function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
   if (typeof value === 'number' && !Number.isFinite(value)) return 'Infinity';
-  if (Array.isArray(value)) return 'array';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'invalid Date' : 'Date';
-  if (value instanceof Uint8Array) return 'binary';
-  if (value instanceof Set) return 'Set';
-  if (typeof value === 'object') return isPlainObject(value) ? 'object' : (value.constructor?.name ?? 'object');
-  return typeof value;
+  if (typeof value !== 'object') return typeof value;
+  if (isDate(value)) return isValidDate(value) ? 'Date' : 'invalid Date';
+  if (isBinary(value)) return 'binary';
+  if (isSet(value)) return 'Set';
+  try {
+    if (Array.isArray(value)) return 'array'; // a revoked proxy throws here
+    if (isPlainObject(value)) return 'object';
+    // a prototype's constructor name, read without running the value's own getters
+    const prototype = Object.getPrototypeOf(value) as { readonly constructor?: unknown } | null;
+    const constructor = prototype?.constructor;
+    return typeof constructor === 'function' && constructor.name ? constructor.name : 'object';
+  } catch {
+    return 'object';
+  }
 }

@@ -1,92 +1,96 @@
 import { RecordValidationError } from '../errors/RecordValidationError';
 import type { ValidationIssue } from '../errors/ValidationIssue';
+import { UpdateAction } from '../expressions/updates';
 import type { CompiledSchema } from '../schema/CompiledSchema';
+import { checkChange } from './checkChange';
 import { checkValue } from './checkValue';
 import { describeType } from './checks';
-import { codecOf } from '../marshalling/compileCodec';
 import { classValidatorIssues } from './classValidatorBridge';
-import { checkChange } from './checkChange';
-import { UpdateAction } from '../expressions/updates';
+import { ownValue, readInput } from './readInput';
 
-/** The given (not undefined) own values of an input, keyed by attribute name. */
-export function givenValues(input: object): Record<string, unknown> {
-  // a plain object (a null-prototype one is slow to read); `__proto__` is defined, not assigned
-  const values: Record<string, unknown> = {};
-  for (const name of Object.keys(input)) {
-    const value = (input as Record<string, unknown>)[name];
-    if (value === undefined) continue; // instances carry own undefined fields: missing
-    if (name === '__proto__')
-      Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
-    else values[name] = value;
-  }
-  return values;
-}
+/** Checked values, or a promise of them when the model's class-validator constraints must run. */
+export type Checked<T> = T | Promise<T>;
 
 /**
- * Checks a whole record for `createRecord`: every attribute known, every required one
- * present, every value of its type; then the model's class-validator constraints.
+ * Checks a whole record for a create or a put: every attribute known, every required one present,
+ * every value of its type; then the model's class-validator constraints. Returns the given values
+ * (own, defined ones, keyed by attribute name): synchronously unless class-validator runs.
  * @throws RecordValidationError listing every failing attribute.
  */
-export async function validateRecord(schema: CompiledSchema, record: unknown): Promise<Record<string, unknown>> {
+export function validateRecord(schema: CompiledSchema, record: unknown): Checked<Record<string, unknown>> {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     throw new RecordValidationError(schema.modelName, [
       { attribute: '(record)', received: describeType(record), constraint: 'must be an object' },
     ]);
   }
-  const values = givenValues(record);
-  // the compiled check answers "all fine" fast; only a failing record pays for the detailed walk
-  if (!schema.usesClassValidator && codecOf(schema).fits(values)) return values;
-  const issues = unknownAttributeIssues(schema, values);
+  const issues: ValidationIssue[] = [];
+  const values = readInput(record, issues);
+  let known = 0;
   for (const attribute of schema.attributes) {
-    const value = values[attribute.name];
+    const value = attribute.onPrototype ? ownValue(values, attribute.name) : values[attribute.name];
     if (value === undefined || value === null) {
-      if (!attribute.optional)
+      if (value === null) known += 1;
+      if (!attribute.optional) {
         issues.push({ attribute: attribute.name, received: describeType(value), constraint: 'required' });
+      }
       continue;
     }
+    known += 1;
     const problem =
       attribute.role === 'version'
         ? 'is set by the library (it is the @Version): leave it out'
-        : checkValue(attribute, value);
+        : guardedCheck(() => checkValue(attribute, value));
     if (problem) issues.push({ attribute: attribute.name, received: describeType(value), constraint: problem });
   }
-  await finish(schema, values, issues);
-  return values;
+  if (known !== Object.keys(values).length) issues.unshift(...unknownAttributeIssues(schema, values));
+  return finish(schema, values, values, issues);
 }
 
 /**
- * Checks the changes of `updateRecord`: at least one, none a key attribute, every one known
- * and of its type (or a fitting update action); `null` removes an optional attribute.
+ * Checks the changes of an update: at least one, none a key or library-maintained attribute,
+ * every one known and of its type (or a fitting update action); `null` removes an optional one.
  * @throws RecordValidationError listing every failing attribute.
  */
-export async function validateChanges(schema: CompiledSchema, changes: unknown): Promise<Record<string, unknown>> {
+export function validateChanges(schema: CompiledSchema, changes: unknown): Checked<Record<string, unknown>> {
   if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) {
     throw new RecordValidationError(schema.modelName, [
       { attribute: '(changes)', received: describeType(changes), constraint: 'must be an object' },
     ]);
   }
-  const values = givenValues(changes);
-  const issues = unknownAttributeIssues(schema, values);
-  if (Object.keys(values).length === 0) {
+  const issues: ValidationIssue[] = [];
+  const values = readInput(changes, issues);
+  const names = Object.keys(values);
+  if (names.length === 0 && issues.length === 0) {
     issues.push({ attribute: '(changes)', received: 'object', constraint: 'must change at least one attribute' });
   }
-  for (const [name, change] of Object.entries(values)) {
+  const plain: Record<string, unknown> = {};
+  for (const name of names) {
+    const change = values[name];
     const attribute = schema.attributeByName.get(name);
-    const problem = attribute && checkChange(attribute, change);
+    if (!attribute) continue;
+    const problem = guardedCheck(() => checkChange(attribute, change));
     if (problem) issues.push({ attribute: name, received: describeType(change), constraint: problem });
+    // class-validator sees the values an update sets, not actions or removals
+    else if (change !== null && !isActionChange(change)) plain[name] = change;
   }
-  // class-validator sees the values an update sets, not actions or removals
-  const plain = Object.fromEntries(
-    Object.entries(values).filter(([, change]) => change !== null && !isActionChange(change)),
-  );
-  await finish(schema, plain, issues);
-  return values;
+  issues.unshift(...unknownAttributeIssues(schema, values));
+  return finish(schema, values, plain, issues);
 }
 
-function isActionChange(change: unknown): boolean {
+/** Whether a change is an update action (`add(1)`) or a list of them, rather than a value to set. */
+export function isActionChange(change: unknown): boolean {
   return (
     change instanceof UpdateAction || (Array.isArray(change) && change.some((each) => each instanceof UpdateAction))
   );
+}
+
+/** A check's answer; a value whose getters or proxy traps throw while it is checked cannot be stored. */
+function guardedCheck(check: () => string | undefined): string | undefined {
+  try {
+    return check();
+  } catch {
+    return 'cannot be read (a getter or proxy inside it threw)';
+  }
 }
 
 function unknownAttributeIssues(schema: CompiledSchema, values: Record<string, unknown>): ValidationIssue[] {
@@ -99,17 +103,25 @@ function unknownAttributeIssues(schema: CompiledSchema, values: Record<string, u
     }));
 }
 
-async function finish(
+/** Throws the issues found, or runs the model's class-validator constraints on `checked` and then throws or returns `values`. */
+function finish<T>(
   schema: CompiledSchema,
-  values: Record<string, unknown>,
+  values: T,
+  checked: Record<string, unknown>,
   issues: ValidationIssue[],
-): Promise<void> {
-  if (schema.usesClassValidator) {
-    const failing = new Set(issues.map((issue) => issue.attribute));
-    const known = Object.fromEntries(Object.entries(values).filter(([name]) => schema.attributeByName.has(name)));
-    for (const issue of await classValidatorIssues(schema.model, known)) {
-      if (!failing.has(issue.attribute)) issues.push(issue); // one reason per attribute: ours first
-    }
+): Checked<T> {
+  if (!schema.usesClassValidator) {
+    if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
+    return values;
   }
-  if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
+  return classValidatorIssues(schema.model, knownValues(schema, checked)).then((found) => {
+    const failing = new Set(issues.map((issue) => issue.attribute));
+    for (const issue of found) if (!failing.has(issue.attribute)) issues.push(issue); // one reason per attribute: ours first
+    if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
+    return values;
+  });
+}
+
+function knownValues(schema: CompiledSchema, values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => schema.attributeByName.has(name)));
 }

@@ -1,5 +1,6 @@
 import { RecordValidationError } from '../../../lib/errors/RecordValidationError';
-import { decodeCursor, encodeCursor, type CursorTarget } from '../../../lib/marshalling/encodeCursor';
+import { encodeCursor, type CursorTarget } from '../../../lib/marshalling/encodeCursor';
+import { decodeCursor } from '../../../lib/validation/decodeCursor';
 
 const target: CursorTarget = {
   modelName: 'EventData',

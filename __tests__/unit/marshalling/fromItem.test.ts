@@ -1,4 +1,4 @@
-import { fromItem } from '../../../lib/marshalling/fromItem';
+import { fromItem } from '../../../lib/marshalling/codec';
 import { compileSchema } from '../../../lib/schema/compileSchema';
 import { EdgeData, GuardedData, PhoneData } from '../../fixtures/models';
 

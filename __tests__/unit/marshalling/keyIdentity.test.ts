@@ -1,4 +1,5 @@
-import { canonicalNumber, keyIdentity } from '../../../lib/marshalling/keyIdentity';
+import { keyIdentity } from '../../../lib/marshalling/keyIdentity';
+import { canonicalNumber } from '../../../lib/marshalling/numbers';
 
 describe('canonicalNumber', () => {
   it.each([

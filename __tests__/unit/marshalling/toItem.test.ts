@@ -1,6 +1,6 @@
 import { compileSchema } from '../../../lib/schema/compileSchema';
-import { fromItem } from '../../../lib/marshalling/fromItem';
-import { toItem } from '../../../lib/marshalling/toItem';
+import { fromItem } from '../../../lib/marshalling/codec';
+import { toItem } from '../../../lib/marshalling/codec';
 import { validateRecord } from '../../../lib/validation/validateRecord';
 import { EdgeData, PhoneData } from '../../fixtures/models';
 
@@ -113,13 +113,33 @@ describe('toItem → fromItem round trip', () => {
     expect(fromItem(schema, toItem(schema, { ...edge, big: 5 })).big).toBe(5n);
   });
 
-  it('reads untyped nested values by their stored type (a nested Date comes back as its ISO string)', () => {
+  it('reads untyped nested values back as they were written (bigints beyond a number stay bigints)', () => {
     const schema = compileSchema(EdgeData);
-    const record = fromItem(
-      schema,
-      toItem(schema, { ...edge, map: { at: when, small: 5n, huge: big, set: new Set(['s']) } }),
-    );
-    expect(record.map).toEqual({ at: when.toISOString(), small: 5, huge: big, set: new Set(['s']) });
+    const map = {
+      at: when.toISOString(),
+      small: 5,
+      huge: big,
+      set: new Set(['s']),
+      none: null,
+      bytes: new Uint8Array([1]),
+    };
+    const record = fromItem(schema, toItem(schema, { ...edge, map }));
+    expect(record.map).toEqual(map);
+  });
+
+  it('never stores a value it does not know as an empty map: the encoder throws (validation refuses it first)', () => {
+    const schema = compileSchema(EdgeData);
+    for (const value of [
+      when,
+      new Map([[1, 2]]),
+      () => 1,
+      Symbol('s'),
+      new (class Point {
+        x = 1;
+      })(),
+    ]) {
+      expect(() => toItem(schema, { ...edge, map: { value } })).toThrow(/cannot be stored without a declared type/);
+    }
   });
 
   it('round-trips PhoneData', () => {

@@ -54,35 +54,53 @@ describe('Repository constructor', () => {
       undefined,
       /no @Table/,
     ],
-    [
-      'a tableName option too short',
-      () => new Repository(PhoneData, { client, tableName: 'ab' }),
-      SchemaError,
-      'PhoneData',
-      undefined,
-      /tableName option "ab" must be 3 to 255/,
-    ],
-    [
-      'a tableName option with a slash',
-      () => new PhoneRepository({ client, tableName: 'phones/prod' }),
-      SchemaError,
-      'PhoneData',
-      undefined,
-      /tableName option "phones\/prod"/,
-    ],
-    [
-      'an empty tableName option',
-      () => new Repository(PhoneData, { client, tableName: '' }),
-      SchemaError,
-      'PhoneData',
-      undefined,
-      /tableName option ""/,
-    ],
   ])('throws for %s', (_case, construct, ErrorClass, modelName, property, reason) => {
     const error = captureSyncError(construct);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({ modelName, property });
     expect((error as SchemaError).reason).toMatch(reason);
+  });
+
+  it.each<[string, () => unknown, string, RegExp]>([
+    ['a tableName option too short', () => new PhoneRepository({ client, tableName: 'ab' }), 'tableName', /3 to 255/],
+    [
+      'a tableName option with a slash',
+      () => new PhoneRepository({ client, tableName: 'phones/prod' }),
+      'tableName',
+      /3 to 255/,
+    ],
+    ['an empty tableName option', () => new Repository(PhoneData, { client, tableName: '' }), 'tableName', /3 to 255/],
+    [
+      'an unknown option',
+      () => new Repository(PhoneData, { client, logger: console } as never),
+      'logger',
+      /^is not an option of Repository$/,
+    ],
+    [
+      'a misspelt option',
+      () => new Repository(PhoneData, { client, tablename: 'x' } as never),
+      'tablename',
+      /did you mean tableName\?/,
+    ],
+    [
+      'a client that is not one',
+      () => new Repository(PhoneData, { client: {} as never }),
+      'client',
+      /a DynamoDBClient/,
+    ],
+    [
+      'a wait timeout of zero',
+      () => new Repository(PhoneData, { client, waitTimeoutMs: 0 }),
+      'waitTimeoutMs',
+      /whole number ≥ 1/,
+    ],
+  ])('refuses %s with a RecordValidationError naming the option', (_case, construct, attribute, constraint) => {
+    const error = captureSyncError(construct);
+    expect(error).toBeInstanceOf(RecordValidationError);
+    expect(error).toMatchObject({ modelName: 'PhoneData' });
+    expect((error as RecordValidationError).issues).toEqual([
+      expect.objectContaining({ attribute, constraint: expect.stringMatching(constraint) }),
+    ]);
   });
 
   it('takes the table name from @Table', () => {

@@ -1,23 +1,24 @@
-import { RecordValidationError } from '../../../lib';
-import { backoffDelay, resolveBatchOptions, sendChunks } from '../../../lib/repository/sendChunks';
+import { BATCH_OPTIONS, backoffDelay, resolveBatchOptions, sendChunks } from '../../../lib/repository/sendChunks';
+import { optionIssues } from '../../../lib/validation/checkOptions';
 
 // The retry loop against a scripted `send`: what an engine answers is tested on the engines
 // (batches.test.ts); here only the loop's bookkeeping, bounds and backoff.
 
-describe('resolveBatchOptions', () => {
+describe('resolveBatchOptions and BATCH_OPTIONS', () => {
   it('defaults to 8 retries and 4 requests in flight', () => {
-    expect(resolveBatchOptions('M', {})).toEqual({ maxRetries: 8, concurrency: 4 });
-    expect(resolveBatchOptions('M', { maxRetries: 0, concurrency: 1 })).toEqual({ maxRetries: 0, concurrency: 1 });
+    expect(resolveBatchOptions({})).toEqual({ maxRetries: 8, concurrency: 4 });
+    expect(resolveBatchOptions()).toEqual({ maxRetries: 8, concurrency: 4 });
+    expect(resolveBatchOptions({ maxRetries: 0, concurrency: 1 })).toEqual({ maxRetries: 0, concurrency: 1 });
   });
 
   it.each([
-    [{ maxRetries: -1 }, 'options.maxRetries'],
-    [{ maxRetries: 1.5 }, 'options.maxRetries'],
-    [{ concurrency: 0 }, 'options.concurrency'],
-    [{ concurrency: Number.NaN }, 'options.concurrency'],
-  ])('rejects %j as RecordValidationError on %s', (options, attribute) => {
-    expect(() => resolveBatchOptions('M', options)).toThrow(RecordValidationError);
-    expect(() => resolveBatchOptions('M', options)).toThrow(new RegExp(attribute.replace('.', '\\.')));
+    [{ maxRetries: -1 }, 'maxRetries'],
+    [{ maxRetries: 1.5 }, 'maxRetries'],
+    [{ concurrency: 0 }, 'concurrency'],
+    [{ concurrency: Number.NaN }, 'concurrency'],
+    [{ concurency: 2 }, 'concurency'],
+  ])('names %j as an issue on %s', (options, attribute) => {
+    expect(optionIssues(options, BATCH_OPTIONS, 'batchGet')).toEqual([expect.objectContaining({ attribute })]);
   });
 });
 

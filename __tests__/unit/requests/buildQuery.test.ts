@@ -2,7 +2,7 @@ import { and, not, or, where } from '../../../lib/expressions/conditions';
 import { buildQuery } from '../../../lib/requests/buildQuery';
 import { compileSchema } from '../../../lib/schema/compileSchema';
 import { checkQueryOptions, checkScanOptions } from '../../../lib/validation/checkQueryOptions';
-import type { QueryOptions } from '../../../lib/validation/ReadOptions';
+import type { QueryOptions } from '../../../lib/repository/readOptions';
 import { IndexedEventData, StatusQueryData } from '../../fixtures/models';
 import { aliasesIn, rawTextIn } from './placeholdersOnly';
 

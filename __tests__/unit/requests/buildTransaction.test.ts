@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { RecordValidationError, where } from '../../../lib';
-import { toItem } from '../../../lib/marshalling/toItem';
-import { toKey } from '../../../lib/marshalling/toKey';
+import { toItem } from '../../../lib/marshalling/codec';
+import { keyOf } from '../../helpers/keyOf';
 import { buildConditionCheck } from '../../../lib/requests/buildConditionCheck';
 import { buildCreateRecord } from '../../../lib/requests/buildCreateRecord';
 import { buildDeleteRecord } from '../../../lib/requests/buildDeleteRecord';
@@ -39,13 +39,13 @@ function putOf(index: number, values: typeof ada, tableName = 'phones'): Transac
     key,
     keyValues: { person_id: values.person_id },
     checked: false,
-    action: 'put',
+    action: 'create',
     input: buildCreateRecord(phone, tableName, item),
   };
 }
 
 function deleteOf(index: number, id: unknown, tableName = 'phones'): TransactionWrite {
-  const { key, values } = toKey(phone, id);
+  const { key, values } = keyOf(phone, id);
   return {
     index,
     modelName: 'PhoneData',
@@ -58,7 +58,7 @@ function deleteOf(index: number, id: unknown, tableName = 'phones'): Transaction
 }
 
 function checkOf(index: number, id: unknown): TransactionWrite {
-  const { key, values } = toKey(events, id);
+  const { key, values } = keyOf(events, id);
   return {
     index,
     modelName: 'EventData',
@@ -73,7 +73,7 @@ function checkOf(index: number, id: unknown): TransactionWrite {
 describe('buildTransaction', () => {
   it('turns each kind of write into its transaction action, in order, each but an unconditional put asking for ALL_OLD on a failed condition', () => {
     const put = putOf(0, ada);
-    const { key } = toKey(phone, 2);
+    const { key } = keyOf(phone, 2);
     const update: TransactionWrite = {
       index: 1,
       modelName: 'PhoneData',
@@ -208,7 +208,7 @@ describe('buildTransaction', () => {
 
 describe('buildConditionCheck', () => {
   it('requires the record to exist and meet the condition, every name and value aliased', () => {
-    const { key } = toKey(edge, 'e1');
+    const { key } = keyOf(edge, 'e1');
     const condition = where('status').eq('DONE').and(where('first-name').exists());
     expect(buildConditionCheck(edge, 'edges', key, condition)).toEqual({
       TableName: 'edges',
@@ -220,7 +220,7 @@ describe('buildConditionCheck', () => {
   });
 
   it('without a condition, checks only that the record exists', () => {
-    const { key } = toKey(phone, 7);
+    const { key } = keyOf(phone, 7);
     expect(buildConditionCheck(phone, 'phones', key)).toEqual({
       TableName: 'phones',
       Key: { person_id: { N: '7' } },

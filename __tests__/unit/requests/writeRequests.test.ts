@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { toKey } from '../../../lib/marshalling/toKey';
-import { toItem } from '../../../lib/marshalling/toItem';
+import { keyOf } from '../../helpers/keyOf';
+import { toItem } from '../../../lib/marshalling/codec';
 import { buildCreateRecord } from '../../../lib/requests/buildCreateRecord';
 import { buildDeleteRecord } from '../../../lib/requests/buildDeleteRecord';
 import { buildGetRecord } from '../../../lib/requests/buildGetRecord';
@@ -42,7 +42,7 @@ describe('buildCreateRecord', () => {
 
 describe('buildGetRecord', () => {
   it('gets by key, eventually or strongly consistent', () => {
-    const { key } = toKey(compileSchema(PhoneData), 1);
+    const { key } = keyOf(compileSchema(PhoneData), 1);
     expect(buildGetRecord('phonebook-table', key, false)).toEqual({
       TableName: 'phonebook-table',
       Key: { person_id: { N: '1' } },
@@ -54,7 +54,7 @@ describe('buildGetRecord', () => {
 
 describe('buildUpdateRecord', () => {
   const schema = compileSchema(EdgeData);
-  const { key } = toKey(schema, 'e1');
+  const { key } = keyOf(schema, 'e1');
   const changes = {
     name: 'N',
     status: 'DONE',
@@ -138,7 +138,7 @@ describe('buildDeleteRecord', () => {
   // ReturnValues is the repository's to add (a transaction item takes none): see Repository.test.ts
   it('deletes only an existing record', () => {
     const schema = compileSchema(EventData);
-    const { key } = toKey(schema, { device_id: 'd1', at: 5 });
+    const { key } = keyOf(schema, { device_id: 'd1', at: 5 });
     const input = buildDeleteRecord(schema, 'events-table', key);
     expect(input).toMatchObject({ TableName: 'events-table', ConditionExpression: 'attribute_exists(#n0)' });
     expect(input.Key).toEqual({ device_id: { S: 'd1' }, at: { N: '5' } });

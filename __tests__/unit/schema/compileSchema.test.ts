@@ -314,16 +314,17 @@ describe('compileSchema: what it compiles', () => {
     expect(schema.tableName).toBe('phonebook-table');
     expect(schema.provisioned).toBeUndefined();
     expect(schema.attributes).toEqual([
-      { name: 'person_id', type: 'number', optional: false, key: 'partition' },
-      { name: 'name', type: 'string', optional: false },
-      { name: 'phone_number', type: 'string', optional: false },
+      { name: 'person_id', onPrototype: false, type: 'number', optional: false, key: 'partition' },
+      { name: 'name', onPrototype: false, type: 'string', optional: false },
+      { name: 'phone_number', onPrototype: false, type: 'string', optional: false },
       {
         name: 'relationship',
+        onPrototype: false,
         type: 'string',
         optional: false,
         categorical: ['PARENT', 'SIBLING', 'FRIEND', 'COLLEAGUE', 'ACQUAINTANCE'],
       },
-      { name: 'timestamp', type: 'string', optional: false },
+      { name: 'timestamp', onPrototype: false, type: 'string', optional: false },
     ]);
     expect(schema.partitionKey.name).toBe('person_id');
     expect(schema.sortKey).toBeUndefined();
@@ -334,8 +335,14 @@ describe('compileSchema: what it compiles', () => {
 
   it('compiles a composite key, partition key first', () => {
     const schema = compileSchema(EventData);
-    expect(schema.partitionKey).toEqual({ name: 'device_id', type: 'string', optional: false, key: 'partition' });
-    expect(schema.sortKey).toEqual({ name: 'at', type: 'number', optional: false, key: 'sort' });
+    expect(schema.partitionKey).toEqual({
+      name: 'device_id',
+      onPrototype: false,
+      type: 'string',
+      optional: false,
+      key: 'partition',
+    });
+    expect(schema.sortKey).toEqual({ name: 'at', onPrototype: false, type: 'number', optional: false, key: 'sort' });
     expect(schema.keyAttributes).toEqual([schema.partitionKey, schema.sortKey]);
   });
 
@@ -432,14 +439,14 @@ describe('compileSchema: inheritance', () => {
     expect(compileSchema(BaseRecord)).toBe(before);
     expect(before.tableName).toBe('base-table');
     expect(before.attributes).toEqual([
-      { name: 'id', type: 'string', optional: false, key: 'partition' },
-      { name: 'created', type: 'string', optional: false },
+      { name: 'id', onPrototype: false, type: 'string', optional: false, key: 'partition' },
+      { name: 'created', onPrototype: false, type: 'string', optional: false },
     ]);
   });
 
   it("replaces the parent's declaration of a property the subclass redeclares", () => {
     const created = compileSchema(Redeclaring).attributeByName.get('created');
-    expect(created).toEqual({ name: 'created', type: 'date', optional: true });
+    expect(created).toEqual({ name: 'created', onPrototype: false, type: 'date', optional: true });
     expect(compileSchema(Redeclaring).attributes.map((a) => a.name)).toEqual(['id', 'extra', 'created']);
   });
 

@@ -28,7 +28,7 @@ describe('prepareActions', () => {
   it('prepares each kind of action against its own repository, with its index, key and table', async () => {
     const prepared = await prepareActions(
       [
-        { kind: 'put', repository: phones, data: ada, options: undefined },
+        { kind: 'create', repository: phones, data: ada, options: undefined },
         { kind: 'update', repository: users, id: 'u1', changes: { email: 'a@b.co' }, options: undefined },
         { kind: 'delete', repository: phones, id: 2, options: { condition: where('name').eq('Bob') } },
         { kind: 'check', repository: events, id: { device_id: 'd', at: 1 }, condition: where('kind').eq('boot') },
@@ -48,7 +48,7 @@ describe('prepareActions', () => {
     ).toEqual([
       {
         index: 0,
-        action: 'put',
+        action: 'create',
         modelName: 'PhoneData',
         tableName: 'phones',
         keyValues: { person_id: 1 },
@@ -95,9 +95,9 @@ describe('prepareActions', () => {
 
   it('reports every issue of every action at once, under actions[i]', async () => {
     const error = await issuesOf([
-      { kind: 'put', repository: phones, data: ada, options: undefined },
+      { kind: 'create', repository: phones, data: ada, options: undefined },
       {
-        kind: 'put',
+        kind: 'create',
         repository: users,
         data: { user_id: 'u1', email: 'not-an-email', timestamp: 't' },
         options: undefined,
@@ -134,7 +134,7 @@ describe('prepareActions', () => {
 
   it('reports the count, and two actions on one item, together with the actions’ own issues', async () => {
     const error = await issuesOf([
-      { kind: 'put', repository: phones, data: ada, options: undefined },
+      { kind: 'create', repository: phones, data: ada, options: undefined },
       { kind: 'check', repository: phones, id: 1, condition: undefined },
       { kind: 'update', repository: phones, id: 2, changes: { relationship: 'ENEMY' }, options: undefined },
     ]);
@@ -151,7 +151,7 @@ describe('prepareActions', () => {
 describe('Transaction builder', () => {
   it('records actions fluently and validates nothing until commit', () => {
     const tx = transaction(client)
-      .put(phones, ada)
+      .create(phones, ada)
       .update(users, 'u1', { email: 'x' })
       .delete(phones, 2)
       .check(users, 'u1', where('email').exists());

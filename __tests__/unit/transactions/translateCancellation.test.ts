@@ -38,12 +38,12 @@ let actions: PreparedAction[];
 beforeAll(async () => {
   actions = await prepareActions(
     [
-      { kind: 'put', repository: phones, data: ada, options: undefined },
+      { kind: 'create', repository: phones, data: ada, options: undefined },
       { kind: 'update', repository: users, id: 'u1', changes: { email: 'a@b.co' }, options: undefined },
       { kind: 'delete', repository: phones, id: 2, options: { condition: where('name').eq('Bob') } },
       { kind: 'check', repository: users, id: 'u2', condition: where('email').exists() },
       {
-        kind: 'put',
+        kind: 'create',
         repository: phones,
         data: { ...ada, person_id: 3 },
         options: { condition: where('name').exists() },
@@ -113,7 +113,7 @@ describe('reasonFor', () => {
   it("no error for 'None'; a TransactionActionError carrying any other code", () => {
     expect(reasonFor(action(0), { Code: 'None' }, undefined, sdkError())).toEqual({
       index: 0,
-      action: 'put',
+      action: 'create',
       modelName: 'PhoneData',
       key: { person_id: 1 },
       code: 'None',
@@ -158,7 +158,7 @@ describe('translateCancellation', () => {
     expect((error.reasons[3]?.error as ConditionFailedError).item).toBeInstanceOf(UserData);
     expect(error.failures.map((reason) => reason.index)).toEqual([0, 3]);
     expect(error.message).toBe(
-      'Transaction cancelled: actions[0] (put PhoneData {"person_id":1}): RecordExistsError; actions[3] (check UserData {"user_id":"u2"}): ConditionFailedError.',
+      'Transaction cancelled: actions[0] (create PhoneData {"person_id":1}): RecordExistsError; actions[3] (check UserData {"user_id":"u2"}): ConditionFailedError.',
     );
   });
 
@@ -224,7 +224,7 @@ describe('TransactionCanceledError', () => {
   it('is an OrmError with its name, frozen reasons and the cause', () => {
     const cause = new Error('sdk');
     const error = new TransactionCanceledError(
-      [{ index: 0, action: 'put', modelName: 'PhoneData', key: { person_id: 1 }, code: 'None' }],
+      [{ index: 0, action: 'create', modelName: 'PhoneData', key: { person_id: 1 }, code: 'None' }],
       'why',
       { cause },
     );

@@ -1,7 +1,8 @@
 import { RecordValidationError } from '../../../lib/errors/RecordValidationError';
 import type { ModelClass } from '../../../lib/schema/CompiledSchema';
 import { compileSchema } from '../../../lib/schema/compileSchema';
-import { checkIndexOptions, type GsiOptions } from '../../../lib/validation/checkIndexOptions';
+import type { GsiOptions } from '../../../lib/repository/options';
+import { checkIndexOptions } from '../../../lib/validation/checkIndexOptions';
 import { EdgeData, EventData, PhoneData, StatusData } from '../../fixtures/models';
 import { captureSyncError } from '../captureError';
 

@@ -188,10 +188,10 @@ describe('checkQueryOptions: bad queries', () => {
 
   it('names the sort key given in the key object, and every problem at once', () => {
     expect(issues(() => checkQueryOptions(events, { device_id: 1, at: 3, kind: 'x' }, { limit: -1 }, none))).toEqual([
+      'limit: must be a whole number ≥ 1',
       "at: is the sort key of the table: put it in the sortKey option, e.g. sortKey: where('at').eq(value)",
       'kind: is not the partition key of the table (device_id)',
       'device_id: must be a string',
-      'limit: must be a whole number ≥ 1',
     ]);
   });
 

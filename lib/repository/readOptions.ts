@@ -1,5 +1,4 @@
 import type { Condition } from '../expressions/conditions';
-import type { CompiledAttribute, CompiledIndex } from '../schema/CompiledSchema';
 
 /** The name of one of a model's attributes, as `projection` takes it. */
 export type AttributeName<M> = Extract<keyof M, string>;
@@ -37,21 +36,10 @@ export interface ScanOptions<M> extends ReadOptions<M> {
   readonly segments?: number;
 }
 
-/** A query or scan after its checks: everything the request builders and the pager need. */
-export interface ReadPlan {
-  readonly operation: 'query' | 'scan';
-  readonly index?: CompiledIndex;
-  /** The attributes that identify an item of this read (table keys, then the index's), as its cursor holds them. */
-  readonly cursorKeys: readonly CompiledAttribute[];
-  /** The partition a query reads. */
-  readonly partition?: { readonly attribute: CompiledAttribute; readonly value: unknown };
-  readonly sortKey?: Condition;
-  readonly filter?: Condition;
-  /** The attributes asked for, each once; undefined for all. */
-  readonly projection?: readonly string[];
-  readonly reverse: boolean;
-  readonly consistent: boolean;
+/** Options of `.page()`. */
+export interface PageOptions {
+  /** How many items the page holds at most; default the read's `limit`, else one request's worth. */
   readonly limit?: number;
-  readonly pageSize?: number;
-  readonly segments: number;
+  /** Where to resume: the `cursor` of the previous page; undefined for the first page. */
+  readonly cursor?: string;
 }

@@ -2,31 +2,39 @@ import { RecordValidationError } from '../../../lib/errors/RecordValidationError
 import { toKey } from '../../../lib/marshalling/toKey';
 import type { ModelClass } from '../../../lib/schema/CompiledSchema';
 import { compileSchema } from '../../../lib/schema/compileSchema';
+import { validateKey } from '../../../lib/validation/validateKey';
 import { EdgeData, EventData, PhoneData, StatusData } from '../../fixtures/models';
 import { captureSyncError } from '../captureError';
 
-describe('toKey: good ids', () => {
+/** The DynamoDB Key of an id: validated, then encoded. */
+function keyOf(model: ModelClass, id: unknown) {
+  const schema = compileSchema(model);
+  return toKey(schema, validateKey(schema, id));
+}
+
+describe('validateKey and toKey: good ids', () => {
   it('takes a scalar id for a table without a sort key', () => {
-    expect(toKey(compileSchema(PhoneData), 42)).toEqual({ key: { person_id: { N: '42' } }, values: { person_id: 42 } });
-    expect(toKey(compileSchema(StatusData), 'r1').key).toEqual({ request_id: { S: 'r1' } });
+    expect(validateKey(compileSchema(PhoneData), 42)).toEqual({ person_id: 42 });
+    expect(keyOf(PhoneData, 42)).toEqual({ person_id: { N: '42' } });
+    expect(keyOf(StatusData, 'r1')).toEqual({ request_id: { S: 'r1' } });
   });
 
   it('takes an object id for a table without a sort key', () => {
-    expect(toKey(compileSchema(PhoneData), { person_id: 42 }).key).toEqual({ person_id: { N: '42' } });
+    expect(keyOf(PhoneData, { person_id: 42 })).toEqual({ person_id: { N: '42' } });
   });
 
   it('takes an object id naming both keys of a composite key', () => {
-    const { key, values } = toKey(compileSchema(EventData), { device_id: 'd1', at: 1700000000 });
-    expect(key).toEqual({ device_id: { S: 'd1' }, at: { N: '1700000000' } });
-    expect({ ...values }).toEqual({ device_id: 'd1', at: 1700000000 });
+    const values = validateKey(compileSchema(EventData), { device_id: 'd1', at: 1700000000 });
+    expect(values).toEqual({ device_id: 'd1', at: 1700000000 });
+    expect(toKey(compileSchema(EventData), values)).toEqual({ device_id: { S: 'd1' }, at: { N: '1700000000' } });
   });
 
   it('ignores undefined fields of an object id', () => {
-    expect(toKey(compileSchema(PhoneData), { person_id: 1, name: undefined }).key).toEqual({ person_id: { N: '1' } });
+    expect(keyOf(PhoneData, { person_id: 1, name: undefined })).toEqual({ person_id: { N: '1' } });
   });
 });
 
-describe('toKey: bad ids', () => {
+describe('validateKey: bad ids', () => {
   it.each<[string, ModelClass, unknown, typeof RecordValidationError, string, RegExp]>([
     [
       'a scalar id without the sort key',
@@ -75,7 +83,7 @@ describe('toKey: bad ids', () => {
       /^is not a key attribute$/,
     ],
   ])('%s', (_case, model, id, ErrorClass, attribute, constraint) => {
-    const error = captureSyncError(() => toKey(compileSchema(model), id));
+    const error = captureSyncError(() => validateKey(compileSchema(model), id));
     expect(error).toBeInstanceOf(ErrorClass);
     expect((error as RecordValidationError).issues).toEqual([
       expect.objectContaining({ attribute, constraint: expect.stringMatching(constraint) }),
@@ -83,7 +91,7 @@ describe('toKey: bad ids', () => {
   });
 
   it('names the sort key in the message when only the partition key is given', () => {
-    const error = captureSyncError(() => toKey(compileSchema(EventData), 'd1')) as RecordValidationError;
+    const error = captureSyncError(() => validateKey(compileSchema(EventData), 'd1')) as RecordValidationError;
     expect(error.message).toBe(
       'EventData: 1 invalid attribute: at is required (the table has a sort key: pass { device_id, at }).',
     );
@@ -91,12 +99,12 @@ describe('toKey: bad ids', () => {
 
   it('reports every bad key part at once', () => {
     const error = captureSyncError(() =>
-      toKey(compileSchema(EventData), { at: 'soon', extra: 1 }),
+      validateKey(compileSchema(EventData), { at: 'soon', extra: 1 }),
     ) as RecordValidationError;
     expect(error.issues.map((issue) => issue.attribute)).toEqual(['extra', 'device_id', 'at']);
   });
 
   it('takes a string id with odd characters as it is', () => {
-    expect(toKey(compileSchema(EdgeData), 'a.b').key).toEqual({ id: { S: 'a.b' } });
+    expect(keyOf(EdgeData, 'a.b')).toEqual({ id: { S: 'a.b' } });
   });
 });

@@ -1,9 +1,9 @@
 import { RecordValidationError } from '../errors/RecordValidationError';
 import type { ValidationIssue } from '../errors/ValidationIssue';
-import { toKey, type RecordKey } from '../marshalling/toKey';
 import type { CompiledSchema } from '../schema/CompiledSchema';
-import { describeType } from '../validation/checks';
-import { validateRecord } from '../validation/validateRecord';
+import { describeType } from './checks';
+import { validateKey } from './validateKey';
+import { validateRecord } from './validateRecord';
 
 /** What checking a list found: the converted entries when valid, and every issue, named by index. */
 export interface BatchCheck<T> {
@@ -14,17 +14,21 @@ export interface BatchCheck<T> {
 }
 
 /**
- * Checks every id of a batch with `toKey`, collecting issues as `<label>[i].<attribute>` so one
- * error can name all bad ids; a non-array is one issue on `<label>`.
+ * Checks every id of a batch with `validateKey`, collecting issues as `<label>[i].<attribute>` so
+ * one error can name all bad ids; a non-array is one issue on `<label>`. Valid entries are key values.
  */
-export function checkBatchIds(schema: CompiledSchema, ids: unknown, label: string): BatchCheck<RecordKey> {
+export function checkBatchIds(
+  schema: CompiledSchema,
+  ids: unknown,
+  label: string,
+): BatchCheck<Record<string, unknown>> {
   if (!Array.isArray(ids)) return notAList(ids, label);
-  const valid: RecordKey[] = [];
+  const valid: Record<string, unknown>[] = [];
   const indexes: number[] = [];
   const issues: ValidationIssue[] = [];
   ids.forEach((id: unknown, index) => {
     try {
-      valid.push(toKey(schema, id));
+      valid.push(validateKey(schema, id));
       indexes.push(index);
     } catch (error) {
       issues.push(...indexedIssues(error, `${label}[${index}]`));
@@ -48,7 +52,8 @@ export async function checkBatchRecords(
   const issues: ValidationIssue[] = [];
   for (const [index, record] of (records as unknown[]).entries()) {
     try {
-      valid.push(await validateRecord(schema, record));
+      const checked = validateRecord(schema, record);
+      valid.push(checked instanceof Promise ? await checked : checked); // an await costs a turn of the event loop
       indexes.push(index);
     } catch (error) {
       issues.push(...indexedIssues(error, `${label}[${index}]`));

@@ -1,0 +1,46 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Condition } from '../expressions/conditions';
+import type { IndexProjection } from '../metadata/declarations';
+
+/** How a repository reaches its table. */
+export interface RepositoryOptions {
+  /** Without one, the standard AWS SDK configuration chain is used (real AWS). */
+  readonly client?: DynamoDBClient;
+  /** Overrides the `@Table` name (e.g. a per-stage table). */
+  readonly tableName?: string;
+  /** How long `createTable` and `createGsi` wait for ACTIVE, in milliseconds; default 10 minutes. */
+  readonly waitTimeoutMs?: number;
+}
+
+/** Options of `getRecord`. */
+export interface GetOptions {
+  /** A strongly consistent read (DynamoDB's default, and ours, is eventually consistent). */
+  readonly consistent?: boolean;
+}
+
+/** Options of `createRecord` (and of a transaction's `create`). */
+export interface WriteOptions {
+  /** A condition the record must meet for the write to happen (else ConditionFailedError). */
+  readonly condition?: Condition;
+}
+
+/** Options of `updateRecord` and `deleteRecord` (and of a transaction's `update` and `delete`). */
+export interface VersionedWriteOptions extends WriteOptions {
+  /** The @Version the caller read: the write happens only if the record still has it (optimistic locking). */
+  readonly expectedVersion?: number;
+}
+
+/** Options of `updateRecord`. */
+export type UpdateOptions = VersionedWriteOptions;
+
+/** Options of `deleteRecord`. */
+export type DeleteOptions = VersionedWriteOptions;
+
+/** Options of `createGsi`. */
+export interface GsiOptions {
+  readonly sortKey?: string;
+  /** Default `'ALL'`. */
+  readonly projection?: IndexProjection;
+  /** Defaults to the partition key attribute's name. */
+  readonly name?: string;
+}
