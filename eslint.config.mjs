@@ -26,7 +26,9 @@ export default tseslint.config(
     // dependencies point one way (STYLE.md): marshalling only converts, so it never imports the rules;
     // expressions and errors import nothing of ours but each other
     files: ['lib/marshalling/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../validation/*', '../repository/*', '../requests/*'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['../validation/*', '../repository/*', '../requests/*'] }],
+    },
   },
   {
     files: ['lib/expressions/**/*.ts', 'lib/errors/**/*.ts'],

@@ -283,9 +283,7 @@ describe.each(engines)('writes on $name', (engine) => {
       await expect(jobs.updateRecord('v4', { note: 'x' }, { expectedVersion: 1.5 })).rejects.toThrow(
         /expectedVersion .*whole number/,
       );
-      await expect(jobs.updateRecord('v4', { version: 2 })).rejects.toThrow(
-        /version .*expectedVersion option/,
-      );
+      await expect(jobs.updateRecord('v4', { version: 2 })).rejects.toThrow(/version .*expectedVersion option/);
     });
   });
 

@@ -24,7 +24,9 @@ export function toNestedAttributeValue(value: unknown): AttributeValue {
   if (types.isSet(value)) return toSetAttributeValue(value);
   if (!isPlainMap(value)) {
     // validation refuses these first; converting one anyway would store it as an empty map
-    throw new TypeError(`A ${typeof value === 'object' ? 'non-plain object' : typeof value} cannot be stored without a declared type.`);
+    throw new TypeError(
+      `A ${typeof value === 'object' ? 'non-plain object' : typeof value} cannot be stored without a declared type.`,
+    );
   }
   const map: Record<string, AttributeValue> = {};
   for (const name of Object.keys(value)) {
