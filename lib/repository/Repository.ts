@@ -16,7 +16,7 @@ import { buildGetRecord } from '../requests/buildGetRecord';
 import { tableDefinition } from '../requests/tableDefinition';
 import type { CompiledSchema, ModelClass } from '../schema/CompiledSchema';
 import { compileSchema } from '../schema/compileSchema';
-import type { ModelEnums } from '../schema/enumsOf';
+import { enumsOf, type ModelEnums } from '../schema/enumsOf';
 import { checkIndexOptions, type GsiOptions } from '../validation/checkIndexOptions';
 import type { DeleteOptions, WriteOptions } from '../validation/checkWriteOptions';
 import { checkGetOptions, type GetOptions } from '../validation/checkGetOptions';
@@ -67,7 +67,6 @@ const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60 * 1000;
 export class Repository<M extends object> {
   readonly client: DynamoDBClient;
   readonly tableName: string;
-  readonly enums: ModelEnums<M>;
   /** The model's compiled schema (checked once, frozen). */
   readonly schema: CompiledSchema<M>;
   private readonly waitTimeoutMs: number;
@@ -84,9 +83,16 @@ export class Repository<M extends object> {
       );
     }
     this.tableName = options.tableName ?? this.schema.tableName;
-    this.enums = this.schema.enums as ModelEnums<M>;
     this.client = options.client ?? new DynamoDBClient({});
     this.waitTimeoutMs = options.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+  }
+
+  /**
+   * `enumsOf(Model)`, built on first access: a clash of enum names fails here, not in the constructor.
+   * @throws SchemaError naming both attributes (or values) whose enum names clash.
+   */
+  get enums(): ModelEnums<M> {
+    return enumsOf(this.schema.model);
   }
 
   /** The `CreateTableCommandInput` that `createTable` sends. */
