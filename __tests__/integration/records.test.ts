@@ -1,8 +1,28 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { OrmError, RecordExistsError, RecordNotFoundError, RecordValidationError, Repository } from '../../lib';
+import {
+  Attribute,
+  enumsOf,
+  OrmError,
+  PartitionKey,
+  RecordExistsError,
+  RecordNotFoundError,
+  RecordValidationError,
+  Repository,
+  SchemaError,
+  SortKey,
+  Table,
+} from '../../lib';
 import { AccountData, DerivedRecord, EdgeData, EventData, PhoneData, UserData } from '../fixtures/models';
 import { engines, uniqueTableName } from '../helpers/engines';
 import { recordingClient } from '../helpers/recordRequests';
+
+/** userId and user_id both give the enum key USER_ID: an error of enumsOf alone. */
+@Table({ name: 'clashing-enums' })
+class ClashingEnumsData {
+  @PartitionKey() userId!: string;
+  @SortKey() user_id!: string;
+  @Attribute() note!: string;
+}
 
 const ada = {
   person_id: 1,
@@ -272,5 +292,24 @@ describe.each(engines)('records on $name', (engine) => {
     const stored = await derived.createRecord({ id: 'd', created: 'c', extra: 7 });
     expect(stored).toBeInstanceOf(DerivedRecord);
     expect({ ...(await derived.getRecord('d')) }).toEqual({ id: 'd', created: 'c', extra: 7 });
+  });
+
+  it('a model whose enum names clash (userId, user_id) does CRUD and queries; only enumsOf fails, naming both', async () => {
+    const clashing = await repoFor(ClashingEnumsData);
+    const id = { userId: 'u1', user_id: 'a' };
+    expect(await clashing.createRecord({ ...id, note: 'first' })).toBeInstanceOf(ClashingEnumsData);
+    await clashing.createRecord({ userId: 'u1', user_id: 'b', note: 'second' });
+    expect({ ...(await clashing.getRecord(id)) }).toEqual({ ...id, note: 'first' });
+    expect(await clashing.updateRecord(id, { note: 'changed' })).toMatchObject({ note: 'changed' });
+    const found: string[] = [];
+    for await (const record of clashing.query({ userId: 'u1' })) found.push(record.user_id);
+    expect(found).toEqual(['a', 'b']);
+    expect({ ...(await clashing.deleteRecord(id)) }).toEqual({ ...id, note: 'changed' });
+    await expect(clashing.getRecord(id)).rejects.toBeInstanceOf(RecordNotFoundError);
+    const reason =
+      'attributes userId and user_id give the same enum key USER_ID in enumsOf(ClashingEnumsData).Attribute.';
+    expect(() => enumsOf(ClashingEnumsData)).toThrow(SchemaError);
+    expect(() => enumsOf(ClashingEnumsData)).toThrow(`ClashingEnumsData.user_id: ${reason}`);
+    expect(() => clashing.enums).toThrow(`ClashingEnumsData.user_id: ${reason}`);
   });
 });

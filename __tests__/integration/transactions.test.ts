@@ -137,8 +137,9 @@ describe.each(engines)('transactions on $name', (engine) => {
       expect((error as RecordValidationError).issues).toEqual([
         {
           attribute: 'actions[2]',
-          received: '{"request_id":"dup"}',
-          constraint: `names the same item of ${statuses.tableName} as actions[0] (one action per item in a transaction)`,
+          received: 'StatusData key',
+          constraint: `has the same request_id in table ${statuses.tableName} as actions[0] (one action per item in a transaction)`,
+          key: { request_id: 'dup' },
         },
       ]);
       expect(rec.sent).toEqual([]);
@@ -258,7 +259,7 @@ describe.each(engines)('transactions on $name', (engine) => {
       expect((failure.error as ConditionFailedError).item).toBeInstanceOf(WalletData);
       expect((failure.error as ConditionFailedError).item).toMatchObject({ owner: 'bob', balance: 20 });
       expect(error.message).toBe(
-        'Transaction cancelled: actions[3] (check WalletData {"wallet_id":"x-w2"}): ConditionFailedError.',
+        'Transaction cancelled: actions[3] (check WalletData with the given wallet_id): ConditionFailedError.',
       );
     });
 
@@ -279,7 +280,7 @@ describe.each(engines)('transactions on $name', (engine) => {
       expect(error.failures.map((reason) => reason.index)).toEqual([2]);
       expect(error.reasons[2]?.error).toBeInstanceOf(RecordNotFoundError);
       expect(error.message).toBe(
-        'Transaction cancelled: actions[2] (update WalletData {"wallet_id":"x-missing"}): RecordNotFoundError.',
+        'Transaction cancelled: actions[2] (update WalletData with the given wallet_id): RecordNotFoundError.',
       );
       const versioned = await cancelled((tx) =>
         base(tx).update(wallets, 'x-missing', { balance: 1 }, { expectedVersion: 1 }),

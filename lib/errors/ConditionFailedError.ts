@@ -1,7 +1,11 @@
 import { OrmError } from './OrmError';
 import { describeKey } from './describeKey';
 
-/** A user condition (or a version check) on a write failed; `item` is the current record when the engine returned it. */
+/**
+ * A user condition (or a version check) on a write failed; `item` is the current record when the
+ * engine returned it. The message names the model and the key attributes; `key` and `item` hold
+ * the values, which never go into the message.
+ */
 export class ConditionFailedError extends OrmError {
   constructor(
     readonly modelName: string,
@@ -9,6 +13,6 @@ export class ConditionFailedError extends OrmError {
     readonly item?: Readonly<Record<string, unknown>>,
     options?: ErrorOptions,
   ) {
-    super(`${modelName}: the condition on the write to ${describeKey(key)} failed.`, options);
+    super(`${modelName}: the condition on the write to the record with the given ${describeKey(key)} failed.`, options);
   }
 }

@@ -4,7 +4,8 @@ import { describeKey } from './describeKey';
 /**
  * One action of a cancelled transaction failed for a reason other than its condition
  * (DynamoDB's `code`: TransactionConflict, ThrottlingError, ProvisionedThroughputExceeded,
- * ItemCollectionSizeLimitExceeded, ValidationError...); `detail` is the engine's message.
+ * ItemCollectionSizeLimitExceeded, ValidationError...); `detail` is the engine's message. Our
+ * part of the message names the model and the key attributes; `key` holds the values.
  */
 export class TransactionActionError extends OrmError {
   constructor(
@@ -15,7 +16,7 @@ export class TransactionActionError extends OrmError {
     options?: ErrorOptions,
   ) {
     super(
-      `${modelName}: the transaction's action on ${describeKey(key)} failed with ${code}${detail ? `: ${detail}` : '.'}`,
+      `${modelName}: the transaction's action on the record with the given ${describeKey(key)} failed with ${code}${detail ? `: ${detail}` : '.'}`,
       options,
     );
   }

@@ -24,6 +24,7 @@ export interface TransactionCancellationReason {
 /**
  * DynamoDB cancelled a transaction, so none of its actions happened; `reasons` has one entry
  * per action, in order, with the typed error of each action that failed, and `cause` is the SDK error.
+ * The message names each failed action's model and key attributes; each reason's `key` holds the values.
  */
 export class TransactionCanceledError extends OrmError {
   readonly reasons: readonly TransactionCancellationReason[];
@@ -51,5 +52,5 @@ function describeReason({ index, action, modelName, key, code, error }: Transact
     error instanceof TransactionActionError
       ? `${code}${error.detail ? ` (${error.detail})` : ''}`
       : (error?.name ?? code);
-  return `actions[${index}] (${action} ${modelName} ${describeKey(key)}): ${why}`;
+  return `actions[${index}] (${action} ${modelName} with the given ${describeKey(key)}): ${why}`;
 }

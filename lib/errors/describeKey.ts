@@ -1,8 +1,9 @@
-/** Renders a key for a message: `{"person_id":1}`, with bigints and binaries readable. */
+/**
+ * Names a key in a message by its attribute names only (`person_id`, `device_id and at`): key values
+ * stay out of messages, which go to logs (a key may be an e-mail address); errors carry them in `key`.
+ */
 export function describeKey(key: Readonly<Record<string, unknown>>): string {
-  return JSON.stringify(key, (_name, value: unknown) => {
-    if (typeof value === 'bigint') return `${value}n`;
-    if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
-    return value;
-  });
+  const names = Object.keys(key);
+  if (names.length <= 1) return names[0] ?? 'key';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

@@ -15,7 +15,7 @@ import { buildGetRecord } from '../requests/buildGetRecord';
 import { tableDefinition } from '../requests/tableDefinition';
 import type { CompiledIndex, CompiledSchema, ModelClass } from '../schema/CompiledSchema';
 import { compileSchema } from '../schema/compileSchema';
-import type { ModelEnums } from '../schema/enumsOf';
+import { enumsOf, type ModelEnums } from '../schema/enumsOf';
 import { checkAll, throwIssues } from '../validation/checkAll';
 import { GET_OPTIONS } from '../validation/checkCallOptions';
 import { checkIndexOptions } from '../validation/checkIndexOptions';
@@ -71,7 +71,6 @@ const REPOSITORY_OPTIONS = {
 export class Repository<M extends object> {
   readonly client: DynamoDBClient;
   readonly tableName: string;
-  readonly enums: ModelEnums<M>;
   /**
    * The model's compiled schema (checked once, frozen).
    * @internal
@@ -85,9 +84,16 @@ export class Repository<M extends object> {
     this.schema = compileSchema(model);
     const checked = checkOptions<RepositoryOptions>(this.schema.modelName, options, REPOSITORY_OPTIONS, 'Repository');
     this.tableName = checked.tableName ?? this.schema.tableName;
-    this.enums = this.schema.enums as ModelEnums<M>;
     this.client = checked.client ?? new DynamoDBClient({});
     this.waitTimeoutMs = checked.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+  }
+
+  /**
+   * `enumsOf(Model)`, built on first access: a clash of enum names fails here, not in the constructor.
+   * @throws SchemaError naming both attributes (or values) whose enum names clash.
+   */
+  get enums(): ModelEnums<M> {
+    return enumsOf(this.schema.model);
   }
 
   /** The `CreateTableCommandInput` that `createTable` sends. */

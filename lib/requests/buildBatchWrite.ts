@@ -19,7 +19,7 @@ export interface MarshalledBatchWrite {
 /**
  * The BatchWriteItem requests for one table: puts then deletes, at most 25 per request.
  * @throws RecordValidationError when two operations name the same key, which DynamoDB
- * rejects for the whole request; each repeat is named (`delete[1]`) with its key.
+ * rejects for the whole request; each repeat is named (`delete[1]`), its key values in the issue's `key`.
  */
 export function buildBatchWrite(
   schema: CompiledSchema,
@@ -57,8 +57,9 @@ function checkDistinctKeys(
     if (first === undefined) {
       firstByKey.set(identity, label);
     } else {
-      const constraint = `has the same key as ${first} (one operation per key in a batch write)`;
-      issues.push({ attribute: label, received: describeKey(fromKey(schema, item)), constraint });
+      const key = fromKey(schema, item);
+      const constraint = `has the same ${describeKey(key)} as ${first} (one operation per key in a batch write)`;
+      issues.push({ attribute: label, received: 'key', constraint, key });
     }
   }
   if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);

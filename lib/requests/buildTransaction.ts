@@ -45,7 +45,7 @@ export interface TransactionRequestOptions {
  * when it carries a condition) asks for the item as it was when its condition fails
  * (`ALL_OLD`), so a cancellation can name each failure.
  * @throws RecordValidationError for no actions, more than 100, or two actions on one item
- * (DynamoDB rejects the whole request): each repeat is named (`actions[3]`) with its key.
+ * (DynamoDB rejects the whole request): each repeat is named (`actions[3]`), its key values in the issue's `key`.
  */
 export function buildTransaction(
   writes: readonly TransactionWrite[],
@@ -81,8 +81,13 @@ export function sameItemIssues(writes: readonly TransactionWrite[]): ValidationI
     if (first === undefined) {
       firstByItem.set(item, write.index);
     } else {
-      const constraint = `names the same item of ${write.input.TableName} as actions[${first}] (one action per item in a transaction)`;
-      issues.push({ attribute: `actions[${write.index}]`, received: describeKey(write.keyValues), constraint });
+      const constraint = `has the same ${describeKey(write.keyValues)} in table ${write.input.TableName} as actions[${first}] (one action per item in a transaction)`;
+      issues.push({
+        attribute: `actions[${write.index}]`,
+        received: `${write.modelName} key`,
+        constraint,
+        key: write.keyValues,
+      });
     }
   }
   return issues;

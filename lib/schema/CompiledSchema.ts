@@ -44,7 +44,6 @@ export interface CompiledSchema<M extends object = object> {
   readonly sortKey?: CompiledAttribute;
   /** Partition key first, then the sort key if there is one. */
   readonly keyAttributes: readonly CompiledAttribute[];
-  readonly enums: GeneratedEnums;
   /** Declared secondary indexes, by name. */
   readonly indexes: ReadonlyMap<string, CompiledIndex>;
   readonly version?: CompiledAttribute;

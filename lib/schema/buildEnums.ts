@@ -1,42 +1,83 @@
 import { SchemaError } from '../errors/SchemaError';
-import type { CategoricalEnum, CompiledAttribute, GeneratedEnums } from './CompiledSchema';
+import type { CategoricalEnum, CompiledSchema, GeneratedEnums } from './CompiledSchema';
 import { toPascalCase, toUpperSnake } from './names';
+
+/** The enum of attribute names; a categorical attribute's enum cannot take its name. */
+const ATTRIBUTE_ENUM = 'Attribute';
+
+/** What keeps a name (an attribute's, or one of its categorical values) out of the enums. */
+interface Clash {
+  /** The attribute the error is about: the later of two clashing attributes, or the categorical one. */
+  readonly property: string;
+  readonly reason: string;
+}
+
+/** Names one or two of the things an enum is made of, as a message says them. */
+type Describe = (names: readonly string[]) => string;
+
+const describeAttributes: Describe = (names) =>
+  `${names.length > 1 ? 'attributes' : 'attribute'} ${names.join(' and ')}`;
+const describeValues: Describe = (names) =>
+  `@Categorical ${names.length > 1 ? 'values' : 'value'} ${names.map((name) => JSON.stringify(name)).join(' and ')}`;
 
 /**
  * Builds the deeply frozen enums of a model: `Attribute` (UPPER_SNAKE name → name) and one
  * PascalCase enum per categorical attribute (UPPER_SNAKE value → value).
- * @throws SchemaError when two names would share an enum key.
+ * @throws SchemaError naming both sides of every clash (two attribute names or two categorical
+ * values giving one key, two categorical attributes giving one enum name) and every name with
+ * no letter or digit; one error lists them all.
  */
-export function buildEnums(modelName: string, attributes: readonly CompiledAttribute[]): GeneratedEnums {
+export function buildEnums({
+  modelName,
+  attributes,
+}: Pick<CompiledSchema, 'modelName' | 'attributes'>): GeneratedEnums {
+  const clashes: Clash[] = [];
+  const build = (enumName: string, names: readonly string[], describe: Describe, property?: string) =>
+    buildEnum(names, describe, (name, reason) =>
+      clashes.push({ property: property ?? name, reason: `${reason} in enumsOf(${modelName}).${enumName}.` }),
+    );
   const enums: Record<string, CategoricalEnum> = {
-    Attribute: buildEnum(
+    [ATTRIBUTE_ENUM]: build(
+      ATTRIBUTE_ENUM,
       attributes.map((attribute) => attribute.name),
-      (name, reason) => {
-        throw new SchemaError(modelName, name, `attribute name ${reason} in enumsOf(...).Attribute.`);
-      },
+      describeAttributes,
     ),
   };
-  for (const attribute of attributes) {
-    if (!attribute.categorical) continue;
-    const enumName = toPascalCase(attribute.name);
-    if (Object.hasOwn(enums, enumName)) {
-      throw new SchemaError(modelName, attribute.name, `its enum name ${enumName} is already taken in enumsOf(...).`);
+  const ownerOfEnum = new Map<string, string>([[ATTRIBUTE_ENUM, 'the enum of attribute names']]);
+  for (const { name, categorical } of attributes) {
+    const enumName = toPascalCase(name);
+    // a name with no letter or digit gives no enum name either: the Attribute enum reports it
+    if (!categorical || enumName === '') continue;
+    const owner = ownerOfEnum.get(enumName);
+    if (owner === undefined) {
+      ownerOfEnum.set(enumName, `categorical attribute ${name}`);
+      enums[enumName] = build(enumName, categorical, describeValues, name);
+    } else {
+      const reason = `categorical attribute ${name} gives the enum name ${enumName}, taken by ${owner}, in enumsOf(${modelName}).`;
+      clashes.push({ property: name, reason });
     }
-    enums[enumName] = buildEnum(attribute.categorical, (value, reason) => {
-      throw new SchemaError(modelName, attribute.name, `@Categorical value ${JSON.stringify(value)} ${reason}.`);
-    });
+  }
+  if (clashes.length === 1) throw new SchemaError(modelName, clashes[0]!.property, clashes[0]!.reason);
+  if (clashes.length > 1) {
+    const list = clashes.map(({ property, reason }) => `${property}: ${reason}`).join(' ');
+    throw new SchemaError(modelName, undefined, `${clashes.length} names clash in enumsOf(${modelName}): ${list}`);
   }
   return Object.freeze(enums);
 }
 
-function buildEnum(names: readonly string[], fail: (name: string, reason: string) => never): CategoricalEnum {
+/** One frozen enum, UPPER_SNAKE key → name; `clash` hears why a name gives no key of its own. */
+function buildEnum(
+  names: readonly string[],
+  describe: Describe,
+  clash: (name: string, reason: string) => void,
+): CategoricalEnum {
   const entries: Record<string, string> = {};
   for (const name of names) {
     const key = toUpperSnake(name);
-    if (key === '') fail(name, 'has no letter or digit to make an enum key from');
-    if (Object.hasOwn(entries, key))
-      fail(name, `gives the enum key ${key}, already used by ${JSON.stringify(entries[key])}`);
-    entries[key] = name;
+    const taken = Object.hasOwn(entries, key) ? entries[key] : undefined;
+    if (key === '') clash(name, `${describe([name])} has no letter or digit to make an enum key from`);
+    else if (taken !== undefined) clash(name, `${describe([taken, name])} give the same enum key ${key}`);
+    else entries[key] = name;
   }
   return Object.freeze(entries);
 }

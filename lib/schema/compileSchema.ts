@@ -3,7 +3,6 @@ import type { AttributeDeclaration, AttributeType } from '../metadata/declaratio
 import { designType, ownAttributeDeclarations, tableDeclaration } from '../metadata/store';
 import { isCapacity, isValidTableName } from '../validation/checks';
 import type { CompiledAttribute, CompiledSchema, ModelClass } from './CompiledSchema';
-import { buildEnums } from './buildEnums';
 import { classChain } from './classChain';
 import { inferType } from './inferType';
 import { compileIndexes } from './compileIndexes';
@@ -88,7 +87,6 @@ function compile<M extends object>(model: ModelClass<M>): CompiledSchema<M> {
     partitionKey,
     ...(sortKey && { sortKey }),
     keyAttributes,
-    enums: buildEnums(modelName, attributes),
     indexes: compileIndexes(model, modelName, attributeByName, keyAttributes),
     ...lifecycleAttributes(modelName, attributes),
     usesClassValidator: usesClassValidator(model),

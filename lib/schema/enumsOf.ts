@@ -1,4 +1,5 @@
-import type { CategoricalEnum, ModelClass } from './CompiledSchema';
+import { buildEnums } from './buildEnums';
+import type { CategoricalEnum, CompiledSchema, GeneratedEnums, ModelClass } from './CompiledSchema';
 import { compileSchema } from './compileSchema';
 import type { PascalCase, UpperSnake } from './names';
 
@@ -19,15 +20,27 @@ export type ModelEnums<M> = {
   readonly [enumName: string]: CategoricalEnum;
 };
 
+// Built on first use, not by compileSchema: a clash of enum names is an error of the enums
+// alone, and must not make the model unusable for everything else.
+const cache = new WeakMap<CompiledSchema, GeneratedEnums>();
+
 /**
  * The generated enums of a model: `Attribute` maps UPPER_SNAKE names to attribute names and
- * each `@Categorical` attribute adds a PascalCase enum of its values. Deeply frozen.
- * @throws SchemaError when the model's decorators are inconsistent.
+ * each `@Categorical` attribute adds a PascalCase enum of its values. Deeply frozen, built on
+ * the first call and the same object afterwards.
+ * @throws SchemaError when the model's decorators are inconsistent, or when names clash in the
+ * enums (`userId` and `user_id` both give `USER_ID`), naming both; the model stays usable otherwise.
  * @example
  * const PhoneEnums = enumsOf(PhoneData);
  * PhoneEnums.Attribute.PERSON_ID; // 'person_id'
  * PhoneEnums.Relationship.FRIEND; // 'FRIEND'
  */
 export function enumsOf<M extends object>(model: ModelClass<M>): ModelEnums<M> {
-  return compileSchema(model).enums as ModelEnums<M>;
+  const schema = compileSchema(model);
+  let enums = cache.get(schema);
+  if (!enums) {
+    enums = buildEnums(schema);
+    cache.set(schema, enums);
+  }
+  return enums as ModelEnums<M>;
 }

@@ -98,7 +98,7 @@ function checkNode(schema: CompiledSchema, node: ConditionNode, label: string): 
           : [
               {
                 attribute: describePath(path),
-                received: String(node.type),
+                received: describeType(node.type),
                 constraint: `type() takes one of ${[...TYPE_CODES].join(', ')}`,
               },
             ],

@@ -151,7 +151,8 @@ function nestedProblem(
     if (element === undefined) continue; // an undefined map entry is simply not stored
     if (name === '')
       return `holds an empty key in the map at ${path || '(top)'} (DynamoDB refuses empty attribute names)`;
-    const problem = elementProblem(element, `${path}.${name}`, depth);
+    // a map's keys may be data (an e-mail address): messages show where, not what
+    const problem = elementProblem(element, `${path}.{key}`, depth);
     if (problem) return problem;
   }
   return undefined;

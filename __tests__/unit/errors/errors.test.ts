@@ -5,6 +5,8 @@ import {
   RecordNotFoundError,
   RecordValidationError,
   SchemaError,
+  TransactionActionError,
+  TransactionCanceledError,
   UnsupportedCapabilityError,
   WaitTimeoutError,
 } from '../../../lib';
@@ -45,19 +47,19 @@ describe('error classes', () => {
       'RecordNotFoundError',
       new RecordNotFoundError('EventData', { device_id: 'd1', at: 5 }, { cause }),
       { modelName: 'EventData', key: { device_id: 'd1', at: 5 }, cause },
-      'EventData: no record with key {"device_id":"d1","at":5}.',
+      'EventData: no record with the given device_id and at.',
     ],
     [
       'RecordExistsError',
       new RecordExistsError('PhoneData', { person_id: 1 }),
       { modelName: 'PhoneData', key: { person_id: 1 } },
-      'PhoneData: a record with key {"person_id":1} already exists.',
+      'PhoneData: a record with the given person_id already exists.',
     ],
     [
       'ConditionFailedError',
       new ConditionFailedError('StatusData', { request_id: 'r1' }, { request_id: 'r1', status: 'FAILED' }, { cause }),
       { modelName: 'StatusData', key: { request_id: 'r1' }, item: { request_id: 'r1', status: 'FAILED' }, cause },
-      'StatusData: the condition on the write to {"request_id":"r1"} failed.',
+      'StatusData: the condition on the write to the record with the given request_id failed.',
     ],
     [
       'UnsupportedCapabilityError',
@@ -111,9 +113,76 @@ describe('error classes', () => {
 });
 
 describe('describeKey', () => {
-  it('renders bigints and binaries readably', () => {
-    expect(describeKey({ id: 12345678901234567890n, hash: new Uint8Array(3) })).toBe(
-      '{"id":"12345678901234567890n","hash":"<3 bytes>"}',
+  it('names the key attributes, never their values', () => {
+    expect(describeKey({ person_id: 1 })).toBe('person_id');
+    expect(describeKey({ device_id: 'ada@example.com', at: 5 })).toBe('device_id and at');
+    expect(describeKey({ a: 12345678901234567890n, b: new Uint8Array(3), c: new Date(0) })).toBe('a, b and c');
+    expect(describeKey({})).toBe('key');
+  });
+});
+
+describe('messages carry no key values: an e-mail address stays in `key` (and `item`)', () => {
+  const email = 'ada.lovelace@example.com';
+  const key = { user_id: email };
+  const item = { user_id: email, email, timestamp: 't' };
+  const notFound = new RecordNotFoundError('UserData', key, { cause });
+  const exists = new RecordExistsError('UserData', key);
+  const conditionFailed = new ConditionFailedError('UserData', key, item, { cause });
+  const actionFailed = new TransactionActionError('UserData', key, 'TransactionConflict', 'Transaction is ongoing');
+  const cancelled = new TransactionCanceledError(
+    [
+      { index: 0, action: 'create', modelName: 'UserData', key, code: 'ConditionalCheckFailed', error: exists },
+      { index: 1, action: 'update', modelName: 'UserData', key: { user_id: 'x' }, code: 'None' },
+      { index: 2, action: 'check', modelName: 'UserData', key, code: 'TransactionConflict', error: actionFailed },
+    ],
+    'Transaction cancelled, please refer cancellation reasons for specific reasons',
+  );
+
+  it.each<[string, OrmError, string]>([
+    ['RecordNotFoundError', notFound, 'UserData: no record with the given user_id.'],
+    ['RecordExistsError', exists, 'UserData: a record with the given user_id already exists.'],
+    [
+      'ConditionFailedError',
+      conditionFailed,
+      'UserData: the condition on the write to the record with the given user_id failed.',
+    ],
+    [
+      'TransactionActionError',
+      actionFailed,
+      "UserData: the transaction's action on the record with the given user_id failed with TransactionConflict: Transaction is ongoing",
+    ],
+    [
+      'TransactionCanceledError',
+      cancelled,
+      'Transaction cancelled: actions[0] (create UserData with the given user_id): RecordExistsError; ' +
+        'actions[2] (check UserData with the given user_id): TransactionConflict (Transaction is ongoing).',
+    ],
+  ])('%s names the model and the key attribute only', (_className, error, message) => {
+    expect(error.message).toBe(message);
+    expect(error.message).not.toContain(email);
+    expect(String(error)).not.toContain(email);
+    expect(error.stack).not.toContain(email);
+  });
+
+  it('keeps the values in the structured fields', () => {
+    for (const error of [notFound, exists, conditionFailed, actionFailed]) expect(error.key).toEqual(key);
+    expect(conditionFailed.item).toEqual(item);
+    expect(cancelled.reasons.map((reason) => reason.key)).toEqual([key, { user_id: 'x' }, key]);
+  });
+
+  it('RecordValidationError prints a repeated key by its attribute names; the issue keeps the values', () => {
+    const error = new RecordValidationError('UserData', [
+      {
+        attribute: 'put[1]',
+        received: 'key',
+        constraint: 'has the same user_id as put[0] (one operation per key in a batch write)',
+        key,
+      },
+    ]);
+    expect(error.message).toBe(
+      'UserData: 1 invalid attribute: put[1] (key) has the same user_id as put[0] (one operation per key in a batch write).',
     );
+    expect(error.message).not.toContain(email);
+    expect(error.issues[0]?.key).toEqual(key);
   });
 });

@@ -37,7 +37,8 @@ describe('translateAwsError: failed existence conditions', () => {
     const translated = translateAwsError(sdkError, context(operation));
     expect(translated).toBeInstanceOf(ErrorClass);
     expect(translated).toMatchObject({ modelName: 'PhoneData', key, cause: sdkError });
-    expect((translated as Error).message).toContain('{"person_id":1}');
+    expect((translated as Error).message).toContain('PhoneData');
+    expect((translated as Error).message).toContain('the given person_id');
   });
 });
 

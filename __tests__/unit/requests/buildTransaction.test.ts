@@ -178,15 +178,28 @@ describe('buildTransaction', () => {
     expect(error.issues).toEqual([
       {
         attribute: 'actions[2]',
-        received: '{"person_id":1}',
-        constraint: 'names the same item of phones as actions[0] (one action per item in a transaction)',
+        received: 'PhoneData key',
+        constraint: 'has the same person_id in table phones as actions[0] (one action per item in a transaction)',
+        key: { person_id: 1 },
       },
       {
         attribute: 'actions[3]',
-        received: '{"person_id":2}',
-        constraint: 'names the same item of phones as actions[1] (one action per item in a transaction)',
+        received: 'PhoneData key',
+        constraint: 'has the same person_id in table phones as actions[1] (one action per item in a transaction)',
+        key: { person_id: 2 },
       },
     ]);
+  });
+
+  it('keeps a repeated key out of the message: an e-mail address stays in the issue', () => {
+    const email = 'ada.lovelace@example.com';
+    const id = { device_id: email, at: 5 };
+    const error = thrown(() => buildTransaction([checkOf(0, id), checkOf(1, id)]));
+    expect(error.message).toBe(
+      'Transaction: 1 invalid attribute: actions[1] (EventData key) has the same device_id and at in table events as actions[0] (one action per item in a transaction).',
+    );
+    expect(error.message).not.toContain(email);
+    expect(error.issues[0]?.key).toEqual({ device_id: email, at: 5 });
   });
 
   it('compares keys as DynamoDB does: numbers by value, whole composite keys, per table', () => {

@@ -159,44 +159,6 @@ class UnknownExplicitType {
   @Attribute({ type: 'text' as never }) body!: string;
 }
 
-@Table({ name: 'colliding-names' })
-class CollidingAttributeNames {
-  @PartitionKey() userId!: string;
-  @Attribute() user_id!: string;
-}
-
-@Table({ name: 'colliding-values' })
-class CollidingCategoricalValues {
-  @PartitionKey() id!: string;
-  @Categorical(['in-progress', 'IN_PROGRESS']) state!: string;
-}
-
-@Table({ name: 'punctuation-value' })
-class PunctuationOnlyCategoricalValue {
-  @PartitionKey() id!: string;
-  @Categorical(['OK', '--']) state!: string;
-}
-
-@Table({ name: 'two-data-sources' })
-class TwoDataSources {
-  @PartitionKey() id!: string;
-  @Categorical(['A']) data_source!: string;
-  @Categorical(['B']) dataSource!: string;
-}
-
-@Table({ name: 'same-enum-name' })
-class SameEnumName {
-  @PartitionKey() id!: string;
-  @Categorical(['A']) level2!: string;
-  @Categorical(['B']) level_2!: string;
-}
-
-@Table({ name: 'categorical-attribute' })
-class CategoricalNamedAttribute {
-  @PartitionKey() id!: string;
-  @Categorical(['A', 'B']) attribute!: string;
-}
-
 describe('compileSchema: SchemaError names the class and the property', () => {
   it.each<[string, ModelClass, string | undefined, RegExp]>([
     ['no @Table', NoTable, undefined, /no @Table: add @Table\(\{ name: "\.\.\." \}\)/],
@@ -253,32 +215,6 @@ describe('compileSchema: SchemaError names the class and the property', () => {
       /has type Address, which maps to no DynamoDB type: pass @Attribute\(\{ type \}\)/,
     ],
     ['an unknown explicit type', UnknownExplicitType, 'body', /unknown type "text": use one of string, number/],
-    ['userId and user_id', CollidingAttributeNames, 'user_id', /gives the enum key USER_ID, already used by "userId"/],
-    [
-      "'in-progress' and 'IN_PROGRESS'",
-      CollidingCategoricalValues,
-      'state',
-      /value "IN_PROGRESS" gives the enum key IN_PROGRESS, already used by "in-progress"/,
-    ],
-    [
-      'a categorical value with no letter or digit',
-      PunctuationOnlyCategoricalValue,
-      'state',
-      /value "--" has no letter or digit/,
-    ],
-    [
-      'data_source and dataSource',
-      TwoDataSources,
-      'dataSource',
-      /gives the enum key DATA_SOURCE, already used by "data_source"/,
-    ],
-    ['level2 and level_2 (one enum name)', SameEnumName, 'level_2', /its enum name Level2 is already taken/],
-    [
-      'a categorical attribute named attribute',
-      CategoricalNamedAttribute,
-      'attribute',
-      /its enum name Attribute is already taken/,
-    ],
   ])('%s', (_case, model, property, reason) => {
     let thrown: unknown;
     try {
@@ -405,7 +341,6 @@ describe('compileSchema: once, frozen', () => {
     expect(Object.isFrozen(schema.attributes)).toBe(true);
     expect(Object.isFrozen(schema.keyAttributes)).toBe(true);
     expect(Object.isFrozen(schema.provisioned)).toBe(true);
-    expect(Object.isFrozen(schema.enums)).toBe(true);
     for (const attribute of schema.attributes) expect(Object.isFrozen(attribute)).toBe(true);
     const categorical = compileSchema(PhoneData).attributeByName.get('relationship')!;
     expect(Object.isFrozen(categorical.categorical)).toBe(true);

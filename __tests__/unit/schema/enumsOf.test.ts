@@ -1,9 +1,62 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Attribute, Categorical, enumsOf, PartitionKey, Repository, SchemaError, Table } from '../../../lib';
+import type { ModelClass } from '../../../lib/schema/CompiledSchema';
 import { compileSchema } from '../../../lib/schema/compileSchema';
+import { captureSyncError } from '../captureError';
 import { EdgeData, PhoneData, RELATIONSHIPS, StatusData } from '../../fixtures/models';
 
 const client = new DynamoDBClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9' });
+
+@Table({ name: 'colliding-names' })
+class CollidingAttributeNames {
+  @PartitionKey() userId!: string;
+  @Attribute() user_id!: string;
+}
+
+@Table({ name: 'colliding-values' })
+class CollidingCategoricalValues {
+  @PartitionKey() id!: string;
+  @Categorical(['in-progress', 'IN_PROGRESS']) state!: string;
+}
+
+@Table({ name: 'punctuation-value' })
+class PunctuationOnlyCategoricalValue {
+  @PartitionKey() id!: string;
+  @Categorical(['OK', '--']) state!: string;
+}
+
+@Table({ name: 'two-data-sources' })
+class TwoDataSources {
+  @PartitionKey() id!: string;
+  @Categorical(['A']) data_source!: string;
+  @Categorical(['B']) dataSource!: string;
+}
+
+@Table({ name: 'same-enum-name' })
+class SameEnumName {
+  @PartitionKey() id!: string;
+  @Categorical(['A']) level2!: string;
+  @Categorical(['B']) level_2!: string;
+}
+
+@Table({ name: 'categorical-attribute' })
+class CategoricalNamedAttribute {
+  @PartitionKey() id!: string;
+  @Categorical(['A', 'B']) attribute!: string;
+}
+
+@Table({ name: 'underscore-attribute' })
+class UnderscoreAttribute {
+  @PartitionKey() id!: string;
+  @Attribute() _!: string;
+}
+
+@Table({ name: 'many-clashes' })
+class ManyClashes {
+  @PartitionKey() userId!: string;
+  @Attribute() user_id!: string;
+  @Categorical(['in-progress', 'IN_PROGRESS']) state!: string;
+}
 
 describe('enumsOf', () => {
   it('gives PhoneData exactly Attribute and Relationship', () => {
@@ -94,6 +147,89 @@ describe('enumsOf', () => {
       @Attribute() name!: string;
     }
     expect(() => enumsOf(NoKey)).toThrow(SchemaError);
+  });
+});
+
+describe('enumsOf: a clash of enum names fails enumsOf alone, naming both sides', () => {
+  it.each<[string, ModelClass, string | undefined, string]>([
+    [
+      'userId and user_id',
+      CollidingAttributeNames,
+      'user_id',
+      'attributes userId and user_id give the same enum key USER_ID in enumsOf(CollidingAttributeNames).Attribute.',
+    ],
+    [
+      'an attribute named _',
+      UnderscoreAttribute,
+      '_',
+      'attribute _ has no letter or digit to make an enum key from in enumsOf(UnderscoreAttribute).Attribute.',
+    ],
+    [
+      "'in-progress' and 'IN_PROGRESS'",
+      CollidingCategoricalValues,
+      'state',
+      '@Categorical values "in-progress" and "IN_PROGRESS" give the same enum key IN_PROGRESS in enumsOf(CollidingCategoricalValues).State.',
+    ],
+    [
+      'a categorical value with no letter or digit',
+      PunctuationOnlyCategoricalValue,
+      'state',
+      '@Categorical value "--" has no letter or digit to make an enum key from in enumsOf(PunctuationOnlyCategoricalValue).State.',
+    ],
+    [
+      'data_source and dataSource',
+      TwoDataSources,
+      undefined,
+      '2 names clash in enumsOf(TwoDataSources): ' +
+        'dataSource: attributes data_source and dataSource give the same enum key DATA_SOURCE in enumsOf(TwoDataSources).Attribute. ' +
+        'dataSource: categorical attribute dataSource gives the enum name DataSource, taken by categorical attribute data_source, in enumsOf(TwoDataSources).',
+    ],
+    [
+      'level2 and level_2 (one enum name)',
+      SameEnumName,
+      'level_2',
+      'categorical attribute level_2 gives the enum name Level2, taken by categorical attribute level2, in enumsOf(SameEnumName).',
+    ],
+    [
+      'a categorical attribute named attribute',
+      CategoricalNamedAttribute,
+      'attribute',
+      'categorical attribute attribute gives the enum name Attribute, taken by the enum of attribute names, in enumsOf(CategoricalNamedAttribute).',
+    ],
+    [
+      'several clashes at once',
+      ManyClashes,
+      undefined,
+      '2 names clash in enumsOf(ManyClashes): ' +
+        'user_id: attributes userId and user_id give the same enum key USER_ID in enumsOf(ManyClashes).Attribute. ' +
+        'state: @Categorical values "in-progress" and "IN_PROGRESS" give the same enum key IN_PROGRESS in enumsOf(ManyClashes).State.',
+    ],
+  ])('%s', (_case, model, property, reason) => {
+    // the model itself compiles, and a repository is built without touching the enums
+    expect(() => compileSchema(model)).not.toThrow();
+    const repo = new Repository(model, { client });
+    const error = captureSyncError(() => enumsOf(model));
+    expect(error).toBeInstanceOf(SchemaError);
+    expect(error).toMatchObject({ modelName: model.name, property, reason });
+    expect((error as SchemaError).message).toBe(
+      `${property === undefined ? model.name : `${model.name}.${property}`}: ${reason}`,
+    );
+    // the same error from repo.enums, every time: a failure is not cached
+    expect(() => repo.enums).toThrow(reason);
+    expect(() => enumsOf(model)).toThrow(reason);
+  });
+
+  it('builds the enums on first use and caches them', () => {
+    @Table({ name: 'lazy-enums' })
+    class LazyEnums {
+      @PartitionKey() id!: string;
+      @Categorical(['A']) kind!: string;
+    }
+    const repo = new Repository(LazyEnums, { client });
+    const first = repo.enums;
+    expect(first).toEqual({ Attribute: { ID: 'id', KIND: 'kind' }, Kind: { A: 'A' } });
+    expect(repo.enums).toBe(first);
+    expect(enumsOf(LazyEnums)).toBe(first);
   });
 });
 

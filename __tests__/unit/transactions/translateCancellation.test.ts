@@ -158,7 +158,7 @@ describe('translateCancellation', () => {
     expect((error.reasons[3]?.error as ConditionFailedError).item).toBeInstanceOf(UserData);
     expect(error.failures.map((reason) => reason.index)).toEqual([0, 3]);
     expect(error.message).toBe(
-      'Transaction cancelled: actions[0] (create PhoneData {"person_id":1}): RecordExistsError; actions[3] (check UserData {"user_id":"u2"}): ConditionFailedError.',
+      'Transaction cancelled: actions[0] (create PhoneData with the given person_id): RecordExistsError; actions[3] (check UserData with the given user_id): ConditionFailedError.',
     );
   });
 
@@ -209,7 +209,7 @@ describe('translateCancellation', () => {
     ];
     const error = await translateCancellation(offline, actions, sdkError(reasons));
     expect(error.message).toBe(
-      'Transaction cancelled: actions[1] (update UserData {"user_id":"u1"}): TransactionConflict (Transaction is ongoing for the item).',
+      'Transaction cancelled: actions[1] (update UserData with the given user_id): TransactionConflict (Transaction is ongoing for the item).',
     );
   });
 
@@ -238,6 +238,8 @@ describe('TransactionCanceledError', () => {
   it('TransactionActionError: an OrmError naming the code', () => {
     const error = new TransactionActionError('UserData', { user_id: 'u1' }, 'ThrottlingError', undefined);
     expect(error).toBeInstanceOf(OrmError);
-    expect(error.message).toBe('UserData: the transaction\'s action on {"user_id":"u1"} failed with ThrottlingError.');
+    expect(error.message).toBe(
+      "UserData: the transaction's action on the record with the given user_id failed with ThrottlingError.",
+    );
   });
 });

@@ -344,7 +344,7 @@ describe('validateRecord: one bad attribute, named with the type received and th
       RecordValidationError,
       'map',
       'object',
-      /^holds Address at \.home, which cannot be stored$/,
+      /^holds Address at \.\{key\}, which cannot be stored$/,
     ],
     [
       'a function deep inside a map',
@@ -353,7 +353,7 @@ describe('validateRecord: one bad attribute, named with the type received and th
       RecordValidationError,
       'map',
       'object',
-      /^holds function at \.a\[0\]\.b, which cannot be stored$/,
+      /^holds function at \.\{key\}\[0\]\.\{key\}, which cannot be stored$/,
     ],
     [
       'an unsafe integer inside a map',
@@ -362,7 +362,7 @@ describe('validateRecord: one bad attribute, named with the type received and th
       RecordValidationError,
       'map',
       'object',
-      /^holds number at \.n, which is not a storable number$/,
+      /^holds number at \.\{key\}, which is not a storable number$/,
     ],
     [
       'an empty Set inside a map',
@@ -738,10 +738,10 @@ describe('validateRecord: values DynamoDB would reject once stored', () => {
       'a Date inside a list',
       { list: [{ nested: new Date(0) }] },
       'list',
-      /holds Date at \[0\]\.nested, which would come back as a string/,
+      /holds Date at \[0\]\.\{key\}, which would come back as a string/,
     ],
     ['a small bigint inside a map', { map: { n: 5n } }, 'map', /would come back as a number/],
-    ['a function inside a map', { map: { f: () => 1 } }, 'map', /holds function at \.f, which cannot be stored/],
+    ['a function inside a map', { map: { f: () => 1 } }, 'map', /holds function at \.\{key\}, which cannot be stored/],
     ['a class instance inside a list', { list: [new Map()] }, 'list', /holds Map at \[0\], which cannot be stored/],
     [
       'a symbol-keyed entry inside a map',
