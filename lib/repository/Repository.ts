@@ -99,7 +99,8 @@ export class Repository<M extends object> {
    * and enables TTL on the @Ttl attribute. On an existing table, adds missing declared global
    * indexes and reports undeclared ones, deleting nothing. Only "table not found" leads to a
    * create: any other describe error is thrown.
-   * @throws SchemaError when an existing table's key schema differs from the model's.
+   * @throws SchemaError when an existing table's key schema differs from the model's, or an existing declared index
+   *   has other keys or stores fewer attributes than declared.
    * @throws UnsupportedCapabilityError when the engine lacks TTL or index building.
    */
   async createTable(): Promise<CreateTableResult> {
@@ -108,8 +109,11 @@ export class Repository<M extends object> {
 
   /**
    * Adds a global secondary index on `attribute` (named after it unless `name` is given) and
-   * resolves once the index is ACTIVE; an existing index of that name and keys is left as is.
+   * resolves once the index is ACTIVE; an existing index of that name and keys, storing at least
+   * the projected attributes, is left as is. On a provisioned table the index gets the capacity
+   * `@Table` declares, else the table's.
    * @throws RecordValidationError for an unknown or unusable attribute or option.
+   * @throws SchemaError when an index of that name exists with other keys or stores fewer attributes.
    * @throws UnsupportedCapabilityError on an engine that never builds an index on a live table (dynalite).
    */
   async createGsi(attribute: string, options: GsiOptions = {}): Promise<{ created: boolean }> {
