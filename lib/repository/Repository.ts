@@ -239,7 +239,8 @@ export class Repository<M extends object> {
   /**
    * Reads many records by id: 100 keys per request, a few requests at once, unprocessed keys
    * retried with backoff. Missing ids are absent from `records`; keys still unprocessed after
-   * the retries are listed, never dropped.
+   * the retries are listed, never dropped. A request that fails outright is reported the same way
+   * (its ids in `unprocessedKeys`, its error in `errors`), even when every request fails.
    * @throws RecordValidationError naming every bad id before anything is sent.
    */
   async batchGet(ids: readonly RecordId[], options?: BatchGetOptions): Promise<BatchGetResult<M>> {
@@ -249,7 +250,9 @@ export class Repository<M extends object> {
   /**
    * Puts and deletes many records: 25 per request, unprocessed items retried with backoff and
    * reported in `unprocessed` if they stay so. Puts overwrite (BatchWriteItem takes no
-   * condition): use createRecord or a transaction for create-only writes.
+   * condition): use createRecord or a transaction for create-only writes. A request that fails
+   * outright is reported the same way (its items in `unprocessed`, its error in `errors`), even
+   * when every request fails.
    * @throws RecordValidationError naming every bad record or id before anything is sent.
    */
   async batchWrite(items: BatchWriteItems<M>, options?: BatchOptions): Promise<BatchWriteResult<M>> {

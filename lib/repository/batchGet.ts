@@ -21,7 +21,7 @@ export interface BatchGetResult<M> {
   readonly records: M[];
   /** Ids not read after the retries (or in a request that failed), as key objects (`{ person_id: 3 }`) to pass again. */
   readonly unprocessedKeys: Record<string, unknown>[];
-  /** Errors that ended a request (e.g. a dropped connection) after some other request succeeded; their ids are in `unprocessedKeys`. */
+  /** Errors that ended a request (a dropped connection, a missing table, denied access), one per failed request; their ids are in `unprocessedKeys`. */
   readonly errors: unknown[];
 }
 
@@ -29,8 +29,10 @@ export interface BatchGetResult<M> {
  * Reads many records by id with BatchGetItem: ids are checked first, repeated ids read once,
  * requests of 100 keys sent a few at a time, unprocessed keys retried with backoff and,
  * if still unread, reported (never dropped). A missing id is not an error: its record is absent.
+ * A request that fails outright (after the SDK's retries) is reported, not thrown: its ids in
+ * `unprocessedKeys` and its error in `errors`, the other requests going on. When every request fails
+ * (no table, no network, no access), every id is in `unprocessedKeys`, the same shape as a partial failure.
  * @throws RecordValidationError before any request, naming every bad id (`ids[3].person_id`) or option.
- * @throws the SDK's error when every request failed (nothing was read: no table, no network, no access).
  * @example
  * const { records, unprocessedKeys } = await batchGet(client, compileSchema(PhoneData), 'phonebook', [1, 2, 3]);
  */
