@@ -168,9 +168,15 @@ describe.each(engines)('batches on $name', (engine) => {
       expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', code: 'ECONNRESET' })]);
     });
 
-    it('throws when no request succeeded (a missing table)', async () => {
-      await expect(batchGet(engine.client(), phone, uniqueTableName('missing'), [1, 2])).rejects.toMatchObject({
-        name: 'ResourceNotFoundException',
+    it("reports every key as unprocessed, with the engine's error per request, when every request fails (a missing table)", async () => {
+      const result = await batchGet(engine.client(), phone, uniqueTableName('missing'), range(0, 150));
+      expect(result).toEqual({
+        records: [],
+        unprocessed: range(0, 150).map((id) => ({ person_id: id })),
+        errors: [
+          expect.objectContaining({ name: 'ResourceNotFoundException' }),
+          expect.objectContaining({ name: 'ResourceNotFoundException' }),
+        ],
       });
     });
   });
@@ -362,12 +368,20 @@ describe.each(engines)('batches on $name', (engine) => {
       expect(idsOf(records)).toEqual([...range(0, 25), ...range(50, 25)]);
     });
 
-    it('throws when no request succeeded (a missing table), and writes nothing for no items', async () => {
-      await expect(
-        batchWrite(engine.client(), phone, uniqueTableName('missing'), { put: [person(1)] }),
-      ).rejects.toMatchObject({
-        name: 'ResourceNotFoundException',
+    it("reports every item as unprocessed, with the engine's error per request, when every request fails (a missing table); sends nothing for no items", async () => {
+      const records = range(0, 30).map((id) => person(id));
+      const result = await batchWrite(engine.client(), phone, uniqueTableName('missing'), {
+        put: records,
+        delete: [100, 101, 102],
       });
+      expect(result).toEqual({
+        unprocessed: { put: records, delete: [{ person_id: 100 }, { person_id: 101 }, { person_id: 102 }] },
+        errors: [
+          expect.objectContaining({ name: 'ResourceNotFoundException' }),
+          expect.objectContaining({ name: 'ResourceNotFoundException' }),
+        ],
+      });
+      expect(result.unprocessed.put.every((record) => record instanceof PhoneData)).toBe(true);
       const { client, sent } = ownClient();
       await expect(batchWrite(client, phone, uniqueTableName('missing'), {})).resolves.toEqual({
         unprocessed: { put: [], delete: [] },

@@ -253,12 +253,14 @@ describe.each(engines)('injected faults on $name', (engine) => {
       }
     });
 
-    it('throws the SDK error from a batchWrite whose every request stays throttled, having written nothing', async () => {
+    it('reports every item of a batchWrite whose every request stays throttled, with the SDK errors, having written nothing', async () => {
       const records = ledgers(`throttle-batch-${(next += 1)}`, 60);
       const { repo, attempts, done } = throttled('BatchWriteItem', Infinity, 2);
-      const error = await repo.batchWrite({ put: records }).catch((caught: unknown) => caught);
+      const { unprocessed, errors } = await repo.batchWrite({ put: records });
       done();
-      expect(error).toBeInstanceOf(ProvisionedThroughputExceededException);
+      expect(unprocessed.put.map((record) => record.id)).toEqual(records.map((record) => record.id));
+      expect(errors).toHaveLength(3);
+      for (const error of errors) expect(error).toBeInstanceOf(ProvisionedThroughputExceededException);
       expect(attempts.get('BatchWriteItem')).toBe(3 * 2); // 3 requests of at most 25, 2 attempts each
       const found = await clean.batchGet(
         records.map((record) => record.id),
@@ -620,14 +622,21 @@ describe.each(persistentEngines)('$name stopped in the middle of a run', ({ name
     counts.verifications += stored.size;
   }
 
-  /** Every kind of call on a stopped engine rejects within the bound with the connection error, unchanged. */
+  /** Every kind of call on a stopped engine settles within the bound with the connection error, unchanged. */
   async function expectClearErrors(repo: Repository<Ledger>): Promise<void> {
     const calls: Record<string, () => Promise<unknown>> = {
       getRecord: () => repo.getRecord('stage1-0001'),
       createRecord: () => repo.createRecord(ledger('after-stop', 1)),
       updateRecord: () => repo.updateRecord('stage1-0001', { stage: 'x' }),
       deleteRecord: () => repo.deleteRecord('stage1-0001'),
-      batchWrite: () => repo.batchWrite({ put: ledgers('after-stop-batch', 30) }),
+      // a batch reports failed requests instead of throwing: all 30 items come back, one error per request of 25
+      batchWrite: async () => {
+        const { unprocessed, errors } = await repo.batchWrite({ put: ledgers('after-stop-batch', 30) });
+        expect(unprocessed.put).toHaveLength(30);
+        expect(errors).toHaveLength(2);
+        expect(connectionCodeOf(errors[1])).toBe('ECONNREFUSED');
+        throw errors[0];
+      },
       scan: () => repo.scan().page({ limit: 10 }),
     };
     for (const [call, run] of Object.entries(calls)) {

@@ -106,7 +106,8 @@ export class Repository<M extends object> {
    * and enables TTL on the @Ttl attribute. On an existing table, adds missing declared global
    * indexes and reports undeclared ones, deleting nothing. Only "table not found" leads to a
    * create: any other describe error is thrown.
-   * @throws SchemaError when an existing table's key schema differs from the model's.
+   * @throws SchemaError when an existing table's key schema differs from the model's, or an existing declared index
+   *   has other keys or stores fewer attributes than declared.
    * @throws UnsupportedCapabilityError when the engine lacks TTL or index building.
    */
   async createTable(): Promise<CreateTableResult> {
@@ -115,8 +116,11 @@ export class Repository<M extends object> {
 
   /**
    * Adds a global secondary index on `attribute` (named after it unless `name` is given) and
-   * resolves once the index is ACTIVE; an existing index of that name and keys is left as is.
+   * resolves once the index is ACTIVE; an existing index of that name and keys, storing at least
+   * the projected attributes, is left as is. On a provisioned table the index gets the capacity
+   * `@Table` declares, else the table's.
    * @throws RecordValidationError for an unknown or unusable attribute or option.
+   * @throws SchemaError when an index of that name exists with other keys or stores fewer attributes.
    * @throws UnsupportedCapabilityError on an engine that never builds an index on a live table (dynalite).
    */
   async createGsi(attribute: string, options: GsiOptions = {}): Promise<{ created: boolean }> {
@@ -246,7 +250,8 @@ export class Repository<M extends object> {
   /**
    * Reads many records by id: 100 keys per request, a few requests at once, unprocessed keys
    * retried with backoff. Missing ids are absent from `records`; keys still unprocessed after
-   * the retries are listed, never dropped.
+   * the retries are listed, never dropped. A request that fails outright is reported the same way
+   * (its ids in `unprocessed`, its error in `errors`), even when every request fails.
    * @throws RecordValidationError naming every bad id before anything is sent.
    */
   async batchGet(ids: readonly RecordId[], options?: BatchGetOptions): Promise<BatchGetResult<M>> {
@@ -256,7 +261,9 @@ export class Repository<M extends object> {
   /**
    * Puts and deletes many records: 25 per request, unprocessed items retried with backoff and
    * reported in `unprocessed` if they stay so. Puts overwrite (BatchWriteItem takes no
-   * condition): use createRecord or a transaction for create-only writes.
+   * condition): use createRecord or a transaction for create-only writes. A request that fails
+   * outright is reported the same way (its items in `unprocessed`, its error in `errors`), even
+   * when every request fails.
    * @throws RecordValidationError naming every bad record or id before anything is sent.
    */
   async batchWrite(items: BatchWriteItems<M>, options?: BatchOptions): Promise<BatchWriteResult<M>> {

@@ -26,7 +26,7 @@ export interface BatchGetResult<M> {
    * (`{ person_id: 3 }`): the shape `batchGet` takes, to pass again as they are.
    */
   readonly unprocessed: Record<string, unknown>[];
-  /** Errors that ended a request (a dropped connection, a missing table); their ids are in `unprocessed`. */
+  /** Errors that ended a request (a dropped connection, a missing table, denied access), one per failed request; their ids are in `unprocessed`. */
   readonly errors: unknown[];
 }
 
@@ -36,6 +36,9 @@ const BATCH_GET_OPTIONS = { ...BATCH_OPTIONS, consistent: booleanOption };
  * Reads many records by id with BatchGetItem: ids are checked first, repeated ids read once,
  * requests of 100 keys sent a few at a time, unprocessed keys retried with backoff and,
  * if still unread, reported (never dropped). A missing id is not an error: its record is absent.
+ * A request that fails outright (after the SDK's retries) is reported, not thrown: its ids in
+ * `unprocessed` and its error in `errors`, the other requests going on. When every request fails
+ * (no table, no network, no access), every id is in `unprocessed`, the same shape as a partial failure.
  * @throws RecordValidationError before any request, naming every bad id (`ids[3].person_id`) or option.
  * @throws StoredValueError when a record read cannot be read exactly as its model's types.
  * @example

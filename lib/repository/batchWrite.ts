@@ -26,7 +26,7 @@ export interface BatchWriteResult<M> {
    * after the retries, or in a request that failed: the shape `batchWrite` takes, to pass again as it is.
    */
   readonly unprocessed: { readonly put: M[]; readonly delete: Record<string, unknown>[] };
-  /** Errors that ended a request (e.g. a dropped connection) after some other request succeeded; its items are in `unprocessed`. */
+  /** Errors that ended a request (a dropped connection, a missing table, denied access), one per failed request; its items are in `unprocessed`. */
   readonly errors: unknown[];
 }
 
@@ -37,8 +37,10 @@ export interface BatchWriteResult<M> {
  * condition): use `createRecord` or a transaction for create-only writes. Puts get the lifecycle
  * values `createRecord` sets, so an overwrite restarts a `@Version` at 1 and checks no version.
  * Deleting a missing id is not an error.
+ * A request that fails outright (after the SDK's retries) is reported, not thrown: its items in
+ * `unprocessed` and its error in `errors`, the other requests going on. When every request fails
+ * (no table, no network, no access), every item is in `unprocessed`, the same shape as a partial failure.
  * @throws RecordValidationError before any request, naming every bad record or id (`put[2].relationship`, `delete[0].person_id`), option, or key given twice.
- * @throws the SDK's error when every request failed (nothing was written: no table, no network, no access).
  * @example
  * const { unprocessed, errors } = await batchWrite(client, compileSchema(PhoneData), 'phonebook', { put: records, delete: [7, 8] });
  */

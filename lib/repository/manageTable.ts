@@ -13,7 +13,13 @@ import { isResourceInUse, isResourceNotFound, isUnknownOperation } from '../erro
 import { buildCreateGsi } from '../requests/buildCreateGsi';
 import { tableDefinition } from '../requests/tableDefinition';
 import type { CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
-import { checkIndexIsListed, checkKeySchema, translateIndexCreationError } from './checkTableDescription';
+import {
+  checkExistingIndex,
+  checkIndexIsListed,
+  checkKeySchema,
+  gsiCapacity,
+  translateIndexCreationError,
+} from './checkTableDescription';
 import { waitUntilActive } from './waitUntilActive';
 
 /** What `createTable` did. */
@@ -38,7 +44,8 @@ export interface TableTarget {
  * Creates the table with its declared indexes unless it exists, waits until it is ACTIVE and
  * enables TTL on the @Ttl attribute. On an existing table: checks the key schema, adds missing
  * declared global indexes (each waited for) and reports undeclared ones, deleting nothing.
- * @throws SchemaError when the existing table's keys or local indexes differ from the model's.
+ * @throws SchemaError when the existing table's keys differ from the model's, a declared local index is missing, or an
+ *   existing declared index has other keys or a projection storing less than declared (checked before any change).
  * @throws UnsupportedCapabilityError when the engine lacks TTL or index building (before any change where it can tell).
  */
 export async function createTable(target: TableTarget): Promise<CreateTableResult> {
@@ -66,10 +73,11 @@ async function reconcileIndexes(target: TableTarget, table: TableDescription): P
   const present = new Set(
     [...(table.GlobalSecondaryIndexes ?? []), ...(table.LocalSecondaryIndexes ?? [])].map((index) => index.IndexName),
   );
-  const addedIndexes: string[] = [];
+  const missing: CompiledIndex[] = [];
+  // every index the table has is checked before any is added: a mismatch changes nothing
   for (const index of schema.indexes.values()) {
     if (present.has(index.name)) {
-      checkKeySchema(schema, table, index);
+      checkExistingIndex(schema, table, index);
     } else if (index.kind === 'local') {
       throw new SchemaError(
         schema.modelName,
@@ -77,31 +85,35 @@ async function reconcileIndexes(target: TableTarget, table: TableDescription): P
         `the local index ${index.name} is missing from table ${target.tableName}, and DynamoDB adds local indexes only when it creates a table.`,
       );
     } else {
-      await createGsi(target, index); // one at a time: DynamoDB builds one new index per update
-      addedIndexes.push(index.name);
+      missing.push(index);
     }
   }
+  for (const index of missing) await createGsi(target, index); // one at a time: DynamoDB builds one new index per update
   const undeclaredIndexes = [...present].filter(
     (name): name is string => name !== undefined && !schema.indexes.has(name),
   );
-  return { created: false, addedIndexes, undeclaredIndexes };
+  return { created: false, addedIndexes: missing.map((index) => index.name), undeclaredIndexes };
 }
 
 /**
- * Adds a global index to a live table and waits until it is ACTIVE; an index of that name
- * with the same keys is left as it is.
+ * Adds a global index to a live table and waits until it is ACTIVE; an index of that name with
+ * the same keys and a projection storing at least the declared attributes is left as it is. On a
+ * table billed with provisioned capacity, the index gets the model's declared capacity, else the
+ * table's.
  * @returns whether the index was created.
+ * @throws SchemaError when an index of that name exists with other keys or a projection storing less.
+ * @throws UnsupportedCapabilityError when the engine never builds indexes on a live table (dynalite).
  */
 export async function createGsi(target: TableTarget, index: CompiledIndex): Promise<boolean> {
   const { client, schema, tableName, waitTimeoutMs } = target;
   const { Table: existing = {} } = await client.send(new DescribeTableCommand({ TableName: tableName }));
   const already = existing.GlobalSecondaryIndexes?.some((gsi) => gsi.IndexName === index.name) ?? false;
   if (already) {
-    checkKeySchema(schema, existing, index);
+    checkExistingIndex(schema, existing, index);
   } else {
     try {
       const { TableDescription: updated } = await client.send(
-        new UpdateTableCommand(buildCreateGsi(schema, tableName, index)),
+        new UpdateTableCommand(buildCreateGsi(tableName, index, gsiCapacity(schema, existing))),
       );
       const listed = updated?.GlobalSecondaryIndexes?.some((gsi) => gsi.IndexName === index.name)
         ? updated

@@ -15,7 +15,7 @@ export interface ResolvedBatchOptions {
   readonly concurrency: number;
 }
 
-/** What a batch left undone: the requests never processed, and the errors that stopped a chunk. */
+/** What a batch left undone: the requests never processed, and the errors that stopped a chunk (one per failed chunk). */
 export interface ChunkLeftovers<R> {
   readonly left: R[];
   readonly errors: unknown[];
@@ -40,26 +40,22 @@ export function resolveBatchOptions(options: BatchOptions = {}): ResolvedBatchOp
 /**
  * Sends every chunk, `concurrency` at a time; what a response reports unprocessed is sent again
  * up to `maxRetries` times after a backoff. A request that throws (after the SDK's own retries)
- * ends its chunk: its pending requests are reported left, with the error, and the other chunks go on.
- * @throws the first error when no request at all succeeded: nothing was done, so throwing loses nothing.
+ * ends its chunk: its pending requests are reported left, with the error, and the other chunks
+ * go on. That holds when every request fails too (no table, no network, no access): the caller
+ * gets every request back with the errors, the same answer as when only some fail, never a throw.
  */
 export async function sendChunks<R>(
   chunks: readonly (readonly R[])[],
   options: ResolvedBatchOptions,
   send: (requests: readonly R[]) => Promise<readonly R[]>,
 ): Promise<ChunkLeftovers<R>> {
-  let succeeded = 0;
-  const countingSend = async (requests: readonly R[]): Promise<readonly R[]> => {
-    const unprocessed = await send(requests);
-    succeeded += 1;
-    return unprocessed;
-  };
   const outcomes = await mapConcurrently(chunks, options.concurrency, (requests) =>
-    sendChunk(requests, options.maxRetries, countingSend),
+    sendChunk(requests, options.maxRetries, send),
   );
-  const errors = outcomes.flatMap((outcome) => ('error' in outcome ? [outcome.error] : []));
-  if (errors.length > 0 && succeeded === 0) throw errors[0];
-  return { left: outcomes.flatMap((outcome) => outcome.left), errors };
+  return {
+    left: outcomes.flatMap((outcome) => outcome.left),
+    errors: outcomes.flatMap((outcome) => ('error' in outcome ? [outcome.error] : [])),
+  };
 }
 
 /** The delay before retry `attempt` (0-based): full jitter, uniform in [0, min(cap, base × 2^attempt)). */

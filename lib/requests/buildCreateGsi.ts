@@ -1,16 +1,23 @@
 import type { UpdateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import type { CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
+import type { ProvisionedCapacity } from '../metadata/declarations';
+import type { CompiledIndex } from '../schema/CompiledSchema';
 import { attributeDefinitionsOf, indexDefinitionOf, keysOf } from './indexDefinition';
 
-/** An UpdateTable that adds one global secondary index (with the table's capacity when it is provisioned). */
+/**
+ * An UpdateTable that adds one global secondary index. `capacity` is the index's throughput:
+ * required when the table is billed with provisioned capacity, and refused by DynamoDB when it
+ * is on demand, so the caller passes it exactly in the first case (see `gsiCapacity`).
+ * @example
+ * buildCreateGsi('phonebook', index, { readCapacityUnits: 5, writeCapacityUnits: 5 });
+ */
 export function buildCreateGsi(
-  schema: CompiledSchema,
   tableName: string,
   index: CompiledIndex,
+  capacity: ProvisionedCapacity | undefined,
 ): UpdateTableCommandInput {
   return {
     TableName: tableName,
     AttributeDefinitions: attributeDefinitionsOf(keysOf(index)),
-    GlobalSecondaryIndexUpdates: [{ Create: indexDefinitionOf(schema, index) }],
+    GlobalSecondaryIndexUpdates: [{ Create: indexDefinitionOf(index, capacity) }],
   };
 }

@@ -5,7 +5,8 @@ import type {
   LocalSecondaryIndex,
   Projection,
 } from '@aws-sdk/client-dynamodb';
-import type { CompiledAttribute, CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
+import type { IndexProjection, ProvisionedCapacity } from '../metadata/declarations';
+import type { CompiledAttribute, CompiledIndex } from '../schema/CompiledSchema';
 import { keyAttributeType } from '../schema/keyAttributeType';
 
 /** The keys of an index or table, partition key first. */
@@ -29,24 +30,30 @@ export function attributeDefinitionsOf(keys: readonly CompiledAttribute[]): Attr
   }));
 }
 
-/** The SDK form of an index definition (global indexes on a provisioned table get its capacity). */
+/** The SDK form of a declared projection. */
+export function projectionOf(projection: IndexProjection): Projection {
+  return typeof projection === 'string'
+    ? { ProjectionType: projection }
+    : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...projection.include] };
+}
+
+/**
+ * The SDK form of an index definition. A global index gets `capacity` as its throughput: the
+ * caller passes it exactly when the table is billed with provisioned capacity.
+ */
 export function indexDefinitionOf(
-  schema: CompiledSchema,
   index: CompiledIndex,
+  capacity: ProvisionedCapacity | undefined,
 ): GlobalSecondaryIndex & LocalSecondaryIndex {
-  const projection: Projection =
-    typeof index.projection === 'string'
-      ? { ProjectionType: index.projection }
-      : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection.include] };
   return {
     IndexName: index.name,
     KeySchema: keySchemaOf(keysOf(index)),
-    Projection: projection,
+    Projection: projectionOf(index.projection),
     ...(index.kind === 'global' &&
-      schema.provisioned && {
+      capacity && {
         ProvisionedThroughput: {
-          ReadCapacityUnits: schema.provisioned.readCapacityUnits,
-          WriteCapacityUnits: schema.provisioned.writeCapacityUnits,
+          ReadCapacityUnits: capacity.readCapacityUnits,
+          WriteCapacityUnits: capacity.writeCapacityUnits,
         },
       }),
   };

@@ -8,8 +8,12 @@ import { attributeDefinitionsOf, indexDefinitionOf, keySchemaOf, keysOf } from '
  */
 export function tableDefinition(schema: CompiledSchema, tableName: string): CreateTableCommandInput {
   const indexes = [...schema.indexes.values()];
-  const globals = indexes.filter((index) => index.kind === 'global').map((index) => indexDefinitionOf(schema, index));
-  const locals = indexes.filter((index) => index.kind === 'local').map((index) => indexDefinitionOf(schema, index));
+  const globals = indexes
+    .filter((index) => index.kind === 'global')
+    .map((index) => indexDefinitionOf(index, schema.provisioned));
+  const locals = indexes
+    .filter((index) => index.kind === 'local')
+    .map((index) => indexDefinitionOf(index, schema.provisioned));
   return {
     TableName: tableName,
     AttributeDefinitions: attributeDefinitionsOf([...schema.keyAttributes, ...indexes.flatMap(keysOf)]),

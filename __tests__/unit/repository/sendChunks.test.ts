@@ -89,9 +89,19 @@ describe('sendChunks', () => {
     await expect(sendChunks([[1, 2, 3, 4]], options, send)).resolves.toEqual({ left: [3, 4], errors: [reset] });
   });
 
-  it('throws the first error when no request succeeded at all', async () => {
+  it("reports every request with each chunk's error when no request succeeds: the same answer as a partial failure", async () => {
     const missing = Object.assign(new Error('Requested resource not found'), { name: 'ResourceNotFoundException' });
-    await expect(sendChunks([[1], [2]], options, async () => Promise.reject(missing))).rejects.toBe(missing);
+    const denied = Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' });
+    let calls = 0;
+    const send = async (requests: readonly number[]): Promise<never> => {
+      calls += 1;
+      throw requests.includes(3) ? denied : missing;
+    };
+    await expect(sendChunks([[1, 2], [3, 4], [5]], options, send)).resolves.toEqual({
+      left: [1, 2, 3, 4, 5],
+      errors: [missing, denied, missing],
+    });
+    expect(calls).toBe(3); // a thrown error ends its chunk: no retry on top of the SDK's own
   });
 
   it('sends nothing for no chunks', async () => {
