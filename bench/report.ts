@@ -356,7 +356,7 @@ function importsSection(imports: ImportResult | undefined, footprint: FootprintR
         ];
       });
     parts.push(
-      `A fresh \`node -e "<code>"\` per run from the package root, ${imports.runs} runs per entry, entries interleaved; the median of \`node -e ""\` (${fixed(baseline)} ms) subtracted.`,
+      `A fresh \`node -e "<code>"\` per run from \`bench/\` (a project that depends on the library and the contenders), ${imports.runs} runs per entry, entries interleaved; the median of \`node -e ""\` (${fixed(baseline)} ms) subtracted.`,
       '',
       table(['contender', 'code', 'import ms (median)', 'min–max'], rows),
       '',
@@ -371,7 +371,7 @@ function importsSection(imports: ImportResult | undefined, footprint: FootprintR
       (entry.bytes / MB).toFixed(1),
     ]);
     parts.push(
-      "The production dependency closure as installed here: `dependencies` and non-optional `peerDependencies`, resolved from node_modules as Node does; bytes are the files' sizes (nested node_modules counted as their own packages). Ours: package.json, README and dist/ (the published files) plus the closure of its `dependencies`; its optional peers (class-validator, only for models with class-validator decorators; the local engines) are in a row of their own where installed.",
+      "The production dependency closure as installed here: `dependencies` and non-optional `peerDependencies`, resolved from node_modules as Node does; bytes are the files' sizes (nested node_modules counted as their own packages; a package at the same version in bench/ and the root counted once, as one install would hold it). Ours: package.json, README and dist/ (the published files) plus the closure of its `dependencies`; its optional peers (class-validator, only for models with class-validator decorators; the local engines) are in a row of their own where installed.",
       '',
       table(['contender', 'roots', 'packages', 'files', 'MB'], rows),
     );
@@ -454,14 +454,14 @@ function requestsSection(ops: OpsResult | undefined): string {
 
 const METHOD = `## Method
 
-- \`npm run bench\` builds the library (\`tsc\`, so decorator metadata is emitted; esbuild-based runners drop it), compiles \`bench/\` with \`tsc -p tsconfig.bench.json\` to \`.build/bench/\`, and runs \`.build/bench/main.js\`. The benchmark imports the library as a user does (\`dynamodb-decorators\` resolves to \`dist/\`); the CPU suite loads \`dist/marshalling/*\` and \`dist/validation/validateRecord.js\` from the same \`dist/\`.
+- \`npm run bench\` builds the library (\`tsc\`, so decorator metadata is emitted; esbuild-based runners drop it), installs the bench's own dependencies (\`npm ci\` in \`bench/\`, when missing or older than its lockfile), compiles \`bench/\` with \`tsc -p bench\` to \`bench/.build/\`, and runs \`bench/.build/main.js\`. \`bench/\` is a package of its own that depends on the library as a user's project does (\`dynamodb-decorators\` resolves to \`dist/\`); the CPU suite loads the library's one internal entry point, \`dist/internal.js\`, from the same \`dist/\`. The library and every contender run on one copy of \`@aws-sdk/client-dynamodb\` and of the SDK core packages (the bench links them to the root's install, and checks at start-up and after every suite that no package is loaded twice).
 - Every suite runs in a child process of its own (\`node --expose-gc\`), one per engine and suite; each engine is hosted in another process (dynalite in a Node process, DynamoDB Local in its Java process), so a suite's process does client work only.
 - Contenders are interleaved in every round (A B C … A B C …) after a warm-up round that is not recorded, with a full GC before each timed block, so drift on the machine spreads over all of them. Tables report the median over rounds and the min–max.
 - **Ratios are baseline time / contender time**: above 1 is faster than the baseline (the raw SDK for requests, util-dynamodb or the hand-written codec for CPU). Targets are judged on ratios of medians from the same run.
 - The in-memory setting gives each contender's \`DynamoDBClient\` a \`requestHandler\` that answers every request with a canned HTTP 200 (PutItem \`{}\`, GetItem \`{"Item":…}\`, UpdateItem and DeleteItem \`{"Attributes":…}\`), so the times are the library + SDK client cost alone (middleware, signing, JSON), without network or engine.
 - Other work may share the machine (the load averages above say how much); the per-round ratio ranges show how stable each ratio is.
 - Quick run: \`BENCH_SCALE=0.1 npm run bench\`. Also: \`BENCH_ENGINES=dynalite\`, \`BENCH_SUITES=codec,ops,bulk,scan,imports,footprint\` (any subset), \`BENCH_ROUNDS_CODEC\`, \`BENCH_ROUNDS_OPS_MEMORY\`, \`BENCH_ROUNDS_OPS_ENGINE\`, \`BENCH_ROUNDS_BULK\`, \`BENCH_ROUNDS_SCAN\`, \`BENCH_ROUNDS_IMPORT\`.
-- Profiling one suite: after a run, e.g. \`node --cpu-prof --cpu-prof-dir=.build/profiles .build/bench/suites/ops.js --only ours\` (in-memory setting) or \`node --cpu-prof --cpu-prof-dir=.build/profiles .build/bench/suites/codec.js --only ours\`, then \`node .build/bench/profileTop.js .build/profiles/<file>.cpuprofile\` for the functions with the most self time.`;
+- Profiling one suite: after a run, e.g. \`node --cpu-prof --cpu-prof-dir=.build/profiles bench/.build/suites/ops.js --only ours\` (in-memory setting) or \`node --cpu-prof --cpu-prof-dir=.build/profiles bench/.build/suites/codec.js --only ours\`, then \`node bench/.build/profileTop.js .build/profiles/<file>.cpuprofile\` for the functions with the most self time.`;
 
 /** The whole BENCHMARKS.md. */
 export function renderReport(results: AllResults): string {

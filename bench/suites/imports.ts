@@ -2,11 +2,12 @@ import '../quiet';
 import { spawnSync } from 'node:child_process';
 import { progress, runSuite } from '../child';
 import { rounds } from '../config';
+import { BENCH_DIRECTORY } from '../installation';
 import type { ImportResult } from '../results';
 import { now } from '../stats';
 
-// Cold import time: a fresh `node -e "require(...)"` per run, entries interleaved, from the
-// package root (so `dynamodb-decorators` resolves to its own dist/ as it would for a user).
+// Cold import time: a fresh `node -e "require(...)"` per run, entries interleaved, from bench/ as
+// from a user's project (`dynamodb-decorators` resolves through bench/node_modules to dist/).
 
 /** What a program must load before its first request, per contender. */
 export const IMPORTS: Record<string, string> = {
@@ -20,11 +21,13 @@ export const IMPORTS: Record<string, string> = {
 };
 
 runSuite(async (): Promise<ImportResult> => {
-  const root = process.cwd();
   const ms: Record<string, number[]> = {};
   const runOnce = (code: string): number => {
     const start = now();
-    const child = spawnSync(process.execPath, ['-e', code], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawnSync(process.execPath, ['-e', code], {
+      cwd: BENCH_DIRECTORY,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const elapsed = now() - start;
     if (child.status !== 0) throw new Error(`node -e ${JSON.stringify(code)} failed: ${child.stderr.toString()}`);
     return elapsed;
