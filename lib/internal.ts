@@ -8,6 +8,5 @@ export { compileSchema } from './schema/compileSchema';
 export type { CompiledSchema } from './schema/CompiledSchema';
 export { validateRecord } from './validation/validateRecord';
 export { creationValues } from './marshalling/lifecycleValues';
-export { toItem } from './marshalling/toItem';
-export { fromItem } from './marshalling/fromItem';
+export { fromItem, toItem } from './marshalling/codec';
 export { itemSizeIssue } from './validation/itemSize';
