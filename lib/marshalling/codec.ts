@@ -107,5 +107,5 @@ function unreadable(
     const value = own(item, name);
     if (value !== undefined) key[name] = value;
   }
-  return new StoredValueError(schema.modelName, attribute, key, stored, error.reason, { cause: error });
+  return new StoredValueError(schema.modelName, attribute, key, stored, error.reason);
 }

@@ -27,6 +27,7 @@ import { batchGet, type BatchGetOptions, type BatchGetResult } from './batchGet'
 import { batchWrite, type BatchWriteItems, type BatchWriteResult } from './batchWrite';
 import { createGsi, createTable, type CreateTableResult, type TableTarget } from './manageTable';
 import type { DeleteOptions, GetOptions, GsiOptions, RepositoryOptions, UpdateOptions, WriteOptions } from './options';
+import { decodeCurrent } from './decodeCurrent';
 import { prepareCreate, prepareDelete, prepareUpdate, type PreparedWrite } from './prepareWrites';
 import { Query } from './Query';
 import type { AttributeName, QueryKey, QueryOptions, ScanOptions } from './readOptions';
@@ -295,11 +296,7 @@ export class Repository<M extends object> {
       if (operation === 'create') delete (error as { Item?: unknown }).Item;
       const current =
         returned ?? (await this.client.send(new GetItemCommand(buildGetRecord(this.tableName, write.key, true)))).Item;
-      throw translateAwsError(
-        error,
-        context,
-        current ? (fromItem(this.schema, current) as Record<string, unknown>) : null,
-      );
+      throw translateAwsError(error, context, current ? decodeCurrent(this.schema, current, error) : null);
     }
   }
 

@@ -55,7 +55,9 @@ export async function batchGet<M extends object>(
   throwIssues(schema.modelName, [...issues, ...optionIssues(options, BATCH_GET_OPTIONS, 'batchGet')]);
   const consistent = options?.consistent ?? false;
   const keyNames = schema.keyAttributes.map((attribute) => attribute.name);
-  const found = new Map<string, M>();
+  // items are decoded once every request is done: a value that cannot be read is the caller's
+  // StoredValueError, not a failed request to retry
+  const found = new Map<string, Record<string, AttributeValue>>();
   const encoded = keys.map((key) => toKey(schema, key));
   const chunks = buildBatchGet(schema, tableName, encoded, consistent).map(
     (input) => input.RequestItems?.[tableName]?.Keys ?? [],
@@ -65,16 +67,15 @@ export async function batchGet<M extends object>(
     resolveBatchOptions(options),
     async (pending: readonly Record<string, AttributeValue>[]) => {
       const output = await client.send(new BatchGetItemCommand(batchGetInput(tableName, pending, consistent)));
-      for (const item of output.Responses?.[tableName] ?? [])
-        found.set(keyIdentity(keyNames, item), fromItem(schema, item));
+      for (const item of output.Responses?.[tableName] ?? []) found.set(keyIdentity(keyNames, item), item);
       return output.UnprocessedKeys?.[tableName]?.Keys ?? [];
     },
   );
   // DynamoDB answers in any order: put the records back in the order they were asked for
   const records: M[] = [];
   for (const identity of new Set(encoded.map((key) => keyIdentity(keyNames, key)))) {
-    const record = found.get(identity);
-    if (record) records.push(record);
+    const item = found.get(identity);
+    if (item) records.push(fromItem(schema, item));
   }
   return { records, unprocessed: left.map((key) => fromKey(schema, key)), errors };
 }

@@ -12,7 +12,7 @@ import {
   type TransactionCancellationReason,
 } from '../errors/TransactionCanceledError';
 import { translateAwsError, type WriteContext } from '../errors/translateAwsError';
-import { fromItem } from '../marshalling/codec';
+import { decodeCurrent } from '../repository/decodeCurrent';
 import { buildGetRecord } from '../requests/buildGetRecord';
 import type { PreparedAction } from './prepareActions';
 
@@ -57,7 +57,9 @@ export async function translateCancellation(
       { cause: error },
     );
   }
-  const current = await Promise.all(actions.map((action, index) => currentRecord(client, action, reasons[index]!)));
+  const current = await Promise.all(
+    actions.map((action, index) => currentRecord(client, action, reasons[index]!, error)),
+  );
   // as for createRecord: a put's failure says "taken", never what the existing record holds
   actions.forEach((action, index) => {
     if (action.action === 'create') delete reasons[index]!.Item;
@@ -112,19 +114,17 @@ async function currentRecord(
   client: DynamoDBClient,
   action: PreparedAction,
   reason: CancellationReason,
+  cancellation: CanceledTransaction,
 ): Promise<Current> {
   if (reason.Code !== 'ConditionalCheckFailed') return undefined;
-  if (reason.Item) return asRecord(action, reason.Item);
+  if (reason.Item) return decodeCurrent(action.schema, reason.Item, cancellation);
   if (!action.checked) return undefined; // a bare existence check failed: its meaning needs no read
+  let item: Record<string, AttributeValue> | undefined;
   try {
-    const { Item: item } = await client.send(new GetItemCommand(buildGetRecord(action.tableName, action.key, true)));
-    return item ? asRecord(action, item) : null;
+    ({ Item: item } = await client.send(new GetItemCommand(buildGetRecord(action.tableName, action.key, true))));
   } catch {
     // the read only refines the error: without it the failure stays a ConditionFailedError with no item
     return undefined;
   }
-}
-
-function asRecord(action: PreparedAction, item: Record<string, AttributeValue>): Record<string, unknown> {
-  return fromItem(action.schema, item) as Record<string, unknown>;
+  return item ? decodeCurrent(action.schema, item, cancellation) : null;
 }
