@@ -147,8 +147,8 @@ export function checkedIndexOptions(modelName: string, declaration: IndexDeclara
 export function metadataHint(): string {
   return decoratorsLackedMetadata()
     ? ' Some standard decorators ran without context.metadata, so they could record nothing: define the model' +
-        ' classes after importing dynamodb-decorators (which provides Symbol.metadata), with a compiler that supports' +
-        ' decorator metadata (TypeScript 5.2+, esbuild 0.21+, Babel 2023-11, swc 1.3.100+).'
+        ' classes after importing dynamodb-decorators (which provides Symbol.metadata), and compile with a version' +
+        ' that passes decorator metadata (TypeScript 5.2 or later).'
     : '';
 }
 
