@@ -308,7 +308,7 @@ const schemaCases: BadInput[] = [
     name: 'bad @Table name',
     call: async ({ client }) => new Repository(BadTableNameModel, { client }),
     errorClass: SchemaError,
-    attribute: /BadTableNameModel: @Table name/,
+    attribute: /BadTableNameModel: @Table: name/,
   },
   {
     name: 'bad tableName option',

@@ -136,10 +136,19 @@ export function checkedDeclaration(modelName: string, declaration: AttributeDecl
 export function checkedIndexOptions(modelName: string, declaration: IndexDeclaration): IndexOptions {
   const { kind, property } = declaration;
   const decorator = kind === 'global' ? '@GlobalIndex' : '@LocalIndex';
-  const rules = property === undefined ? INDEX_RULES[kind].onClass : INDEX_RULES[kind].onProperty;
-  throwIssues(modelName, property, decorator, declaration.options, rules);
+  const onProperty = property !== undefined;
+  const rules = onProperty ? INDEX_RULES[kind].onProperty : INDEX_RULES[kind].onClass;
+  const label = `${decorator}(${JSON.stringify(declaration.name)})`;
+  throwIssues(
+    modelName,
+    property,
+    label,
+    declaration.options,
+    rules,
+    onProperty ? `${decorator} on a property` : decorator,
+  );
   const options = (declaration.options ?? {}) as IndexOptions;
-  if (property === undefined) return options;
+  if (!onProperty) return options;
   return kind === 'global' ? { ...options, partitionKey: property } : { ...options, sortKey: property };
 }
 
@@ -152,17 +161,19 @@ export function metadataHint(): string {
     : '';
 }
 
+/** @throws SchemaError `<label>: <option> (<received>) <constraint>` for each issue of the options. */
 function throwIssues(
   modelName: string,
   property: string | undefined,
-  decorator: string,
+  label: string,
   options: unknown,
   rules: OptionRules,
+  call = label,
 ): void {
-  const issues = optionIssues(options, rules, decorator);
+  const issues = optionIssues(options, rules, call);
   if (issues.length === 0) return;
   const described = issues.map((issue) => `${issue.attribute} (${issue.received}) ${issue.constraint}`);
-  throw new SchemaError(modelName, property, `${decorator}: ${described.join('; ')}.`);
+  throw new SchemaError(modelName, property, `${label}: ${described.join('; ')}.`);
 }
 
 function isProvisioned(value: unknown): boolean {

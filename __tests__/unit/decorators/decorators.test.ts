@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { Attribute, Categorical, PartitionKey, SortKey, Table } from '../../../lib';
-import { ownAttributeDeclarations, tableDeclaration } from '../../../lib/metadata/store';
+import { Attribute, Categorical, GlobalIndex, LocalIndex, PartitionKey, SortKey, Table, Version } from '../../../lib';
+import { ownAttributeDeclarations, ownIndexDeclarations, tableDeclaration } from '../../../lib/metadata/store';
 import { BaseRecord, DerivedRecord, ProvisionedData } from '../../fixtures/models';
 
-describe('decorators record their arguments, nothing else', () => {
+describe('legacy decorators record their arguments, nothing else', () => {
   it('records each property declaration as written', () => {
     class Model {
       @PartitionKey() id!: string;
@@ -69,5 +69,34 @@ describe('decorators record their arguments, nothing else', () => {
     class Model {}
     options.name = 'changed';
     expect(tableDeclaration(Model)).toEqual({ options: { name: 'copied-table' } });
+  });
+
+  it('records index declarations on a property and on the class', () => {
+    @GlobalIndex('byOwner', { partitionKey: 'owner' })
+    @Table({ name: 'indexed-table' })
+    class Indexed {
+      @PartitionKey() id!: string;
+      @SortKey() at!: number;
+      @LocalIndex('byLabel') label!: string;
+      @Attribute() owner!: string;
+    }
+    expect(ownIndexDeclarations(Indexed)).toEqual([
+      { kind: 'local', name: 'byLabel', property: 'label' },
+      { kind: 'global', name: 'byOwner', options: { partitionKey: 'owner' } },
+    ]);
+  });
+
+  it('leaves the class and its field initializers as they were', () => {
+    const Decorated = Table({ name: 'kept-table' });
+    @Decorated
+    class Model {
+      @Attribute() label = 'initial';
+      @Version() version = 0;
+    }
+    const instance = new Model();
+    expect(instance).toBeInstanceOf(Model);
+    expect(instance.label).toBe('initial');
+    expect(instance.version).toBe(0);
+    expect(Model.name).toBe('Model');
   });
 });

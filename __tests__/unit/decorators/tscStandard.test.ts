@@ -69,7 +69,7 @@ describe('a model compiled by tsc 5.9 with standard decorators', () => {
 
   it.each(MODELS)('%s records the same schema as its legacy twin and its swc twin', (name) => {
     const fromTsc = shape(compileSchema(tscModels[name]!));
-    expect(fromTsc).toEqual(shape(compileSchema(legacy[name])));
-    expect(fromTsc).toEqual(shape(compileSchema(swcStandard[name])));
+    expect(fromTsc).toEqual(shape(compileSchema(legacy[name] as ModelClass)));
+    expect(fromTsc).toEqual(shape(compileSchema(swcStandard[name] as ModelClass)));
   });
 });
