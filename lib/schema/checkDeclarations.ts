@@ -9,7 +9,7 @@ import type {
   TableDeclaration,
 } from '../metadata/declarations';
 import { decoratorsLackedMetadata, ownMisuses, tableDeclaration } from '../metadata/store';
-import { isCapacity, isPlainObject, isValidTableName } from '../validation/checks';
+import { describeType, isCapacity, isPlainObject, isValidTableName } from '../validation/checks';
 import {
   booleanOption,
   oneOfOption,
@@ -69,8 +69,11 @@ const INDEX_RULES = {
 } as const;
 
 const TABLE_RULES: OptionRules = {
-  name: (value) =>
-    isValidTableName(value) ? undefined : `must be 3 to 255 of a-z A-Z 0-9 _ - . (got ${JSON.stringify(value)})`,
+  name: (value) => {
+    if (isValidTableName(value)) return undefined;
+    const rule = '3 to 255 of a-z A-Z 0-9 _ - .';
+    return typeof value === 'string' ? `must be ${rule} (got ${JSON.stringify(value)})` : `must be a string of ${rule}`;
+  },
   provisioned: optionOf(isProvisioned, '{ readCapacityUnits, writeCapacityUnits }, whole numbers of at least 1'),
 };
 
@@ -138,7 +141,7 @@ export function checkedIndexOptions(modelName: string, declaration: IndexDeclara
   const decorator = kind === 'global' ? '@GlobalIndex' : '@LocalIndex';
   const onProperty = property !== undefined;
   const rules = onProperty ? INDEX_RULES[kind].onProperty : INDEX_RULES[kind].onClass;
-  const label = `${decorator}(${JSON.stringify(declaration.name)})`;
+  const label = `${decorator}(${shown(declaration.name)})`;
   throwIssues(
     modelName,
     property,
@@ -150,6 +153,15 @@ export function checkedIndexOptions(modelName: string, declaration: IndexDeclara
   const options = (declaration.options ?? {}) as IndexOptions;
   if (!onProperty) return options;
   return kind === 'global' ? { ...options, partitionKey: property } : { ...options, sortKey: property };
+}
+
+/** A declared value as a message shows it: a string quoted, a primitive as written, anything else by its type. */
+export function shown(value: unknown): string {
+  // not JSON.stringify alone: it throws on a bigint, and returns undefined for a symbol or a function
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null || ['number', 'boolean', 'undefined'].includes(typeof value)) return String(value);
+  return describeType(value);
 }
 
 /** Why a class has no attributes, when standard decorators could not record them. */

@@ -2,7 +2,7 @@ import { SchemaError } from '../errors/SchemaError';
 import { ownIndexDeclarations } from '../metadata/store';
 import { isValidTableName } from '../validation/checks';
 import type { CompiledAttribute, CompiledIndex, ModelClass } from './CompiledSchema';
-import { checkedIndexOptions, type IndexOptions } from './checkDeclarations';
+import { checkedIndexOptions, shown, type IndexOptions } from './checkDeclarations';
 import { classChain } from './classChain';
 import { keyAttributeType } from './keyAttributeType';
 
@@ -68,11 +68,7 @@ function compileIndex(
   const { kind } = declaration;
   const decorator = kind === 'global' ? '@GlobalIndex' : '@LocalIndex';
   const fail = (reason: string): never => {
-    throw new SchemaError(
-      modelName,
-      declaration.property,
-      `${decorator}(${JSON.stringify(declaration.name)}) ${reason}`,
-    );
+    throw new SchemaError(modelName, declaration.property, `${decorator}(${shown(declaration.name)}) ${reason}`);
   };
   const name = isValidTableName(declaration.name)
     ? declaration.name
@@ -102,12 +98,12 @@ function compileIndex(
     if (!Array.isArray(projection.include) || projection.include.length === 0)
       fail('needs at least one attribute in projection include.');
     for (const included of projection.include) {
-      if (!attributes.has(included)) fail(`projects ${included}, which is not a declared attribute.`);
+      if (!attributes.has(included)) fail(`projects ${shown(included)}, which is not a declared attribute.`);
       if (keys.has(included))
         fail(`projects the key attribute ${included}, which every index holds anyway: leave it out.`);
     }
   } else if (projection !== 'ALL' && projection !== 'KEYS_ONLY') {
-    fail(`has projection ${JSON.stringify(projection)}: use 'ALL', 'KEYS_ONLY' or { include: [...] }.`);
+    fail(`has projection ${shown(projection)}: use 'ALL', 'KEYS_ONLY' or { include: [...] }.`);
   }
   return Object.freeze({ name, kind, partitionKey, ...(sortKey && { sortKey }), projection });
 }

@@ -8,6 +8,7 @@ import {
   checkedDeclaration,
   checkedTable,
   metadataHint,
+  shown,
   type CheckedDeclaration,
 } from './checkDeclarations';
 import { classChain } from './classChain';
@@ -141,7 +142,7 @@ function checkedCategorical(values: unknown, type: AttributeType, fail: (reason:
   const seen = new Set<string>();
   for (const value of values as unknown[]) {
     if (typeof value !== 'string' || value === '')
-      fail(`@Categorical values must be non-empty strings, got ${JSON.stringify(value)}.`);
+      fail(`@Categorical values must be non-empty strings, got ${shown(value)}.`);
     if (seen.has(value)) fail(`@Categorical lists ${JSON.stringify(value)} twice.`);
     seen.add(value);
   }

@@ -22,7 +22,7 @@ export const OPTION_ERRORS: Readonly<Record<string, readonly [string | undefined
   TtlOption: ['expires', '@Ttl: unit (string) is not an option of @Ttl.'],
   CategoricalOption: ['kind', '@Categorical: defualt (string) is not an option of @Categorical.'],
   CategoricalValues: ['kind', '@Categorical needs an array of values, not string.'],
-  TableNameNumber: [undefined, '@Table: name (number) must be 3 to 255 of a-z A-Z 0-9 _ - . (got 3).'],
+  TableNameNumber: [undefined, '@Table: name (number) must be a string of 3 to 255 of a-z A-Z 0-9 _ - ..'],
   TableUnknownOption: [undefined, '@Table: nmae (string) is not an option of @Table (did you mean name?).'],
   TableWithoutName: [undefined, '@Table needs a name: @Table({ name: "..." }).'],
   TableProvisionedTypo: [
