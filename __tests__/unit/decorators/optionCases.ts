@@ -23,6 +23,9 @@ export const OPTION_ERRORS: Readonly<Record<string, readonly [string | undefined
   CategoricalOption: ['kind', '@Categorical: defualt (string) is not an option of @Categorical.'],
   CategoricalValues: ['kind', '@Categorical needs an array of values, not string.'],
   TableNameNumber: [undefined, '@Table: name (number) must be a string of 3 to 255 of a-z A-Z 0-9 _ - ..'],
+  TableNameBigInt: [undefined, '@Table: name (bigint) must be a string of 3 to 255 of a-z A-Z 0-9 _ - ..'],
+  CategoricalBigInt: ['kind', '@Categorical values must be non-empty strings, got 1n.'],
+  IndexNameBigInt: ['name', '@GlobalIndex(5n) needs a name of 3 to 255 of a-z A-Z 0-9 _ - .'],
   TableUnknownOption: [undefined, '@Table: nmae (string) is not an option of @Table (did you mean name?).'],
   TableWithoutName: [undefined, '@Table needs a name: @Table({ name: "..." }).'],
   TableProvisionedTypo: [

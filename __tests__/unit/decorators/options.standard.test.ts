@@ -95,6 +95,23 @@ class TableNameNumber {
   @PartitionKey({ type: 'string' }) id!: string;
 }
 
+@Table(loose({ name: 10n }))
+class TableNameBigInt {
+  @PartitionKey({ type: 'string' }) id!: string;
+}
+
+@Table({ name: 'options-table' })
+class CategoricalBigInt {
+  @PartitionKey({ type: 'string' }) id!: string;
+  @Categorical(loose(['A', 1n])) kind!: string;
+}
+
+@Table({ name: 'options-table' })
+class IndexNameBigInt {
+  @PartitionKey({ type: 'string' }) id!: string;
+  @GlobalIndex(loose(5n)) @Attribute({ type: 'string' }) name!: string;
+}
+
 @Table(loose({ nmae: 'options-table' }))
 class TableUnknownOption {
   @PartitionKey({ type: 'string' }) id!: string;
@@ -158,6 +175,9 @@ const MODELS: Record<keyof typeof OPTION_ERRORS, ModelClass> = {
   CategoricalOption,
   CategoricalValues,
   TableNameNumber,
+  TableNameBigInt,
+  CategoricalBigInt,
+  IndexNameBigInt,
   TableUnknownOption,
   TableWithoutName,
   TableProvisionedTypo,
