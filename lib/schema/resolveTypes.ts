@@ -134,7 +134,7 @@ function missingCause(
     why: `no design:type was emitted for any property of ${modelName}`,
     fix:
       `${fix}, or turn on "emitDecoratorMetadata" (with "experimentalDecorators") in tsconfig.json` +
-      ' (jsc.transform.decoratorMetadata for swc)',
+      ' (jsc.transform.decoratorMetadata for swc, babel-plugin-transform-typescript-metadata for Babel)',
   };
 }
 

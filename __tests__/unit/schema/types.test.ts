@@ -150,7 +150,7 @@ describe('no design:type at all (legacy decorators compiled by esbuild, tsx, vit
       reason:
         'cannot tell the type of id and name: no design:type was emitted for any property of NoMetadata. ' +
         `Pass it: @PartitionKey({ type }) on id, @Attribute({ type }) on name, ${TYPE_LIST} ${IMPLIED}, ` +
-        'or turn on "emitDecoratorMetadata" (with "experimentalDecorators") in tsconfig.json (jsc.transform.decoratorMetadata for swc).',
+        'or turn on "emitDecoratorMetadata" (with "experimentalDecorators") in tsconfig.json (jsc.transform.decoratorMetadata for swc, babel-plugin-transform-typescript-metadata for Babel).',
     });
   });
 
