@@ -8,7 +8,20 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 
-const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
+// Files named *.standard.test.ts (and fixtures named *.standard.ts) compile with TC39 standard
+// decorators and no metadata, as TypeScript 5+ without experimentalDecorators, esbuild and Babel do;
+// everything else with legacy decorators and design:type, as .swcrc says. Jest takes the first match.
+const standard = {
+  ...swc,
+  jsc: {
+    ...swc.jsc,
+    transform: { decoratorVersion: '2022-03', useDefineForClassFields: true },
+  },
+};
+const transform = {
+  '\\.standard(\\.test)?\\.ts$': ['@swc/jest', { ...standard, swcrc: false }],
+  '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
+};
 const moduleNameMapper = { '^dynamodb-decorators$': '<rootDir>/lib/index.ts' };
 
 module.exports = {

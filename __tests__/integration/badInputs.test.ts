@@ -42,7 +42,7 @@ class JobData {
   @PartitionKey() job_id!: string;
   @Categorical(STATUSES) status!: (typeof STATUSES)[number];
   @Attribute() timestamp!: string;
-  @Attribute({ optional: true }) meta?: Record<string, unknown>;
+  @Attribute({ type: 'map', optional: true }) meta?: Record<string, unknown>;
   @Version() version!: number;
   @CreatedAt() created_at!: Date;
   @UpdatedAt() updated_at!: Date;
@@ -308,7 +308,7 @@ const schemaCases: BadInput[] = [
     name: 'bad @Table name',
     call: async ({ client }) => new Repository(BadTableNameModel, { client }),
     errorClass: SchemaError,
-    attribute: /BadTableNameModel: @Table name/,
+    attribute: /BadTableNameModel: @Table: name/,
   },
   {
     name: 'bad tableName option',

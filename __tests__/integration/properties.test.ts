@@ -75,12 +75,12 @@ class PropertyRecord {
   @Attribute() when!: Date;
   @Attribute() bytes!: Uint8Array;
   @Attribute() list!: unknown[];
-  @Attribute() map!: Record<string, unknown>;
+  @Attribute({ type: 'map' }) map!: Record<string, unknown>;
   @Attribute({ type: 'stringSet' }) tags!: Set<string>;
   @Attribute({ type: 'numberSet' }) scores!: Set<number>;
   @Categorical(KINDS) kind!: (typeof KINDS)[number];
   @Attribute({ optional: true }) note?: string;
-  @Attribute({ optional: true }) extra?: Record<string, unknown>;
+  @Attribute({ type: 'map', optional: true }) extra?: Record<string, unknown>;
   @Attribute({ type: 'binarySet', optional: true }) blobs?: Set<Uint8Array>;
 }
 

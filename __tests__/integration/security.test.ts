@@ -58,7 +58,7 @@ class SecretData {
   @Categorical(['ADMIN', 'USER']) role!: string;
   @Attribute() pin!: number;
   @Attribute({ optional: true }) password?: string;
-  @Attribute({ optional: true }) profile?: Record<string, unknown>;
+  @Attribute({ type: 'map', optional: true }) profile?: Record<string, unknown>;
   @Attribute({ type: 'stringSet', optional: true }) tokens?: Set<string>;
   @Attribute({ optional: true }) history?: string[];
   @Version() version!: number;
@@ -332,7 +332,7 @@ class MarkerData {
   @Attribute({ optional: true }) 'NAME_MARKER-count'?: number;
   @Attribute({ optional: true }) NAME_MARKER_big?: bigint;
   @Attribute({ optional: true }) NAME_MARKER_list?: unknown[];
-  @Attribute({ optional: true }) NAME_MARKER_map?: Record<string, unknown>;
+  @Attribute({ type: 'map', optional: true }) NAME_MARKER_map?: Record<string, unknown>;
   @Attribute({ type: 'stringSet', optional: true }) NAME_MARKER_set?: Set<string>;
   @Attribute({ optional: true }) NAME_MARKER_note?: string;
   @Attribute({ optional: true }) NAME_MARKER_bytes?: Uint8Array;

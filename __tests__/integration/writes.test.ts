@@ -46,7 +46,7 @@ class JobData {
   @Attribute({ optional: true }) note?: string;
   @Attribute({ type: 'stringSet', optional: true }) tags?: Set<string>;
   @Attribute({ optional: true }) history?: string[];
-  @Attribute({ optional: true }) meta?: Record<string, unknown>;
+  @Attribute({ type: 'map', optional: true }) meta?: Record<string, unknown>;
   @Version() version!: number;
   @CreatedAt() created_at!: Date;
   @UpdatedAt() updated_at!: Date;

@@ -1,7 +1,17 @@
-import { recordAttribute } from '../metadata/store';
 import type { AttributeOptions } from '../metadata/declarations';
+import { recordAttribute } from '../metadata/store';
+import { appliedWithoutParentheses, copied, propertyDecorator, type ModelPropertyDecorator } from './decorate';
 
-/** Declares a stored attribute; its type comes from `design:type` unless `type` is given. */
-export function Attribute(options: AttributeOptions = {}): PropertyDecorator {
-  return (prototype, property) => recordAttribute(prototype.constructor, { ...options, property: String(property) });
+/**
+ * Declares a stored attribute. Its type is `options.type` when given, else read from `design:type`
+ * (legacy decorators with `emitDecoratorMetadata`); standard decorators need `type`.
+ * @example `@Attribute({ type: 'string' }) name!: string;`
+ */
+export function Attribute(options?: AttributeOptions): ModelPropertyDecorator;
+export function Attribute(...args: unknown[]): ModelPropertyDecorator | undefined {
+  if (appliedWithoutParentheses('@Attribute', args)) return undefined;
+  const options = copied(args[0]);
+  return propertyDecorator('@Attribute', (target, property) =>
+    recordAttribute(target, { property, decorator: '@Attribute', options }),
+  );
 }

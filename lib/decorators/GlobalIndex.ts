@@ -1,4 +1,5 @@
 import type { IndexProjection } from '../metadata/declarations';
+import type { ModelClassOrPropertyDecorator } from './decorate';
 import { indexDecorator } from './indexDecorator';
 
 /** Options of `@GlobalIndex`; on a class, `partitionKey` names the index's partition key. */
@@ -14,6 +15,7 @@ export interface GlobalIndexOptions {
  * the index's partition key; on a class, `partitionKey` names it.
  * @example `@GlobalIndex('byStatus', { sortKey: 'timestamp' }) status!: string;`
  */
-export function GlobalIndex(name: string, options: GlobalIndexOptions = {}): ClassDecorator & PropertyDecorator {
-  return indexDecorator({ ...options, name, kind: 'global' }, 'partitionKey');
+export function GlobalIndex(name: string, options?: GlobalIndexOptions): ModelClassOrPropertyDecorator;
+export function GlobalIndex(...args: unknown[]): ModelClassOrPropertyDecorator | undefined {
+  return indexDecorator('global', args);
 }

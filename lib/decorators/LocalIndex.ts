@@ -1,4 +1,5 @@
 import type { IndexProjection } from '../metadata/declarations';
+import type { ModelClassOrPropertyDecorator } from './decorate';
 import { indexDecorator } from './indexDecorator';
 
 /** Options of `@LocalIndex`; on a class, `sortKey` names the index's sort key. */
@@ -13,6 +14,7 @@ export interface LocalIndexOptions {
  * with the table. On a property, the property is the index's sort key.
  * @example `@LocalIndex('byTimestamp') timestamp!: string;`
  */
-export function LocalIndex(name: string, options: LocalIndexOptions = {}): ClassDecorator & PropertyDecorator {
-  return indexDecorator({ ...options, name, kind: 'local' }, 'sortKey');
+export function LocalIndex(name: string, options?: LocalIndexOptions): ModelClassOrPropertyDecorator;
+export function LocalIndex(...args: unknown[]): ModelClassOrPropertyDecorator | undefined {
+  return indexDecorator('local', args);
 }

@@ -1,8 +1,17 @@
-import { recordAttribute } from '../metadata/store';
 import type { AttributeOptions } from '../metadata/declarations';
+import { recordAttribute } from '../metadata/store';
+import { appliedWithoutParentheses, copied, propertyDecorator, type ModelPropertyDecorator } from './decorate';
 
-/** Marks the property that is the table's partition (hash) key. */
-export function PartitionKey(options: Omit<AttributeOptions, 'optional'> = {}): PropertyDecorator {
-  return (prototype, property) =>
-    recordAttribute(prototype.constructor, { ...options, property: String(property), key: 'partition' });
+/**
+ * Marks the property that is the table's partition (hash) key. Its type is `options.type` when given, else read
+ * from `design:type` (legacy decorators with `emitDecoratorMetadata`); standard decorators need `type`.
+ * @example `@PartitionKey({ type: 'string' }) id!: string;`
+ */
+export function PartitionKey(options?: Pick<AttributeOptions, 'type'>): ModelPropertyDecorator;
+export function PartitionKey(...args: unknown[]): ModelPropertyDecorator | undefined {
+  if (appliedWithoutParentheses('@PartitionKey', args)) return undefined;
+  const options = copied(args[0]);
+  return propertyDecorator('@PartitionKey', (target, property) =>
+    recordAttribute(target, { property, decorator: '@PartitionKey', options, key: 'partition' }),
+  );
 }

@@ -1,8 +1,17 @@
-import { recordAttribute } from '../metadata/store';
 import type { AttributeOptions } from '../metadata/declarations';
+import { recordAttribute } from '../metadata/store';
+import { appliedWithoutParentheses, copied, propertyDecorator, type ModelPropertyDecorator } from './decorate';
 
-/** Marks the property that is the table's sort (range) key. */
-export function SortKey(options: Omit<AttributeOptions, 'optional'> = {}): PropertyDecorator {
-  return (prototype, property) =>
-    recordAttribute(prototype.constructor, { ...options, property: String(property), key: 'sort' });
+/**
+ * Marks the property that is the table's sort (range) key. Its type is `options.type` when given, else read
+ * from `design:type` (legacy decorators with `emitDecoratorMetadata`); standard decorators need `type`.
+ * @example `@SortKey({ type: 'string' }) id!: string;`
+ */
+export function SortKey(options?: Pick<AttributeOptions, 'type'>): ModelPropertyDecorator;
+export function SortKey(...args: unknown[]): ModelPropertyDecorator | undefined {
+  if (appliedWithoutParentheses('@SortKey', args)) return undefined;
+  const options = copied(args[0]);
+  return propertyDecorator('@SortKey', (target, property) =>
+    recordAttribute(target, { property, decorator: '@SortKey', options, key: 'sort' }),
+  );
 }

@@ -1,10 +1,14 @@
-import { recordTable } from '../metadata/store';
 import type { TableDeclaration } from '../metadata/declarations';
+import { recordTable } from '../metadata/store';
+import { appliedWithoutParentheses, classDecorator, copied, type ModelClassDecorator } from './decorate';
 
 /**
  * Names the DynamoDB table a model class is stored in.
  * @example `@Table({ name: 'phonebook-table' }) class PhoneData { ... }`
  */
-export function Table(declaration: TableDeclaration): ClassDecorator {
-  return (model) => recordTable(model, { ...declaration });
+export function Table(declaration: TableDeclaration): ModelClassDecorator;
+export function Table(...args: unknown[]): ModelClassDecorator | undefined {
+  if (appliedWithoutParentheses('@Table', args)) return undefined;
+  const options = copied(args[0]);
+  return classDecorator('@Table', (target) => recordTable(target, { options }));
 }

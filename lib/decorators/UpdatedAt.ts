@@ -1,8 +1,13 @@
 import type { AttributeOptions } from '../metadata/declarations';
 import { recordAttribute } from '../metadata/store';
+import { appliedWithoutParentheses, copied, propertyDecorator, type ModelPropertyDecorator } from './decorate';
 
-/** Declares the attribute that holds the time of the last write, set by every create and update. */
-export function UpdatedAt(options: Pick<AttributeOptions, 'type'> = {}): PropertyDecorator {
-  return (prototype, property) =>
-    recordAttribute(prototype.constructor, { ...options, property: String(property), role: 'updatedAt' });
+/** Declares the attribute that holds the time of the last write, set by every create and update; a Date unless `type` says 'string' (ISO) or 'number' (epoch ms). */
+export function UpdatedAt(options?: Pick<AttributeOptions, 'type'>): ModelPropertyDecorator;
+export function UpdatedAt(...args: unknown[]): ModelPropertyDecorator | undefined {
+  if (appliedWithoutParentheses('@UpdatedAt', args)) return undefined;
+  const options = copied(args[0]);
+  return propertyDecorator('@UpdatedAt', (target, property) =>
+    recordAttribute(target, { property, decorator: '@UpdatedAt', options, role: 'updatedAt' }),
+  );
 }

@@ -1,22 +1,26 @@
-import type { IndexDeclaration } from '../metadata/declarations';
 import { recordAttribute, recordIndex } from '../metadata/store';
+import {
+  appliedWithoutParentheses,
+  classOrPropertyDecorator,
+  copied,
+  type ModelClassOrPropertyDecorator,
+} from './decorate';
 
 /**
- * The decorator behind `@GlobalIndex` and `@LocalIndex`: on a class it records the options as
- * given; on a property it records the property as the index key named by `propertyIs` (and as
- * an attribute, so an index key needs no `@Attribute()`).
+ * The decorator behind `@GlobalIndex` and `@LocalIndex`, built from the factory's arguments: on a
+ * class it records the index as given; on a property, the index with the property as its key, and
+ * the property as an attribute (so an index key needs no `@Attribute()`). Undefined when the factory
+ * itself was applied as a decorator (recorded as a misuse).
  */
 export function indexDecorator(
-  declaration: Omit<IndexDeclaration, 'property'>,
-  propertyIs: 'partitionKey' | 'sortKey',
-): ClassDecorator & PropertyDecorator {
-  return (target: object, property?: string | symbol) => {
-    if (property === undefined) {
-      recordIndex(target, declaration);
-      return;
-    }
-    const model = target.constructor;
-    recordAttribute(model, { property: String(property) });
-    recordIndex(model, { ...declaration, [propertyIs]: String(property), property: String(property) });
-  };
+  kind: 'global' | 'local',
+  args: readonly unknown[],
+): ModelClassOrPropertyDecorator | undefined {
+  const decoratorName = kind === 'global' ? '@GlobalIndex' : '@LocalIndex';
+  if (appliedWithoutParentheses(decoratorName, args)) return undefined;
+  const [name, options] = args.map(copied);
+  return classOrPropertyDecorator(decoratorName, (target, property) => {
+    if (property !== undefined) recordAttribute(target, { property, decorator: decoratorName });
+    recordIndex(target, { kind, name, options, ...(property !== undefined && { property }) });
+  });
 }

@@ -18,7 +18,7 @@ export interface ProvisionedCapacity {
   readonly writeCapacityUnits: number;
 }
 
-/** What `@Table` records. */
+/** The options of `@Table`. */
 export interface TableDeclaration {
   readonly name: string;
   readonly provisioned?: ProvisionedCapacity;
@@ -26,17 +26,41 @@ export interface TableDeclaration {
 
 /** Options shared by the property decorators. */
 export interface AttributeOptions {
-  /** Overrides the type inferred from `design:type` (needed for sets and anything ambiguous). */
+  /**
+   * The attribute's type. Optional under legacy decorators with `emitDecoratorMetadata` (then read
+   * from `design:type`); needed where no type metadata is emitted (standard decorators, esbuild-based
+   * runners), and for sets, maps and properties typed as a union.
+   */
   readonly type?: AttributeType;
   /** A missing value is allowed (never for key attributes). */
   readonly optional?: boolean;
 }
 
-/** What one property decorator records; several may name the same property. */
-export interface AttributeDeclaration extends AttributeOptions {
+/** The decorators that declare an attribute, as messages name them. */
+export type PropertyDecoratorName =
+  | '@PartitionKey'
+  | '@SortKey'
+  | '@Attribute'
+  | '@Categorical'
+  | '@GlobalIndex'
+  | '@LocalIndex'
+  | '@Version'
+  | '@CreatedAt'
+  | '@UpdatedAt'
+  | '@Ttl';
+
+/**
+ * What one property decorator records; several may name the same property. Options and values
+ * are kept as given: compileSchema checks them, so a decorator never throws.
+ */
+export interface AttributeDeclaration {
   readonly property: string;
+  readonly decorator: PropertyDecoratorName;
+  /** The options object as given (a plain object is copied); undefined when none was given. */
+  readonly options?: unknown;
   readonly key?: 'partition' | 'sort';
-  readonly categorical?: readonly string[];
+  /** `@Categorical`'s values as given (an array is copied). */
+  readonly categorical?: unknown;
   /** An attribute the library maintains itself. */
   readonly role?: LifecycleRole;
 }
@@ -47,14 +71,41 @@ export type LifecycleRole = 'version' | 'createdAt' | 'updatedAt' | 'ttl';
 /** Which attributes an index copies: all, only the keys, or the keys plus the listed ones. */
 export type IndexProjection = 'ALL' | 'KEYS_ONLY' | { readonly include: readonly string[] };
 
-/** What `@GlobalIndex` and `@LocalIndex` record. */
+/** What `@GlobalIndex` and `@LocalIndex` record, as given. */
 export interface IndexDeclaration {
-  readonly name: string;
   readonly kind: 'global' | 'local';
-  /** A global index's partition key (a local index shares the table's). */
-  readonly partitionKey?: string;
-  readonly sortKey?: string;
-  readonly projection?: IndexProjection;
-  /** The decorated property, when the decorator sat on one (for messages). */
+  readonly name: unknown;
+  /** The options object as given (a plain object is copied). */
+  readonly options?: unknown;
+  /** The decorated property, when the decorator sat on one: the index's partition key (global) or sort key (local). */
   readonly property?: string;
+}
+
+/** What `@Table` records: its options as given (a plain object is copied). */
+export interface TableRecord {
+  readonly options: unknown;
+}
+
+/** Where a decorator was found that the library does not support there. */
+export type MisusePlace =
+  | 'class'
+  | 'property'
+  | 'method'
+  | 'getter'
+  | 'setter'
+  | 'accessor'
+  | 'parameter'
+  | 'static member'
+  | '#private member'
+  | 'symbol-keyed property';
+
+/** A decorator used in a way the library does not support, recorded so compileSchema can name it. */
+export interface DecoratorMisuse {
+  /** As written: `@Attribute`, `@Table`... */
+  readonly decorator: string;
+  readonly place: MisusePlace;
+  /** The member's name, for a decorator on a member. */
+  readonly property?: string;
+  /** The decorator factory itself was applied (`@Attribute name` instead of `@Attribute() name`). */
+  readonly withoutParentheses?: boolean;
 }

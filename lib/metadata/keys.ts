@@ -2,3 +2,4 @@
 export const TABLE_KEY = 'dynamodb-decorators:table';
 export const ATTRIBUTES_KEY = 'dynamodb-decorators:attributes';
 export const INDEXES_KEY = 'dynamodb-decorators:indexes';
+export const MISUSES_KEY = 'dynamodb-decorators:misuses';

@@ -1,13 +1,20 @@
 import { SchemaError } from '../errors/SchemaError';
-import type { IndexDeclaration } from '../metadata/declarations';
 import { ownIndexDeclarations } from '../metadata/store';
 import { isValidTableName } from '../validation/checks';
 import type { CompiledAttribute, CompiledIndex, ModelClass } from './CompiledSchema';
+import { checkedIndexOptions, shown, type IndexOptions } from './checkDeclarations';
 import { classChain } from './classChain';
 import { keyAttributeType } from './keyAttributeType';
 
 const MAX_GLOBAL = 20;
 const MAX_LOCAL = 5;
+
+/** An index declaration with its options checked. */
+interface CheckedIndex extends IndexOptions {
+  readonly name: unknown;
+  readonly kind: 'global' | 'local';
+  readonly property?: string;
+}
 
 /**
  * Compiles `@GlobalIndex` / `@LocalIndex` declarations (inherited ones included; a subclass
@@ -20,19 +27,21 @@ export function compileIndexes(
   attributes: ReadonlyMap<string, CompiledAttribute>,
   tableKeys: readonly CompiledAttribute[],
 ): ReadonlyMap<string, CompiledIndex> {
-  const declarations = new Map<string, IndexDeclaration>();
+  const declarations = new Map<unknown, CheckedIndex>();
   for (const level of classChain(model)) {
-    const own = new Set<string>();
+    const own = new Set<unknown>();
     for (const declaration of ownIndexDeclarations(level)) {
-      if (own.has(declaration.name))
-        throw new SchemaError(modelName, declaration.property, `declares the index ${declaration.name} twice.`);
-      own.add(declaration.name);
-      declarations.set(declaration.name, declaration);
+      const { name, kind, property } = declaration;
+      if (own.has(name)) throw new SchemaError(modelName, property, `declares the index ${String(name)} twice.`);
+      own.add(name);
+      const options = checkedIndexOptions(modelName, declaration);
+      declarations.set(name, { ...options, name, kind, ...(property !== undefined && { property }) });
     }
   }
   const indexes = new Map<string, CompiledIndex>();
   for (const declaration of declarations.values()) {
-    indexes.set(declaration.name, compileIndex(declaration, modelName, attributes, tableKeys));
+    const index = compileIndex(declaration, modelName, attributes, tableKeys);
+    indexes.set(index.name, index);
   }
   const count = (kind: 'global' | 'local') => [...indexes.values()].filter((index) => index.kind === kind).length;
   if (count('global') > MAX_GLOBAL)
@@ -51,17 +60,19 @@ export function compileIndexes(
 }
 
 function compileIndex(
-  declaration: IndexDeclaration,
+  declaration: CheckedIndex,
   modelName: string,
   attributes: ReadonlyMap<string, CompiledAttribute>,
   tableKeys: readonly CompiledAttribute[],
 ): CompiledIndex {
-  const { name, kind } = declaration;
+  const { kind } = declaration;
   const decorator = kind === 'global' ? '@GlobalIndex' : '@LocalIndex';
   const fail = (reason: string): never => {
-    throw new SchemaError(modelName, declaration.property, `${decorator}(${JSON.stringify(name)}) ${reason}`);
+    throw new SchemaError(modelName, declaration.property, `${decorator}(${shown(declaration.name)}) ${reason}`);
   };
-  if (!isValidTableName(name)) fail('needs a name of 3 to 255 of a-z A-Z 0-9 _ - .');
+  const name = isValidTableName(declaration.name)
+    ? declaration.name
+    : fail('needs a name of 3 to 255 of a-z A-Z 0-9 _ - .');
   const keyAttribute = (attributeName: string | undefined, role: string): CompiledAttribute => {
     if (attributeName === undefined) return fail(`needs a ${role}.`);
     const attribute =
@@ -87,12 +98,12 @@ function compileIndex(
     if (!Array.isArray(projection.include) || projection.include.length === 0)
       fail('needs at least one attribute in projection include.');
     for (const included of projection.include) {
-      if (!attributes.has(included)) fail(`projects ${included}, which is not a declared attribute.`);
+      if (!attributes.has(included)) fail(`projects ${shown(included)}, which is not a declared attribute.`);
       if (keys.has(included))
         fail(`projects the key attribute ${included}, which every index holds anyway: leave it out.`);
     }
   } else if (projection !== 'ALL' && projection !== 'KEYS_ONLY') {
-    fail(`has projection ${JSON.stringify(projection)}: use 'ALL', 'KEYS_ONLY' or { include: [...] }.`);
+    fail(`has projection ${shown(projection)}: use 'ALL', 'KEYS_ONLY' or { include: [...] }.`);
   }
   return Object.freeze({ name, kind, partitionKey, ...(sortKey && { sortKey }), projection });
 }

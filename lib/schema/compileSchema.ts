@@ -1,28 +1,23 @@
 import { SchemaError } from '../errors/SchemaError';
 import type { AttributeDeclaration, AttributeType } from '../metadata/declarations';
-import { designType, ownAttributeDeclarations, tableDeclaration } from '../metadata/store';
-import { isCapacity, isValidTableName } from '../validation/checks';
+import { ownAttributeDeclarations } from '../metadata/store';
 import type { CompiledAttribute, CompiledSchema, ModelClass } from './CompiledSchema';
+import {
+  checkMisuses,
+  checkedDeclaration,
+  checkedTable,
+  metadataHint,
+  shown,
+  type CheckedDeclaration,
+} from './checkDeclarations';
 import { classChain } from './classChain';
-import { inferType } from './inferType';
 import { compileIndexes } from './compileIndexes';
 import { checkRole, lifecycleAttributes } from './lifecycleAttributes';
+import { resolveTypes } from './resolveTypes';
 import { usesClassValidator } from '../validation/classValidatorBridge';
+import { describeType } from '../validation/checks';
 
 const KEY_TYPES: ReadonlySet<AttributeType> = new Set(['string', 'number', 'bigint', 'binary', 'date']);
-const ATTRIBUTE_TYPES: ReadonlySet<string> = new Set([
-  'string',
-  'number',
-  'bigint',
-  'boolean',
-  'date',
-  'binary',
-  'list',
-  'map',
-  'stringSet',
-  'numberSet',
-  'binarySet',
-]);
 
 const cache = new WeakMap<ModelClass, CompiledSchema>();
 
@@ -43,33 +38,20 @@ export function compileSchema<M extends object>(model: ModelClass<M>): CompiledS
 
 function compile<M extends object>(model: ModelClass<M>): CompiledSchema<M> {
   const modelName = model.name || 'AnonymousModel';
-  const table = tableDeclaration(model);
-  if (!table) throw new SchemaError(modelName, undefined, 'no @Table: add @Table({ name: "..." }) to the class.');
-  if (!isValidTableName(table.name)) {
+  // a misplaced decorator first: it may be why @Table or an attribute seems missing
+  checkMisuses(model, modelName);
+  const table = checkedTable(model, modelName);
+  const groups = mergeDeclarations(model).map((declarations) =>
+    declarations.map((declaration) => checkedDeclaration(modelName, declaration)),
+  );
+  if (groups.length === 0)
     throw new SchemaError(
       modelName,
       undefined,
-      `@Table name ${JSON.stringify(table.name)} must be 3 to 255 of a-z A-Z 0-9 _ - .`,
+      `no attributes: decorate the properties with @PartitionKey, @Attribute...${metadataHint()}`,
     );
-  }
-  if (
-    table.provisioned &&
-    !(isCapacity(table.provisioned.readCapacityUnits) && isCapacity(table.provisioned.writeCapacityUnits))
-  ) {
-    throw new SchemaError(
-      modelName,
-      undefined,
-      '@Table provisioned capacity units must be whole numbers of at least 1.',
-    );
-  }
-
-  const attributes = mergeDeclarations(model).map((declarations) => compileAttribute(model, modelName, declarations));
-  if (attributes.length === 0)
-    throw new SchemaError(
-      modelName,
-      undefined,
-      'no attributes: decorate the properties with @PartitionKey, @Attribute...',
-    );
+  const types = resolveTypes(model, modelName, groups);
+  const attributes = groups.map((declarations, index) => compileAttribute(modelName, declarations, types[index]!));
   const partitionKey = singleKey(modelName, attributes, 'partition');
   if (!partitionKey)
     throw new SchemaError(modelName, undefined, 'no partition key: mark one property with @PartitionKey().');
@@ -111,9 +93,9 @@ function mergeDeclarations(model: ModelClass): AttributeDeclaration[][] {
 }
 
 function compileAttribute(
-  model: ModelClass,
   modelName: string,
-  declarations: AttributeDeclaration[],
+  declarations: readonly CheckedDeclaration[],
+  type: AttributeType,
 ): CompiledAttribute {
   const name = declarations[0]!.property;
   const fail = (reason: string): never => {
@@ -125,33 +107,21 @@ function compileAttribute(
   if (keys.size > 1) fail('cannot be both the partition key and the sort key.');
   const key = [...keys][0];
 
-  const declaredTypes = new Set(declarations.map((d) => d.type).filter((type) => type !== undefined));
-  if (declaredTypes.size > 1) fail(`declares two types: ${[...declaredTypes].join(' and ')}.`);
-  const declaredType = [...declaredTypes][0];
-  if (declaredType !== undefined && !ATTRIBUTE_TYPES.has(declaredType)) {
-    fail(`unknown type ${JSON.stringify(declaredType)}: use one of ${[...ATTRIBUTE_TYPES].join(', ')}.`);
-  }
-  const categoricalLists = declarations.filter((d) => d.categorical !== undefined);
+  const categoricalLists = declarations.filter((d) => d.decorator === '@Categorical');
   if (categoricalLists.length > 1) fail('has two @Categorical lists.');
-  const categorical = categoricalLists[0]?.categorical;
-
-  const reflected = designType(model, name);
-  // A categorical attribute is a string whatever the emitted type: a literal union read
-  // through a type alias or `(typeof VALUES)[number]` is emitted as Object by some compilers.
-  const categoricalDefault = categorical && (reflected === undefined || reflected === Object) ? 'string' : undefined;
-  const type = declaredType ?? categoricalDefault ?? inferType(reflected) ?? fail(typeNotInferable(reflected));
+  const isCategorical = categoricalLists.length === 1;
 
   const roles = new Set(declarations.map((d) => d.role).filter((role) => role !== undefined));
   if (roles.size > 1) fail(`has two roles: ${[...roles].join(' and ')}.`);
   const role = [...roles][0];
-  if (role) checkRole(role, type, key !== undefined || categorical !== undefined, fail);
+  if (role) checkRole(role, type, key !== undefined || isCategorical, fail);
 
   // the library writes lifecycle attributes itself, so input may leave them out
   const optional = declarations.some((d) => d.optional === true) || role !== undefined;
   if (key && declarations.some((d) => d.optional === true)) fail(`a ${key} key cannot be optional.`);
   if (key && !KEY_TYPES.has(type)) fail(`a ${key} key must be a string, number, bigint, Date or binary, not ${type}.`);
 
-  if (categorical) checkCategorical(categorical, type, fail);
+  const categorical = isCategorical ? checkedCategorical(categoricalLists[0]!.categorical, type, fail) : undefined;
 
   return Object.freeze({
     name,
@@ -164,16 +134,18 @@ function compileAttribute(
   });
 }
 
-function checkCategorical(values: readonly string[], type: AttributeType, fail: (reason: string) => never): void {
+function checkedCategorical(values: unknown, type: AttributeType, fail: (reason: string) => never): readonly string[] {
   if (type !== 'string') fail(`@Categorical needs a string property, not ${type}.`);
-  if (values.length === 0) fail('@Categorical needs at least one value.');
+  if (!Array.isArray(values)) fail(`@Categorical needs an array of values, not ${describeType(values)}.`);
+  if ((values as unknown[]).length === 0) fail('@Categorical needs at least one value.');
   const seen = new Set<string>();
-  for (const value of values) {
+  for (const value of values as unknown[]) {
     if (typeof value !== 'string' || value === '')
-      fail(`@Categorical values must be non-empty strings, got ${JSON.stringify(value)}.`);
+      fail(`@Categorical values must be non-empty strings, got ${shown(value)}.`);
     if (seen.has(value)) fail(`@Categorical lists ${JSON.stringify(value)} twice.`);
     seen.add(value);
   }
+  return values as string[];
 }
 
 function singleKey(
@@ -191,13 +163,4 @@ function singleKey(
     );
   }
   return found[0];
-}
-
-function typeNotInferable(reflected: unknown): string {
-  if (reflected === undefined) {
-    return 'has no design:type: turn on "emitDecoratorMetadata" (and "experimentalDecorators") in tsconfig, or pass @Attribute({ type }).';
-  }
-  const name = typeof reflected === 'function' ? reflected.name : typeof reflected;
-  if (reflected === Set) return 'is a Set: pass @Attribute({ type: "stringSet" | "numberSet" | "binarySet" }).';
-  return `has type ${name}, which maps to no DynamoDB type: pass @Attribute({ type }).`;
 }

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { Attribute, Categorical, PartitionKey, SortKey, Table } from '../../../lib';
-import { ownAttributeDeclarations, tableDeclaration } from '../../../lib/metadata/store';
+import { Attribute, Categorical, GlobalIndex, LocalIndex, PartitionKey, SortKey, Table, Version } from '../../../lib';
+import { ownAttributeDeclarations, ownIndexDeclarations, tableDeclaration } from '../../../lib/metadata/store';
 import { BaseRecord, DerivedRecord, ProvisionedData } from '../../fixtures/models';
 
-describe('decorators record their arguments, nothing else', () => {
+describe('legacy decorators record their arguments, nothing else', () => {
   it('records each property declaration as written', () => {
     class Model {
       @PartitionKey() id!: string;
@@ -12,10 +12,10 @@ describe('decorators record their arguments, nothing else', () => {
       @Categorical(['A', 'B'] as const, { optional: true }) grade?: string;
     }
     expect(ownAttributeDeclarations(Model)).toEqual([
-      { property: 'id', key: 'partition' },
-      { property: 'at', key: 'sort', type: 'number' },
-      { property: 'note', optional: true },
-      { property: 'grade', optional: true, categorical: ['A', 'B'] },
+      { property: 'id', decorator: '@PartitionKey', key: 'partition' },
+      { property: 'at', decorator: '@SortKey', key: 'sort', options: { type: 'number' } },
+      { property: 'note', decorator: '@Attribute', options: { optional: true } },
+      { property: 'grade', decorator: '@Categorical', options: { optional: true }, categorical: ['A', 'B'] },
     ]);
   });
 
@@ -46,8 +46,8 @@ describe('decorators record their arguments, nothing else', () => {
     }
     // decorators apply bottom-up
     expect(ownAttributeDeclarations(Model)).toEqual([
-      { property: 'mode', categorical: ['ON'] },
-      { property: 'mode', optional: true },
+      { property: 'mode', decorator: '@Categorical', categorical: ['ON'] },
+      { property: 'mode', decorator: '@Attribute', options: { optional: true } },
     ]);
   });
 
@@ -58,10 +58,9 @@ describe('decorators record their arguments, nothing else', () => {
 
   it('records @Table options', () => {
     expect(tableDeclaration(ProvisionedData)).toEqual({
-      name: 'provisioned-table',
-      provisioned: { readCapacityUnits: 5, writeCapacityUnits: 3 },
+      options: { name: 'provisioned-table', provisioned: { readCapacityUnits: 5, writeCapacityUnits: 3 } },
     });
-    expect(tableDeclaration(DerivedRecord)).toEqual({ name: 'derived-table' });
+    expect(tableDeclaration(DerivedRecord)).toEqual({ options: { name: 'derived-table' } });
   });
 
   it('copies the @Table options object', () => {
@@ -69,6 +68,35 @@ describe('decorators record their arguments, nothing else', () => {
     @Table(options)
     class Model {}
     options.name = 'changed';
-    expect(tableDeclaration(Model)).toEqual({ name: 'copied-table' });
+    expect(tableDeclaration(Model)).toEqual({ options: { name: 'copied-table' } });
+  });
+
+  it('records index declarations on a property and on the class', () => {
+    @GlobalIndex('byOwner', { partitionKey: 'owner' })
+    @Table({ name: 'indexed-table' })
+    class Indexed {
+      @PartitionKey() id!: string;
+      @SortKey() at!: number;
+      @LocalIndex('byLabel') label!: string;
+      @Attribute() owner!: string;
+    }
+    expect(ownIndexDeclarations(Indexed)).toEqual([
+      { kind: 'local', name: 'byLabel', property: 'label' },
+      { kind: 'global', name: 'byOwner', options: { partitionKey: 'owner' } },
+    ]);
+  });
+
+  it('leaves the class and its field initializers as they were', () => {
+    const Decorated = Table({ name: 'kept-table' });
+    @Decorated
+    class Model {
+      @Attribute() label = 'initial';
+      @Version() version = 0;
+    }
+    const instance = new Model();
+    expect(instance).toBeInstanceOf(Model);
+    expect(instance.label).toBe('initial');
+    expect(instance.version).toBe(0);
+    expect(Model.name).toBe('Model');
   });
 });

@@ -162,9 +162,19 @@ class UnknownExplicitType {
 describe('compileSchema: SchemaError names the class and the property', () => {
   it.each<[string, ModelClass, string | undefined, RegExp]>([
     ['no @Table', NoTable, undefined, /no @Table: add @Table\(\{ name: "\.\.\." \}\)/],
-    ['a table name too short', ShortTableName, undefined, /@Table name "ab" must be 3 to 255/],
-    ['a table name with bad characters', BadCharacterTableName, undefined, /@Table name "bad name!" must be 3 to 255/],
-    ['zero provisioned capacity', ZeroCapacity, undefined, /provisioned capacity units must be whole numbers/],
+    ['a table name too short', ShortTableName, undefined, /^@Table: name \(string\) must be 3 to 255 .*\(got "ab"\)/],
+    [
+      'a table name with bad characters',
+      BadCharacterTableName,
+      undefined,
+      /^@Table: name \(string\) must be 3 to 255 .*\(got "bad name!"\)/,
+    ],
+    [
+      'zero provisioned capacity',
+      ZeroCapacity,
+      undefined,
+      /^@Table: provisioned \(object\) must be \{ readCapacityUnits, writeCapacityUnits \}, whole numbers of at least 1/,
+    ],
     ['no attributes', NoAttributes, undefined, /no attributes/],
     ['no partition key', NoPartitionKey, undefined, /no partition key: mark one property with @PartitionKey\(\)/],
     ['two partition keys', TwoPartitionKeys, 'second', /a second @PartitionKey \(first is already the partition key\)/],
@@ -200,21 +210,26 @@ describe('compileSchema: SchemaError names the class and the property', () => {
       'no design:type',
       NoDesignType,
       'plain',
-      /has no design:type: turn on "emitDecoratorMetadata".*@Attribute\(\{ type \}\)/,
+      /^cannot tell its type: no design:type was emitted for any property of NoDesignType\. Pass it: @Attribute\(\{ type \}\) on plain, type one of string, number, .*or turn on "emitDecoratorMetadata"/,
     ],
     [
       'a Set without an explicit type',
       UntypedSet,
       'tags',
-      /is a Set: pass @Attribute\(\{ type: "stringSet" \| "numberSet" \| "binarySet" \}\)/,
+      /^cannot tell its type: a Set\. Pass it: @Attribute\(\{ type \}\) on tags \('stringSet', 'numberSet' or 'binarySet'\)\.$/,
     ],
     [
       'a class-typed property',
       ClassTypedProperty,
       'address',
-      /has type Address, which maps to no DynamoDB type: pass @Attribute\(\{ type \}\)/,
+      /^cannot tell its type: of type Address, which maps to no DynamoDB type\. Pass it: @Attribute\(\{ type \}\) on address\.$/,
     ],
-    ['an unknown explicit type', UnknownExplicitType, 'body', /unknown type "text": use one of string, number/],
+    [
+      'an unknown explicit type',
+      UnknownExplicitType,
+      'body',
+      /^@Attribute: type \(string\) must be one of "string", "number", .*"binarySet"\.$/,
+    ],
   ])('%s', (_case, model, property, reason) => {
     let thrown: unknown;
     try {

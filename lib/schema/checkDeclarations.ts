@@ -1,0 +1,211 @@
+import { SchemaError } from '../errors/SchemaError';
+import type {
+  AttributeDeclaration,
+  AttributeOptions,
+  AttributeType,
+  DecoratorMisuse,
+  IndexDeclaration,
+  IndexProjection,
+  TableDeclaration,
+} from '../metadata/declarations';
+import { decoratorsLackedMetadata, ownMisuses, tableDeclaration } from '../metadata/store';
+import { describeType, isCapacity, isPlainObject, isValidTableName } from '../validation/checks';
+import {
+  booleanOption,
+  oneOfOption,
+  optionIssues,
+  optionOf,
+  stringOption,
+  type OptionRule,
+  type OptionRules,
+} from '../validation/checkOptions';
+import type { ModelClass } from './CompiledSchema';
+import { classChain } from './classChain';
+
+// Decorators record what they were given; here it is checked, with the one options checker that
+// every public call uses, so `@Attribute({ optinal: true })` is a SchemaError naming the option.
+
+/** Every attribute type, in the order messages list them. */
+export const ATTRIBUTE_TYPES: readonly AttributeType[] = [
+  'string',
+  'number',
+  'bigint',
+  'boolean',
+  'date',
+  'binary',
+  'list',
+  'map',
+  'stringSet',
+  'numberSet',
+  'binarySet',
+];
+
+const type = oneOfOption(ATTRIBUTE_TYPES);
+const keyName = stringOption(1);
+// an index projection's shape and attributes are checked by compileIndexes, with the attributes in hand
+const projection: OptionRule = () => undefined;
+
+const ATTRIBUTE_RULES: Readonly<Record<AttributeDeclaration['decorator'], OptionRules>> = {
+  '@Attribute': { type, optional: booleanOption },
+  '@Categorical': { type, optional: booleanOption },
+  '@PartitionKey': { type },
+  '@SortKey': { type },
+  '@Version': { type },
+  '@CreatedAt': { type },
+  '@UpdatedAt': { type },
+  '@Ttl': { type },
+  // the index decorators' options belong to the index, checked with it
+  '@GlobalIndex': {},
+  '@LocalIndex': {},
+};
+
+// on a property, the property is the index's partition key (global) or sort key (local)
+const INDEX_RULES = {
+  global: {
+    onClass: { partitionKey: keyName, sortKey: keyName, projection },
+    onProperty: { sortKey: keyName, projection },
+  },
+  local: { onClass: { sortKey: keyName, projection }, onProperty: { projection } },
+} as const;
+
+const TABLE_RULES: OptionRules = {
+  name: (value) => {
+    if (isValidTableName(value)) return undefined;
+    const rule = '3 to 255 of a-z A-Z 0-9 _ - .';
+    return typeof value === 'string' ? `must be ${rule} (got ${JSON.stringify(value)})` : `must be a string of ${rule}`;
+  },
+  provisioned: optionOf(isProvisioned, '{ readCapacityUnits, writeCapacityUnits }, whole numbers of at least 1'),
+};
+
+/** The options of an index as checked. */
+export interface IndexOptions {
+  readonly partitionKey?: string;
+  readonly sortKey?: string;
+  readonly projection?: IndexProjection;
+}
+
+/**
+ * Checks that no decorator of the class chain sits where the library does not support it.
+ * @throws SchemaError naming each misused decorator and where it sits.
+ */
+export function checkMisuses(model: ModelClass, modelName: string): void {
+  const misuses = classChain(model).flatMap((level) => ownMisuses(level));
+  if (misuses.length === 0) return;
+  const property = misuses.length === 1 ? misuses[0]!.property : undefined;
+  const described = misuses.map((misuse) =>
+    misuses.length === 1 || misuse.property === undefined
+      ? misuseReason(misuse)
+      : `${misuse.property}: ${misuseReason(misuse)}`,
+  );
+  throw new SchemaError(modelName, property, described.join(' '));
+}
+
+/**
+ * The class's `@Table` options, checked.
+ * @throws SchemaError when there is no `@Table`, or an option is unknown or invalid.
+ */
+export function checkedTable(model: ModelClass, modelName: string): TableDeclaration {
+  const record = tableDeclaration(model);
+  if (!record)
+    throw new SchemaError(
+      modelName,
+      undefined,
+      `no @Table: add @Table({ name: "..." }) to the class.${metadataHint()}`,
+    );
+  throwIssues(modelName, undefined, '@Table', record.options, TABLE_RULES);
+  const options = record.options as Partial<TableDeclaration> | undefined;
+  if (options?.name === undefined)
+    throw new SchemaError(modelName, undefined, '@Table needs a name: @Table({ name: "..." }).');
+  return options as TableDeclaration;
+}
+
+/** A property declaration with its options checked and spread in. */
+export type CheckedDeclaration = Omit<AttributeDeclaration, 'options'> & AttributeOptions;
+
+/**
+ * A property declaration with the options its decorator was given checked.
+ * @throws SchemaError naming the class, property and option.
+ */
+export function checkedDeclaration(modelName: string, declaration: AttributeDeclaration): CheckedDeclaration {
+  const { options, ...recorded } = declaration;
+  throwIssues(modelName, recorded.property, recorded.decorator, options, ATTRIBUTE_RULES[recorded.decorator]);
+  return { ...recorded, ...(options as AttributeOptions | undefined) };
+}
+
+/**
+ * The options of an index declaration, checked; on a property, the property is its key.
+ * @throws SchemaError naming the class, property and option.
+ */
+export function checkedIndexOptions(modelName: string, declaration: IndexDeclaration): IndexOptions {
+  const { kind, property } = declaration;
+  const decorator = kind === 'global' ? '@GlobalIndex' : '@LocalIndex';
+  const onProperty = property !== undefined;
+  const rules = onProperty ? INDEX_RULES[kind].onProperty : INDEX_RULES[kind].onClass;
+  const label = `${decorator}(${shown(declaration.name)})`;
+  throwIssues(
+    modelName,
+    property,
+    label,
+    declaration.options,
+    rules,
+    onProperty ? `${decorator} on a property` : decorator,
+  );
+  const options = (declaration.options ?? {}) as IndexOptions;
+  if (!onProperty) return options;
+  return kind === 'global' ? { ...options, partitionKey: property } : { ...options, sortKey: property };
+}
+
+/** A declared value as a message shows it: a string quoted, a primitive as written, anything else by its type. */
+export function shown(value: unknown): string {
+  // not JSON.stringify alone: it throws on a bigint, and returns undefined for a symbol or a function
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null || ['number', 'boolean', 'undefined'].includes(typeof value)) return String(value);
+  return describeType(value);
+}
+
+/** Why a class has no attributes, when standard decorators could not record them. */
+export function metadataHint(): string {
+  return decoratorsLackedMetadata()
+    ? ' Some standard decorators ran without context.metadata, so they could record nothing: define the model' +
+        ' classes after importing dynamodb-decorators (which provides Symbol.metadata), and compile with a version' +
+        ' that passes decorator metadata (TypeScript 5.2 or later).'
+    : '';
+}
+
+/** @throws SchemaError `<label>: <option> (<received>) <constraint>` for each issue of the options. */
+function throwIssues(
+  modelName: string,
+  property: string | undefined,
+  label: string,
+  options: unknown,
+  rules: OptionRules,
+  call = label,
+): void {
+  const issues = optionIssues(options, rules, call);
+  if (issues.length === 0) return;
+  const described = issues.map((issue) => `${issue.attribute} (${issue.received}) ${issue.constraint}`);
+  throw new SchemaError(modelName, property, `${label}: ${described.join('; ')}.`);
+}
+
+function isProvisioned(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  const { readCapacityUnits, writeCapacityUnits, ...rest } = value;
+  return isCapacity(readCapacityUnits) && isCapacity(writeCapacityUnits) && Object.keys(rest).length === 0;
+}
+
+const USAGE: Readonly<Record<string, string>> = {
+  '@Table': '@Table({ name: "..." })',
+  '@Categorical': '@Categorical([...values])',
+  '@GlobalIndex': '@GlobalIndex("name")',
+  '@LocalIndex': '@LocalIndex("name")',
+};
+
+function misuseReason({ decorator, place, withoutParentheses }: DecoratorMisuse): string {
+  if (withoutParentheses)
+    return `${decorator} is used without parentheses: write ${USAGE[decorator] ?? `${decorator}()`}.`;
+  if (place === 'class') return `${decorator} decorates a property, not the class.`;
+  const where = `${/^[aeiou]/.test(place) ? 'an' : 'a'} ${place}`;
+  if (decorator === '@Table') return `@Table decorates the class, not ${where}: put it above the class.`;
+  return `${decorator} cannot decorate ${where}: attributes are public instance properties with string names (name!: string).`;
+}

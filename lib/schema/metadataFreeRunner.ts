@@ -1,0 +1,24 @@
+/** What of the running process tells which runner compiled the code. */
+export interface ProcessInfo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly execArgv: readonly string[];
+  readonly argv: readonly string[];
+}
+
+// Runners that compile TypeScript with esbuild (or oxc), which emit no decorator metadata whatever
+// tsconfig.json says: telling their users to turn on emitDecoratorMetadata would send them in circles.
+// vitest sets VITEST in every worker; tsx and esbuild-register load as node flags (--import tsx,
+// --require esbuild-register/dist/node, or tsx's own loader paths), visible in execArgv or NODE_OPTIONS.
+// Bun is not one of them: it honours emitDecoratorMetadata (oven-sh/bun#5777).
+const LOADERS: readonly (readonly [RegExp, string])[] = [
+  [/esbuild-register/, 'esbuild-register'],
+  [/@esbuild-kit\//, 'esbuild-kit'],
+  [/(?:^|[\s/\\=])tsx(?:$|[\s/\\@])/, 'tsx'],
+];
+
+/** The runner in use that compiles TypeScript without decorator metadata, when the process shows it; else undefined. */
+export function metadataFreeRunner(info: ProcessInfo = process): string | undefined {
+  if (info.env['VITEST']) return 'vitest';
+  const flags = [...info.execArgv, info.env['NODE_OPTIONS'] ?? '', ...info.argv.slice(0, 2)].join(' ');
+  return LOADERS.find(([pattern]) => pattern.test(flags))?.[1];
+}
