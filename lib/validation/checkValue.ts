@@ -151,6 +151,10 @@ function nestedProblem(
     if (element === undefined) continue; // an undefined map entry is simply not stored
     if (name === '')
       return `holds an empty key in the map at ${path || '(top)'} (DynamoDB refuses empty attribute names)`;
+    if (name === '__proto__') {
+      // AWS SDK releases before 3.1102.0, inside the supported range, silently drop such a key
+      return `holds a key named __proto__ in the map at ${path || '(top)'}, which some AWS SDK releases drop`;
+    }
     // a map's keys may be data (an e-mail address): messages show where, not what
     const problem = elementProblem(element, `${path}.{key}`, depth);
     if (problem) return problem;

@@ -80,11 +80,11 @@ describe('toItem', () => {
 
   // Bug: toNestedAttributeValue builds maps with `map[name] = ...` on a plain `{}`, so an own
   // `__proto__` key of a map value sets the prototype of the AttributeValue map instead of being stored.
-  it('stores an own __proto__ key of a map value as data', async () => {
+  it('converts an own __proto__ key of a map value as data, never as a prototype (validation refuses the key first)', () => {
     const map = JSON.parse('{"__proto__": {"admin": true}, "ok": 1}') as Record<string, unknown>;
     const schema = compileSchema(EdgeData);
-    const values = await validateRecord(schema, { ...edge, map });
-    const stored = toItem(schema, values).map?.M ?? {};
+    expect(() => validateRecord(schema, { ...edge, map })).toThrow(/key named __proto__/);
+    const stored = toItem(schema, { ...edge, map }).map?.M ?? {};
     expect(Object.keys(stored)).toEqual(['__proto__', 'ok']);
     expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
   });

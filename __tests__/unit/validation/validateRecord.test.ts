@@ -741,6 +741,12 @@ describe('validateRecord: values DynamoDB would reject once stored', () => {
       /holds Date at \[0\]\.\{key\}, which would come back as a string/,
     ],
     ['a small bigint inside a map', { map: { n: 5n } }, 'map', /would come back as a number/],
+    [
+      'a map key named __proto__',
+      { map: JSON.parse('{"a": {"__proto__": 1}}') as object },
+      'map',
+      /key named __proto__ in the map at \.\{key\}, which some AWS SDK releases drop/,
+    ],
     ['a function inside a map', { map: { f: () => 1 } }, 'map', /holds function at \.\{key\}, which cannot be stored/],
     ['a class instance inside a list', { list: [new Map()] }, 'list', /holds Map at \[0\], which cannot be stored/],
     [
