@@ -73,6 +73,34 @@ describe('startDynalite', () => {
   });
 });
 
+describe('stop() with a plain TCP connection open', () => {
+  // The engine's handles are unref'd (a forgotten engine must not hold a script open), so the
+  // connection is unref'd too, as one from another process would be: nothing but stop() itself may
+  // keep the child alive until the line after `await engine.stop()` has run.
+  it('dynalite: the code after `await stop()` runs, and stop() does not wait for the idle connections', async () => {
+    const child = runChild(
+      `const net = require('node:net');
+      require('./lib/engines/startDynalite.ts').startDynalite().then(async (engine) => {
+        const port = Number(new URL(engine.endpoint).port);
+        const idle = net.connect(port, '127.0.0.1');
+        const halfRequest = net.connect(port, '127.0.0.1');
+        await Promise.all([idle, halfRequest].map((socket) => new Promise((resolve) => socket.once('connect', resolve))));
+        halfRequest.write('POST / HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n');
+        for (const socket of [idle, halfRequest]) socket.on('error', () => {}).unref();
+        const started = Date.now();
+        await engine.stop();
+        report({ stoppedAfterMs: Date.now() - started });
+      });`,
+    );
+    const { code, reports } = await runToEnd(child);
+
+    expect(code).toBe(0);
+    expect(reports).toEqual([{ stoppedAfterMs: expect.any(Number) }]);
+    // Idle connections are closed at once, not after the 10 s given to requests in flight.
+    expect(reports[0]?.['stoppedAfterMs']).toBeLessThan(5_000);
+  });
+});
+
 describe('startDynamoDBLocal without Java', () => {
   it('rejects with an EngineError naming Java when none is on PATH', async () => {
     const child = runChild(
@@ -147,6 +175,26 @@ describeWithJava('startDynamoDBLocal', () => {
 
     expect(await waitUntil(() => !isAlive(pid), 15_000)).toBe(true);
     expect(await acceptsConnections(portOf(endpoint))).toBe(false);
+  });
+
+  it('the code after `await stop()` runs, even when Java must be killed', async () => {
+    // A frozen Java (SIGSTOP) cannot act on SIGTERM: stop() waits its grace period, then kills it.
+    const child = runChild(
+      `const net = require('node:net');
+      require('./lib/engines/startDynamoDBLocal.ts').startDynamoDBLocal().then(async (engine) => {
+        const socket = net.connect(Number(new URL(engine.endpoint).port), '127.0.0.1');
+        await new Promise((resolve) => socket.once('connect', resolve));
+        socket.on('error', () => {}).unref();
+        process.kill(engine.pid, 'SIGSTOP');
+        await engine.stop();
+        report({ pid: engine.pid });
+      });`,
+    );
+    const { code, reports } = await runToEnd(child);
+
+    expect(code).toBe(0);
+    expect(reports).toEqual([{ pid: expect.any(Number) }]);
+    expect(isAlive(reports[0]?.['pid'] as number)).toBe(false);
   });
 
   it('lets a script that forgets stop() exit, taking Java (and dynalite) with it', async () => {
@@ -244,6 +292,21 @@ function runChild(body: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
   });
   children.push(child);
   return child;
+}
+
+/** Resolves once the child has exited, with its exit code and every `REPORT <json>` line it printed. */
+function runToEnd(child: ChildProcess): Promise<{ code: number | null; reports: Record<string, unknown>[] }> {
+  return new Promise((resolveEnd) => {
+    let stdout = '';
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    child.once('close', (code) => {
+      const reports = [...stdout.matchAll(/^REPORT (.*)$/gm)].map(
+        (line) => JSON.parse(line[1] ?? 'null') as Record<string, unknown>,
+      );
+      resolveEnd({ code, reports });
+    });
+  });
 }
 
 /** Resolves with the child's first `REPORT <json>` line; rejects if it exits first or takes over 45 s. */
