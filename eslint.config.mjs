@@ -17,7 +17,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', '__tests__/helpers/*.js'] },
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', '__tests__/helpers/*.js', 'examples/*.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -9,7 +9,10 @@ const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 
 const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
-const moduleNameMapper = { '^dynamodb-decorators$': '<rootDir>/lib/index.ts' };
+const moduleNameMapper = {
+  '^dynamodb-decorators$': '<rootDir>/lib/index.ts',
+  '^dynamodb-decorators/testing$': '<rootDir>/lib/testing/index.ts',
+};
 
 module.exports = {
   reporters: ['default', '<rootDir>/__tests__/helpers/summaryReporter.js'],

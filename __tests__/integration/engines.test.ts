@@ -1,12 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { CreateTableCommand, ListTablesCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EngineError } from '../../lib/engines/EngineError';
 import { acceptsConnections } from '../../lib/engines/freePort';
 import { startDynalite } from '../../lib/engines/startDynalite';
 import { startDynamoDBLocal } from '../../lib/engines/startDynamoDBLocal';
+import { readReport, runChild, runToEnd } from '../helpers/childProcesses';
 import { uniqueTableName } from '../helpers/engines';
 import { selectedEngines } from '../helpers/globalSetup';
 
@@ -16,14 +17,7 @@ import { selectedEngines } from '../helpers/globalSetup';
 // Project-level testTimeout is ignored by jest (it is a global option), so this file sets its own.
 jest.setTimeout(60_000);
 
-const repositoryRoot = resolve(__dirname, '../..');
-const children: ChildProcess[] = [];
 const temporaryDirectories: string[] = [];
-
-afterEach(() => {
-  for (const child of children.splice(0))
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
 
 afterAll(() => {
   for (const directory of temporaryDirectories) rmSync(directory, { recursive: true, force: true });
@@ -270,64 +264,4 @@ function exitCodeWithin(child: ChildProcess, timeoutMs: number): Promise<number 
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolveDelay) => setTimeout(resolveDelay, ms));
-}
-
-// A child Node process cannot load .ts by itself (Node 20): compile on require with @swc/core.
-const childPrelude = `
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-const fs = require('node:fs');
-const swc = require('@swc/core');
-require.extensions['.ts'] = (module, filename) => {
-  const options = { filename, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } };
-  module._compile(swc.transformSync(fs.readFileSync(filename, 'utf8'), options).code, filename);
-};
-const report = (value) => process.stdout.write('REPORT ' + JSON.stringify(value) + '\\n');
-`;
-
-function runChild(body: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(process.execPath, ['-e', `${childPrelude}\n${body}`], {
-    cwd: repositoryRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return child;
-}
-
-/** Resolves once the child has exited, with its exit code and every `REPORT <json>` line it printed. */
-function runToEnd(child: ChildProcess): Promise<{ code: number | null; reports: Record<string, unknown>[] }> {
-  return new Promise((resolveEnd) => {
-    let stdout = '';
-    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
-    child.once('close', (code) => {
-      const reports = [...stdout.matchAll(/^REPORT (.*)$/gm)].map(
-        (line) => JSON.parse(line[1] ?? 'null') as Record<string, unknown>,
-      );
-      resolveEnd({ code, reports });
-    });
-  });
-}
-
-/** Resolves with the child's first `REPORT <json>` line; rejects if it exits first or takes over 45 s. */
-function readReport(child: ChildProcess): Promise<Record<string, unknown>> {
-  return new Promise((resolveReport, reject) => {
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`child reported nothing in 45 s: ${stdout}${stderr}`)), 45_000);
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const line = /^REPORT (.*)$/m.exec(stdout);
-      if (line?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolveReport(JSON.parse(line[1]) as Record<string, unknown>);
-      }
-    });
-    // 'close', not 'exit': by then stdout has been read to the end.
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`child exited (${code}) without a report: ${stdout}${stderr}`));
-    });
-  });
 }

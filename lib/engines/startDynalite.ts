@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createLocalClient } from './createLocalClient';
 import { EngineError } from './EngineError';
 import { keepProcessAliveUntil } from './keepProcessAliveUntil';
 import type { RunningEngine } from './RunningEngine';
@@ -56,11 +57,7 @@ export async function startDynalite(options: StartDynaliteOptions = {}): Promise
   server.unref();
   const connections = trackConnections(server);
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({
-    region: 'us-east-1',
-    endpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = createLocalClient(endpoint);
   let stopping: Promise<void> | undefined;
   return {
     engine: 'dynalite',
