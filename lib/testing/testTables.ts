@@ -50,7 +50,8 @@ const HOOK_TIMEOUT_MS = 60_000;
 
 /**
  * Prepares the tables of the given models or repository classes under names unique to this test file;
- * `create()` and `delete()` are for your own `beforeAll` / `afterAll` (or a vitest fixture).
+ * `create()` and `delete()` are for your own `beforeAll` / `afterAll` (or a vitest fixture). A repository
+ * class is constructed twice: once with only the client, to read the table name it declares.
  * @throws RecordValidationError for sources that are not classes, or a bad option.
  * @throws RecordValidationError also for a repository class that does not pass its options on to `Repository`.
  * @throws SchemaError from a model's decorators; EngineError when no endpoint is known.
