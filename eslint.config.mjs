@@ -17,7 +17,9 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', '__tests__/helpers/*.js', 'scripts/*.mjs'] },
+        projectService: {
+          allowDefaultProject: ['*.js', '*.mjs', '__tests__/helpers/*.js', 'scripts/*.mjs', 'examples/*.js'],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -22,7 +22,10 @@ const transform = {
   '\\.standard(\\.test)?\\.ts$': ['@swc/jest', { ...standard, swcrc: false }],
   '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
 };
-const moduleNameMapper = { '^dynamodb-decorators$': '<rootDir>/lib/index.ts' };
+const moduleNameMapper = {
+  '^dynamodb-decorators$': '<rootDir>/lib/index.ts',
+  '^dynamodb-decorators/testing$': '<rootDir>/lib/testing/index.ts',
+};
 
 module.exports = {
   reporters: ['default', '<rootDir>/__tests__/helpers/summaryReporter.js'],

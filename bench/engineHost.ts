@@ -1,5 +1,5 @@
 import './quiet';
-import { startDynalite, startDynamoDBLocal, type RunningEngine } from 'dynamodb-decorators';
+import { startDynalite, startDynamoDBLocal, type RunningEngine } from 'dynamodb-decorators/testing';
 
 // Hosts one engine in a process of its own, so that the suites' processes hold only client
 // work (their CPU profile and RSS are the client's). Prints `{"endpoint": ...}` on one line once

@@ -1,6 +1,6 @@
 import './quiet';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EngineError, startDynalite, startDynamoDBLocal } from 'dynamodb-decorators';
+import { EngineError, startDynalite, startDynamoDBLocal } from 'dynamodb-decorators/testing';
 
 /** The DynamoDB an example talks to, and how to let go of it. */
 export interface ExampleEngine {

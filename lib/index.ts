@@ -80,10 +80,3 @@ export { TransactionActionError } from './errors/TransactionActionError';
 
 export { transaction, Transaction } from './transactions/Transaction';
 export type { CommitOptions } from './transactions/Transaction';
-
-export { startDynamoDBLocal } from './engines/startDynamoDBLocal';
-export type { DynamoDBLocalEngine, StartDynamoDBLocalOptions } from './engines/startDynamoDBLocal';
-export { startDynalite } from './engines/startDynalite';
-export type { StartDynaliteOptions } from './engines/startDynalite';
-export { EngineError } from './engines/EngineError';
-export type { RunningEngine } from './engines/RunningEngine';

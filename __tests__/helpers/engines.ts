@@ -1,6 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createLocalClient } from '../../lib/engines/createLocalClient';
 import type { EngineName } from '../../lib/engines/RunningEngine';
 import { endpointVariables } from './globalSetup';
+
+export { uniqueTableName } from '../../lib/testing/uniqueTableName';
 
 // The SDK warns once per process that it will drop Node 20; the warning says nothing about our code.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -36,24 +39,10 @@ export function destroyClients(): void {
 // Jest gives each test file its own module registry, so this runs once per file that imports us.
 afterAll(destroyClients);
 
-let counter = 0;
-
-/** A table name unique to this run: prefix, pid, counter and a random suffix, in DynamoDB's [a-zA-Z0-9_.-]{3,255}. */
-export function uniqueTableName(prefix: string): string {
-  counter += 1;
-  const suffix = `_${process.pid}_${counter}_${Math.random().toString(36).slice(2, 8)}`;
-  const safePrefix = prefix.replace(/[^a-zA-Z0-9_.-]/g, '_').slice(0, 255 - suffix.length);
-  return `${safePrefix || 't'}${suffix}`;
-}
-
 function clientFor(name: EngineName, endpoint: string): DynamoDBClient {
   let client = clients.get(name);
   if (!client) {
-    client = new DynamoDBClient({
-      region: 'us-east-1',
-      endpoint,
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    });
+    client = createLocalClient(endpoint);
     clients.set(name, client);
   }
   return client;

@@ -1,12 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { CreateTableCommand, ListTablesCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EngineError } from '../../lib/engines/EngineError';
 import { acceptsConnections } from '../../lib/engines/freePort';
 import { startDynalite } from '../../lib/engines/startDynalite';
 import { startDynamoDBLocal } from '../../lib/engines/startDynamoDBLocal';
+import { readReport, runChild, runToEnd } from '../helpers/childProcesses';
 import { uniqueTableName } from '../helpers/engines';
 import { selectedEngines } from '../helpers/globalSetup';
 
@@ -16,14 +17,7 @@ import { selectedEngines } from '../helpers/globalSetup';
 // Project-level testTimeout is ignored by jest (it is a global option), so this file sets its own.
 jest.setTimeout(60_000);
 
-const repositoryRoot = resolve(__dirname, '../..');
-const children: ChildProcess[] = [];
 const temporaryDirectories: string[] = [];
-
-afterEach(() => {
-  for (const child of children.splice(0))
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
 
 afterAll(() => {
   for (const directory of temporaryDirectories) rmSync(directory, { recursive: true, force: true });
@@ -70,6 +64,34 @@ describe('startDynalite', () => {
     } finally {
       await engine.stop();
     }
+  });
+});
+
+describe('stop() with a plain TCP connection open', () => {
+  // The engine's handles are unref'd (a forgotten engine must not hold a script open), so the
+  // connection is unref'd too, as one from another process would be: nothing but stop() itself may
+  // keep the child alive until the line after `await engine.stop()` has run.
+  it('dynalite: the code after `await stop()` runs, and stop() does not wait for the idle connections', async () => {
+    const child = runChild(
+      `const net = require('node:net');
+      require('./lib/engines/startDynalite.ts').startDynalite().then(async (engine) => {
+        const port = Number(new URL(engine.endpoint).port);
+        const idle = net.connect(port, '127.0.0.1');
+        const halfRequest = net.connect(port, '127.0.0.1');
+        await Promise.all([idle, halfRequest].map((socket) => new Promise((resolve) => socket.once('connect', resolve))));
+        halfRequest.write('POST / HTTP/1.1\\r\\nHost: 127.0.0.1\\r\\n');
+        for (const socket of [idle, halfRequest]) socket.on('error', () => {}).unref();
+        const started = Date.now();
+        await engine.stop();
+        report({ stoppedAfterMs: Date.now() - started });
+      });`,
+    );
+    const { code, reports } = await runToEnd(child);
+
+    expect(code).toBe(0);
+    expect(reports).toEqual([{ stoppedAfterMs: expect.any(Number) }]);
+    // Idle connections are closed at once, not after the 10 s given to requests in flight.
+    expect(reports[0]?.['stoppedAfterMs']).toBeLessThan(5_000);
   });
 });
 
@@ -149,6 +171,26 @@ describeWithJava('startDynamoDBLocal', () => {
     expect(await acceptsConnections(portOf(endpoint))).toBe(false);
   });
 
+  it('the code after `await stop()` runs, even when Java must be killed', async () => {
+    // A frozen Java (SIGSTOP) cannot act on SIGTERM: stop() waits its grace period, then kills it.
+    const child = runChild(
+      `const net = require('node:net');
+      require('./lib/engines/startDynamoDBLocal.ts').startDynamoDBLocal().then(async (engine) => {
+        const socket = net.connect(Number(new URL(engine.endpoint).port), '127.0.0.1');
+        await new Promise((resolve) => socket.once('connect', resolve));
+        socket.on('error', () => {}).unref();
+        process.kill(engine.pid, 'SIGSTOP');
+        await engine.stop();
+        report({ pid: engine.pid });
+      });`,
+    );
+    const { code, reports } = await runToEnd(child);
+
+    expect(code).toBe(0);
+    expect(reports).toEqual([{ pid: expect.any(Number) }]);
+    expect(isAlive(reports[0]?.['pid'] as number)).toBe(false);
+  });
+
   it('lets a script that forgets stop() exit, taking Java (and dynalite) with it', async () => {
     const child = runChild(
       `const { ListTablesCommand } = require('@aws-sdk/client-dynamodb');
@@ -222,49 +264,4 @@ function exitCodeWithin(child: ChildProcess, timeoutMs: number): Promise<number 
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolveDelay) => setTimeout(resolveDelay, ms));
-}
-
-// A child Node process cannot load .ts by itself (Node 20): compile on require with @swc/core.
-const childPrelude = `
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-const fs = require('node:fs');
-const swc = require('@swc/core');
-require.extensions['.ts'] = (module, filename) => {
-  const options = { filename, jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } };
-  module._compile(swc.transformSync(fs.readFileSync(filename, 'utf8'), options).code, filename);
-};
-const report = (value) => process.stdout.write('REPORT ' + JSON.stringify(value) + '\\n');
-`;
-
-function runChild(body: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(process.execPath, ['-e', `${childPrelude}\n${body}`], {
-    cwd: repositoryRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return child;
-}
-
-/** Resolves with the child's first `REPORT <json>` line; rejects if it exits first or takes over 45 s. */
-function readReport(child: ChildProcess): Promise<Record<string, unknown>> {
-  return new Promise((resolveReport, reject) => {
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => reject(new Error(`child reported nothing in 45 s: ${stdout}${stderr}`)), 45_000);
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const line = /^REPORT (.*)$/m.exec(stdout);
-      if (line?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolveReport(JSON.parse(line[1]) as Record<string, unknown>);
-      }
-    });
-    // 'close', not 'exit': by then stdout has been read to the end.
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`child exited (${code}) without a report: ${stdout}${stderr}`));
-    });
-  });
 }

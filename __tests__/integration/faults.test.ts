@@ -19,10 +19,8 @@ import {
   Table,
   Version,
   add,
-  startDynalite,
-  startDynamoDBLocal,
-  type RunningEngine,
 } from '../../lib';
+import { startDynalite, startDynamoDBLocal, type RunningEngine } from '../../lib/testing';
 import { engines, uniqueTableName } from '../helpers/engines';
 import {
   faultyTransportClient,

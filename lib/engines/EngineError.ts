@@ -7,8 +7,9 @@ export interface EngineErrorOptions extends ErrorOptions {
 }
 
 /**
- * A local engine could not be started or stopped (missing package or Java, early exit, timeout).
- * Like every error of the library it is an OrmError (the one import engines make of ours).
+ * A local engine could not be started or stopped (missing package or Java, early exit, timeout), or a
+ * test found no engine to talk to. Like every error of the library it is an OrmError (the one import
+ * engines make of ours). Exported by `dynamodb-decorators/testing`.
  */
 export class EngineError extends OrmError {
   readonly engine: EngineName | undefined;

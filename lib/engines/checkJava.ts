@@ -3,8 +3,9 @@ import { EngineError } from './EngineError';
 
 const minimumMajor = 17;
 const suggestion =
-  `Install one (e.g. OpenJDK ${minimumMajor}), or use the Java-free engine: startDynalite() ` +
-  '(DYNAMODB_ENGINE=dynalite for the examples).';
+  `Install one (e.g. OpenJDK ${minimumMajor}), or use the Java-free engine: startDynalite(), ` +
+  'DYNAMODB_TEST_ENGINE=dynalite for the jest and vitest global set-ups of dynamodb-decorators/testing, ' +
+  'DYNAMODB_ENGINE=dynalite for the examples.';
 const noJava = `DynamoDB Local needs a Java runtime (${minimumMajor}+) and none was found on PATH. ${suggestion}`;
 
 /**

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { keepProcessAliveUntil } from './keepProcessAliveUntil';
 
 // The command runs in the background of a POSIX shell whose stdin is a pipe from this process.
 // When this process exits for any reason (even SIGKILL) the kernel closes the pipe, `cat` sees
@@ -31,7 +32,7 @@ export interface WatchedProcess {
   hasExited(): boolean;
   /** The last lines the command wrote to stdout and stderr. */
   output(): string;
-  /** Sends SIGTERM, then SIGKILL after `graceMs`, and resolves once the command has exited. */
+  /** Sends SIGTERM, then SIGKILL after `graceMs`, and resolves once the command has exited (this process waits for it). */
   stop(graceMs: number): Promise<void>;
 }
 
@@ -64,7 +65,7 @@ export async function spawnWithWatchdog(command: string, args: readonly string[]
     output: () => tail.join('').split('\n').slice(-tailLines).join('\n').trim(),
     stop: async (graceMs) => {
       // Once exited, the pid may already belong to another process: never signal it again.
-      if (!done) await stopProcess(shell, pid, exited, graceMs);
+      if (!done) await keepProcessAliveUntil(stopProcess(shell, pid, exited, graceMs));
     },
   };
 }
@@ -111,7 +112,10 @@ async function stopProcess(
   signal(pid, 'SIGTERM');
   shell.stdin?.end();
   if (await settlesWithin(exited, graceMs)) return;
+  // The watchdog shell waits for the command and reaps it: once the shell has exited, the command is gone
+  // (not a zombie waiting for an init that may be slow to reap it). The shell is killed only if it hangs.
   signal(pid, 'SIGKILL');
+  if (await settlesWithin(exited, graceMs)) return;
   signal(shell.pid, 'SIGKILL');
   await exited;
 }

@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createLocalClient } from './createLocalClient';
 import { EngineError } from './EngineError';
+import { keepProcessAliveUntil } from './keepProcessAliveUntil';
 import type { RunningEngine } from './RunningEngine';
 
 /** Options of {@link startDynalite}. */
@@ -52,22 +55,16 @@ export async function startDynalite(options: StartDynaliteOptions = {}): Promise
   // Like DynamoDB Local's process, a forgotten engine must not keep a script from exiting: neither
   // the listening socket nor idle keep-alive connections (a request in flight still holds its client's socket).
   server.unref();
-  server.on('connection', (socket) => socket.unref());
-  // once stopping, each answered request lets close() drop its connection (see close())
-  server.on('request', (_request, response) => response.once('close', () => server.emit('closeIdle')));
+  const connections = trackConnections(server);
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({
-    region: 'us-east-1',
-    endpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const client = createLocalClient(endpoint);
   let stopping: Promise<void> | undefined;
   return {
     engine: 'dynalite',
     endpoint,
     client,
     stop() {
-      stopping ??= close(server, client);
+      stopping ??= keepProcessAliveUntil(close(server, connections, client));
       return stopping;
     },
   };
@@ -105,17 +102,53 @@ function listen(server: Server, port: number): Promise<number> {
 
 const FORCE_CLOSE_AFTER_MS = 10_000;
 
-function close(server: Server, client: DynamoDBClient): Promise<void> {
+/** The server's connections, and how to close each one once it has no request in flight. */
+interface Connections {
+  /** Closes every connection without a request in flight now, and each other one once its last request is answered. */
+  closeWhenIdle(): void;
+  /** Closes every connection, requests in flight or not. */
+  closeAll(): void;
+}
+
+function trackConnections(server: Server): Connections {
+  // Requests being answered, per connection. Node's own closeIdleConnections() leaves alone a
+  // connection that has not sent a complete request yet, so that one would hold close() for minutes.
+  const inFlight = new Map<Socket, number>();
+  let stopping = false;
+  server.on('connection', (socket) => {
+    socket.unref();
+    inFlight.set(socket, 0);
+    socket.once('close', () => inFlight.delete(socket));
+  });
+  server.on('request', (request, response) => {
+    const { socket } = request;
+    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    response.once('close', () => {
+      const requests = inFlight.get(socket);
+      if (requests === undefined) return; // the connection is gone already
+      inFlight.set(socket, requests - 1);
+      if (stopping && requests === 1) socket.destroy();
+    });
+  });
+  return {
+    closeWhenIdle() {
+      stopping = true;
+      for (const [socket, requests] of inFlight) if (requests === 0) socket.destroy();
+    },
+    closeAll() {
+      for (const socket of inFlight.keys()) socket.destroy();
+    },
+  };
+}
+
+function close(server: Server, connections: Connections, client: DynamoDBClient): Promise<void> {
   client.destroy();
   return new Promise((resolve, reject) => {
     // dynalite's close() closes its store once the HTTP server has closed, i.e. once every
     // connection is gone. Killing connections with a request in flight would let that request
     // reach a closed store, and dynalite throws from it (an uncaught exception): so requests in
     // flight finish, and each connection is closed as soon as it falls idle.
-    const closeIdle = () => server.closeIdleConnections();
-    server.on('closeIdle', closeIdle);
-    const force = setTimeout(() => server.closeAllConnections(), FORCE_CLOSE_AFTER_MS);
-    force.unref();
+    const force = setTimeout(() => connections.closeAll(), FORCE_CLOSE_AFTER_MS);
     server.close((error) => {
       clearTimeout(force);
       if (error)
@@ -124,6 +157,6 @@ function close(server: Server, client: DynamoDBClient): Promise<void> {
         );
       else resolve();
     });
-    closeIdle();
+    connections.closeWhenIdle();
   });
 }

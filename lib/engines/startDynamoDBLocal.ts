@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { checkJava } from './checkJava';
+import { createLocalClient } from './createLocalClient';
 import { EngineError } from './EngineError';
 import { acceptsConnections, freePort } from './freePort';
 import type { RunningEngine } from './RunningEngine';
@@ -118,7 +119,7 @@ function javaArguments(jarDirectory: string, port: number, dbPath: string | unde
 
 async function waitUntilAnswering(endpoint: string, java: WatchedProcess): Promise<void> {
   // One attempt per probe: the SDK's own retries would only add backoff between our polls.
-  const probe = createClient(endpoint, 1);
+  const probe = createLocalClient(endpoint, 1);
   const deadline = Date.now() + startTimeoutMs;
   try {
     while (Date.now() < deadline) {
@@ -137,7 +138,7 @@ async function waitUntilAnswering(endpoint: string, java: WatchedProcess): Promi
 }
 
 function runningEngine(endpoint: string, java: WatchedProcess): DynamoDBLocalEngine {
-  const client = createClient(endpoint);
+  const client = createLocalClient(endpoint);
   let stopping: Promise<void> | undefined;
   return {
     engine: 'dynamodb-local',
@@ -152,15 +153,6 @@ function runningEngine(endpoint: string, java: WatchedProcess): DynamoDBLocalEng
       return stopping;
     },
   };
-}
-
-function createClient(endpoint: string, maxAttempts?: number): DynamoDBClient {
-  return new DynamoDBClient({
-    region: 'us-east-1',
-    endpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    ...(maxAttempts === undefined ? {} : { maxAttempts }),
-  });
 }
 
 function startError(what: string, java: WatchedProcess): EngineError {
