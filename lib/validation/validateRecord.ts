@@ -25,6 +25,7 @@ export function validateRecord(schema: CompiledSchema, record: unknown): Checked
   }
   const issues: ValidationIssue[] = [];
   const values = readInput(record, issues);
+  unreadable(schema, issues);
   let known = 0;
   for (const attribute of schema.attributes) {
     const value = attribute.onPrototype ? ownValue(values, attribute.name) : values[attribute.name];
@@ -59,6 +60,7 @@ export function validateChanges(schema: CompiledSchema, changes: unknown): Check
   }
   const issues: ValidationIssue[] = [];
   const values = readInput(changes, issues);
+  unreadable(schema, issues);
   const names = Object.keys(values);
   if (names.length === 0 && issues.length === 0) {
     issues.push({ attribute: '(changes)', received: 'object', constraint: 'must change at least one attribute' });
@@ -82,6 +84,12 @@ export function isActionChange(change: unknown): boolean {
   return (
     change instanceof UpdateAction || (Array.isArray(change) && change.some((each) => each instanceof UpdateAction))
   );
+}
+
+/** An input that cannot be read at all (a proxy that throws) is that one issue, not a list of missing attributes. */
+function unreadable(schema: CompiledSchema, issues: readonly ValidationIssue[]): void {
+  const whole = issues.find((issue) => issue.attribute === '(record)');
+  if (whole) throw new RecordValidationError(schema.modelName, [whole]);
 }
 
 /** A check's answer; a value whose getters or proxy traps throw while it is checked cannot be stored. */
