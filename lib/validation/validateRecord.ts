@@ -66,16 +66,18 @@ export function validateChanges(schema: CompiledSchema, changes: unknown): Check
     issues.push({ attribute: '(changes)', received: 'object', constraint: 'must change at least one attribute' });
   }
   const plain: Record<string, unknown> = {};
+  let known = 0;
   for (const name of names) {
     const change = values[name];
     const attribute = schema.attributeByName.get(name);
     if (!attribute) continue;
+    known += 1;
     const problem = guardedCheck(() => checkChange(attribute, change));
     if (problem) issues.push({ attribute: name, received: describeType(change), constraint: problem });
     // class-validator sees the values an update sets, not actions or removals
     else if (change !== null && !isActionChange(change)) plain[name] = change;
   }
-  issues.unshift(...unknownAttributeIssues(schema, values));
+  if (known !== names.length) issues.unshift(...unknownAttributeIssues(schema, values));
   return finish(schema, values, plain, issues);
 }
 
