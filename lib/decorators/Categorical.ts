@@ -7,7 +7,10 @@ import { appliedWithoutParentheses, copied, propertyDecorator, type ModelPropert
  * Its type is 'string' without being given.
  * @example `@Categorical(['PARENT', 'FRIEND'] as const) relationship!: string;`
  */
-export function Categorical(values: readonly string[], options?: AttributeOptions): ModelPropertyDecorator;
+export function Categorical(
+  values: readonly string[],
+  options?: Pick<AttributeOptions, 'type' | 'optional' | 'name' | 'default'>,
+): ModelPropertyDecorator;
 export function Categorical(...args: unknown[]): ModelPropertyDecorator | undefined {
   if (appliedWithoutParentheses('@Categorical', args)) return undefined;
   const [values, options] = args.map(copied);

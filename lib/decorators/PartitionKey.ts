@@ -1,4 +1,4 @@
-import type { AttributeOptions } from '../metadata/declarations';
+import type { KeyOptions } from '../metadata/declarations';
 import { recordAttribute } from '../metadata/store';
 import { appliedWithoutParentheses, copied, propertyDecorator, type ModelPropertyDecorator } from './decorate';
 
@@ -7,7 +7,7 @@ import { appliedWithoutParentheses, copied, propertyDecorator, type ModelPropert
  * from `design:type` (legacy decorators with `emitDecoratorMetadata`); standard decorators need `type`.
  * @example `@PartitionKey({ type: 'string' }) id!: string;`
  */
-export function PartitionKey(options?: Pick<AttributeOptions, 'type'>): ModelPropertyDecorator;
+export function PartitionKey(options?: KeyOptions): ModelPropertyDecorator;
 export function PartitionKey(...args: unknown[]): ModelPropertyDecorator | undefined {
   if (appliedWithoutParentheses('@PartitionKey', args)) return undefined;
   const options = copied(args[0]);

@@ -3,7 +3,7 @@ import { recordAttribute } from '../metadata/store';
 import { appliedWithoutParentheses, copied, propertyDecorator, type ModelPropertyDecorator } from './decorate';
 
 /** Declares the attribute that holds the time of the last write, set by every create and update; a Date unless `type` says 'string' (ISO) or 'number' (epoch ms). */
-export function UpdatedAt(options?: Pick<AttributeOptions, 'type'>): ModelPropertyDecorator;
+export function UpdatedAt(options?: Pick<AttributeOptions, 'type' | 'name' | 'storage'>): ModelPropertyDecorator;
 export function UpdatedAt(...args: unknown[]): ModelPropertyDecorator | undefined {
   if (appliedWithoutParentheses('@UpdatedAt', args)) return undefined;
   const options = copied(args[0]);

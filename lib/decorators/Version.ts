@@ -3,7 +3,7 @@ import { recordAttribute } from '../metadata/store';
 import { appliedWithoutParentheses, copied, propertyDecorator, type ModelPropertyDecorator } from './decorate';
 
 /** Declares the attribute that holds a number incremented by every write, checked when a write names the version it read (optimistic locking); its type is 'number'. */
-export function Version(options?: Pick<AttributeOptions, 'type'>): ModelPropertyDecorator;
+export function Version(options?: Pick<AttributeOptions, 'type' | 'name'>): ModelPropertyDecorator;
 export function Version(...args: unknown[]): ModelPropertyDecorator | undefined {
   if (appliedWithoutParentheses('@Version', args)) return undefined;
   const options = copied(args[0]);

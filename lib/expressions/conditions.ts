@@ -130,40 +130,44 @@ export function not(condition: Condition): Condition {
   return new Condition({ kind: 'not', condition });
 }
 
-/** Turns a value at a path into an AttributeValue (checked against the schema by the caller). */
-export type ValueEncoder = (
-  path: AttributePath,
-  value: unknown,
-  role: 'compare' | 'element' | 'size',
-) => AttributeValue;
+/**
+ * How a condition meets the table: the stored path of each path as written (property names become
+ * stored names), and each compared value as an AttributeValue (checked against the schema by the caller).
+ */
+export interface ConditionEncoder {
+  path(path: AttributePath): AttributePath;
+  value(path: AttributePath, value: unknown, role: 'compare' | 'element' | 'size'): AttributeValue;
+}
 
 /**
  * Serialises a condition with the request's placeholders: names and values only ever appear
  * as `#n`/`:v` aliases.
  */
-export function serializeCondition(condition: Condition, context: ExpressionContext, encode: ValueEncoder): string {
+export function serializeCondition(condition: Condition, context: ExpressionContext, encode: ConditionEncoder): string {
   const node = condition.node;
   const value = (path: AttributePath, raw: unknown, role: 'compare' | 'element' | 'size') =>
-    context.value(encode(path, raw, role));
+    context.value(encode.value(path, raw, role));
+  const at = (path: AttributePath) => renderPath(encode.path(path), context);
+  const operand = ({ path, size }: Operand) => (size ? `size(${at(path)})` : at(path));
   switch (node.kind) {
     case 'compare':
-      return `${operand(node.operand, context)} ${node.comparator} ${value(node.operand.path, node.value, roleOf(node.operand))}`;
+      return `${operand(node.operand)} ${node.comparator} ${value(node.operand.path, node.value, roleOf(node.operand))}`;
     case 'between': {
       const role = roleOf(node.operand);
-      return `${operand(node.operand, context)} BETWEEN ${value(node.operand.path, node.low, role)} AND ${value(node.operand.path, node.high, role)}`;
+      return `${operand(node.operand)} BETWEEN ${value(node.operand.path, node.low, role)} AND ${value(node.operand.path, node.high, role)}`;
     }
     case 'in': {
       const role = roleOf(node.operand);
-      return `${operand(node.operand, context)} IN (${node.values.map((each) => value(node.operand.path, each, role)).join(', ')})`;
+      return `${operand(node.operand)} IN (${node.values.map((each) => value(node.operand.path, each, role)).join(', ')})`;
     }
     case 'beginsWith':
-      return `begins_with(${renderPath(node.path, context)}, ${value(node.path, node.value, 'compare')})`;
+      return `begins_with(${at(node.path)}, ${value(node.path, node.value, 'compare')})`;
     case 'contains':
-      return `contains(${renderPath(node.path, context)}, ${value(node.path, node.value, 'element')})`;
+      return `contains(${at(node.path)}, ${value(node.path, node.value, 'element')})`;
     case 'exists':
-      return `${node.exists ? 'attribute_exists' : 'attribute_not_exists'}(${renderPath(node.path, context)})`;
+      return `${node.exists ? 'attribute_exists' : 'attribute_not_exists'}(${at(node.path)})`;
     case 'type':
-      return `attribute_type(${renderPath(node.path, context)}, ${context.value({ S: node.type })})`;
+      return `attribute_type(${at(node.path)}, ${context.value({ S: node.type })})`;
     case 'and':
     case 'or':
       return node.conditions
@@ -172,10 +176,6 @@ export function serializeCondition(condition: Condition, context: ExpressionCont
     case 'not':
       return `NOT (${serializeCondition(node.condition, context, encode)})`;
   }
-}
-
-function operand({ path, size }: Operand, context: ExpressionContext): string {
-  return size ? `size(${renderPath(path, context)})` : renderPath(path, context);
 }
 
 function roleOf(operand: Operand): 'compare' | 'size' {

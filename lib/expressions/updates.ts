@@ -88,7 +88,8 @@ export class UpdateClauses {
 }
 
 /**
- * Serialises one action on an attribute into `clauses`; `encoded` gives the AttributeValue of
+ * Serialises one action on an attribute into `clauses`: `attribute` is its stored name, `inside`
+ * gives the stored path of a `setIn` / `removeIn` path below it, and `encoded` the AttributeValue of
  * the action's value (already checked against the schema by the caller).
  */
 export function serializeUpdate(
@@ -97,6 +98,7 @@ export function serializeUpdate(
   clauses: UpdateClauses,
   context: ExpressionContext,
   encoded: (node: UpdateNode) => AttributeValue,
+  inside: (path: readonly (string | number)[]) => AttributePath,
 ): void {
   const node = action.node;
   const name = renderPath(attribute, context);
@@ -124,14 +126,10 @@ export function serializeUpdate(
       clauses.set.push(`${name} = if_not_exists(${name}, ${context.value(encoded(node))})`);
       return;
     case 'setIn':
-      clauses.set.push(`${renderPath(nestedPath(attribute, node.path), context)} = ${context.value(encoded(node))}`);
+      clauses.set.push(`${renderPath(inside(node.path), context)} = ${context.value(encoded(node))}`);
       return;
     case 'removeIn':
-      clauses.remove.push(renderPath(nestedPath(attribute, node.path), context));
+      clauses.remove.push(renderPath(inside(node.path), context));
       return;
   }
-}
-
-function nestedPath(attribute: string, path: readonly (string | number)[]): AttributePath {
-  return [attribute, ...path];
 }

@@ -1,6 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { AttributeType } from '../metadata/declarations';
-import type { CompiledAttribute } from '../schema/CompiledSchema';
+import type { AttributeType, DateStorage } from '../metadata/declarations';
 import { fromNestedAttributeValue, fromUntypedNumber, toNestedAttributeValue, toSetAttributeValue } from './nested';
 import { exactBigInt, exactNumber } from './numbers';
 import { UnreadableValue } from './UnreadableValue';
@@ -11,10 +10,11 @@ export type Encoder = (value: unknown) => AttributeValue;
 export type Decoder = (value: AttributeValue) => unknown;
 
 const isoString = (value: unknown): AttributeValue => ({ S: Date.prototype.toISOString.call(value) });
-// DynamoDB's TTL reads epoch seconds in a number attribute
 const epochSeconds = (value: unknown): AttributeValue => ({
   N: String(Math.floor(Date.prototype.getTime.call(value) / 1000)),
 });
+const epochMillis = (value: unknown): AttributeValue => ({ N: String(Date.prototype.getTime.call(value)) });
+const DATE_ENCODERS: Readonly<Record<DateStorage, Encoder>> = { iso: isoString, epochSeconds, epochMillis };
 
 const ENCODERS: Readonly<Record<AttributeType, Encoder>> = {
   string: (value) => ({ S: value as string }),
@@ -30,14 +30,12 @@ const ENCODERS: Readonly<Record<AttributeType, Encoder>> = {
   binarySet: (value) => toSetAttributeValue(value as ReadonlySet<unknown>),
 };
 
-/** The encoder of an attribute, chosen once by its type and role. */
-export function encoderOf(attribute: CompiledAttribute): Encoder {
-  return attribute.type === 'date' && attribute.role === 'ttl' ? epochSeconds : ENCODERS[attribute.type];
-}
-
-/** Converts a checked value of a declared attribute to its AttributeValue. */
-export function toAttributeValue(attribute: CompiledAttribute, value: unknown): AttributeValue {
-  return encoderOf(attribute)(value);
+/**
+ * The encoder of a stored type (a Date by its storage), for values of no class of the user's: the
+ * codec adds what converters and nested classes need on top.
+ */
+export function typeEncoder(type: AttributeType, storage: DateStorage = 'iso'): Encoder {
+  return type === 'date' ? DATE_ENCODERS[storage] : ENCODERS[type];
 }
 
 function typeCode(value: AttributeValue): string {
@@ -83,18 +81,22 @@ const DECODERS: Readonly<Record<AttributeType, Decoder>> = {
   binarySet: (value) => (value.BS !== undefined ? new Set(value.BS) : wrongType(value, 'a binary set (BS)')),
 };
 
-const ttlDate: Decoder = (value) => {
-  if (value.N !== undefined) {
-    const seconds = exactNumber(value.N);
-    const date = new Date(seconds === undefined ? NaN : seconds * 1000);
-    if (Number.isNaN(date.getTime()))
-      throw new UnreadableValue('it holds a number that is not a time in epoch seconds');
+const epochDate =
+  (unit: number, what: string): Decoder =>
+  (value) => {
+    if (value.N === undefined) return value.S !== undefined ? dateFrom(value.S) : wrongType(value, what);
+    const count = exactNumber(value.N);
+    const date = new Date(count === undefined ? NaN : count * unit);
+    if (Number.isNaN(date.getTime())) throw new UnreadableValue(`it holds a number that is not a time in ${what}`);
     return date;
-  }
-  return value.S !== undefined ? dateFrom(value.S) : wrongType(value, 'epoch seconds (N)');
+  };
+const DATE_DECODERS: Readonly<Record<DateStorage, Decoder>> = {
+  iso: DECODERS.date,
+  epochSeconds: epochDate(1000, 'epoch seconds (N)'),
+  epochMillis: epochDate(1, 'epoch milliseconds (N)'),
 };
 
-/** The decoder of an attribute, chosen once by its type and role. */
-export function decoderOf(attribute: CompiledAttribute): Decoder {
-  return attribute.type === 'date' && attribute.role === 'ttl' ? ttlDate : DECODERS[attribute.type];
+/** The decoder of a stored type (a Date by its storage; one stored otherwise is read too). */
+export function typeDecoder(type: AttributeType, storage: DateStorage = 'iso'): Decoder {
+  return type === 'date' ? DATE_DECODERS[storage] : DECODERS[type];
 }

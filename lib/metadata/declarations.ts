@@ -24,17 +24,68 @@ export interface TableDeclaration {
   readonly provisioned?: ProvisionedCapacity;
 }
 
+/** How a Date attribute is stored: an ISO-8601 string (the default), or a number of epoch seconds or milliseconds. */
+export type DateStorage = 'iso' | 'epochSeconds' | 'epochMillis';
+
+/** The types a converter can store: every attribute type but `date` (a Date chooses its storage instead). */
+export type StoredType = Exclude<AttributeType, 'date'>;
+
+/** The JavaScript value of a stored type, as a converter's `toStored` gives it and `fromStored` takes it. */
+export type StoredValue<S extends StoredType> = {
+  string: string;
+  number: number;
+  bigint: bigint;
+  boolean: boolean;
+  binary: Uint8Array;
+  list: unknown[];
+  map: Record<string, unknown>;
+  stringSet: Set<string>;
+  numberSet: Set<number | bigint>;
+  binarySet: Set<Uint8Array>;
+}[S];
+
+/**
+ * Converts a property's own values (money, decimals, a class of yours) to a stored type and back:
+ * two pure functions. What `toStored` gives is checked against `type` before anything is sent.
+ * @example
+ * const money: Converter<Money, 'string'> = { type: 'string', toStored: (m) => m.toFixed(2), fromStored: (s) => Money.parse(s) };
+ */
+export interface Converter<T = unknown, S extends StoredType = StoredType> {
+  readonly type: S;
+  toStored(value: T): StoredValue<S>;
+  fromStored(stored: StoredValue<S>): T;
+}
+
+/** A class whose `@Attribute`s describe a value stored as a map (it has no `@Table`). */
+export type NestedClass = abstract new (...args: never[]) => object;
+
 /** Options shared by the property decorators. */
 export interface AttributeOptions {
   /**
-   * The attribute's type. Optional under legacy decorators with `emitDecoratorMetadata` (then read
-   * from `design:type`); needed where no type metadata is emitted (standard decorators, esbuild-based
-   * runners), and for sets, maps and properties typed as a union.
+   * The attribute's type: one of the type names, a class whose own `@Attribute`s describe a value
+   * stored as a map (`type: Address`), or a list of such values (`type: [LineItem]`). Optional under
+   * legacy decorators with `emitDecoratorMetadata` (then read from `design:type`); needed where no
+   * type metadata is emitted (standard decorators, esbuild-based runners), and for sets, maps,
+   * lists of a class and properties typed as a union.
    */
-  readonly type?: AttributeType;
+  readonly type?: AttributeType | NestedClass | readonly [NestedClass];
   /** A missing value is allowed (never for key attributes). */
   readonly optional?: boolean;
+  /** The attribute's name in DynamoDB, when it differs from the property's: `@Attribute({ name: 'st' }) status`. */
+  readonly name?: string;
+  /**
+   * The value a record gets when it is created or put without this attribute: a value, or a function
+   * called once per record (`default: () => randomUUID()`). Never applied on update or read.
+   */
+  readonly default?: unknown;
+  /** Converts the property's values to a stored type and back (the stored type is the converter's). */
+  readonly converter?: Converter;
+  /** How a Date is stored: `'iso'` (default), `'epochSeconds'` or `'epochMillis'`. */
+  readonly storage?: DateStorage;
 }
+
+/** Options of `@PartitionKey` and `@SortKey`: a key is never optional, and its type is a string, number, bigint, Date or binary. */
+export type KeyOptions = Pick<AttributeOptions, 'type' | 'name' | 'default' | 'converter' | 'storage'>;
 
 /** The decorators that declare an attribute, as messages name them. */
 export type PropertyDecoratorName =

@@ -2,7 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { encodeCursor, type CursorTarget } from '../marshalling/encodeCursor';
 import { decodeCursor } from '../validation/decodeCursor';
 import { fromItem } from '../marshalling/codec';
-import { toAttributeValue } from '../marshalling/attributeValues';
+import { toAttributeValue } from '../marshalling/codec';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { checkPageOptions } from '../validation/checkQueryOptions';
 import type { PageOptions } from './readOptions';
@@ -53,7 +53,7 @@ export abstract class PagedRead<T> implements AsyncIterable<T> {
     const { limit, cursor } = checkPageOptions(this.target.schema, options, this.plan);
     const cursorTarget = this.cursorTarget();
     const startKey = cursor === undefined ? undefined : decodeCursor(cursorTarget, cursor);
-    const keyNames = this.plan.cursorKeys.map((attribute) => attribute.name);
+    const keyNames = this.plan.cursorKeys.map((attribute) => attribute.storedName);
     const paging: PagingOptions = { ...this.paging(), limit: limit ?? this.plan.limit, ...(startKey && { startKey }) };
     const { items, resumeKey } = await readPage(this.fetch(0), paging, keyNames);
     return {
@@ -76,7 +76,9 @@ export abstract class PagedRead<T> implements AsyncIterable<T> {
   protected decode(item: Item): T {
     const { projection } = this.plan;
     const kept = projection
-      ? Object.fromEntries(projection.flatMap((name) => (item[name] ? [[name, item[name]]] : [])))
+      ? Object.fromEntries(
+          projection.flatMap(({ storedName }) => (item[storedName] ? [[storedName, item[storedName]]] : [])),
+        )
       : item;
     return fromItem(this.target.schema, kept) as T;
   }
@@ -89,9 +91,12 @@ export abstract class PagedRead<T> implements AsyncIterable<T> {
       operation,
       tableName,
       ...(index && { indexName: index.name }),
-      keyNames: cursorKeys.map((attribute) => attribute.name),
+      keyNames: cursorKeys.map((attribute) => attribute.storedName),
       ...(partition && {
-        partition: { name: partition.attribute.name, value: toAttributeValue(partition.attribute, partition.value) },
+        partition: {
+          name: partition.attribute.storedName,
+          value: toAttributeValue(partition.attribute, partition.value),
+        },
       }),
     };
   }

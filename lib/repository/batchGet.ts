@@ -2,6 +2,7 @@ import { BatchGetItemCommand, type AttributeValue, type DynamoDBClient } from '@
 import { fromItem } from '../marshalling/codec';
 import { fromKey } from '../marshalling/fromKey';
 import { keyIdentity } from '../marshalling/keyIdentity';
+import { storedKeyNames } from '../marshalling/toKey';
 import { toKey } from '../marshalling/toKey';
 import { batchGetInput, buildBatchGet } from '../requests/buildBatchGet';
 import type { CompiledSchema } from '../schema/CompiledSchema';
@@ -54,7 +55,7 @@ export async function batchGet<M extends object>(
   const { valid: keys, issues } = checkBatchIds(schema, ids, 'ids');
   throwIssues(schema.modelName, [...issues, ...optionIssues(options, BATCH_GET_OPTIONS, 'batchGet')]);
   const consistent = options?.consistent ?? false;
-  const keyNames = schema.keyAttributes.map((attribute) => attribute.name);
+  const keyNames = storedKeyNames(schema);
   // items are decoded once every request is done: a value that cannot be read is the caller's
   // StoredValueError, not a failed request to retry
   const found = new Map<string, Record<string, AttributeValue>>();

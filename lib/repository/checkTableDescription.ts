@@ -26,13 +26,13 @@ export function checkExistingIndex(schema: CompiledSchema, table: TableDescripti
   );
   const what = `index ${index.name} of table ${table.TableName}`;
   compareKeys(schema, what, keysOf(index), live?.KeySchema);
-  const missing = projectionShortfall(index.projection, live?.Projection);
+  const missing = projectionShortfall(index.storedProjection, live?.Projection);
   if (missing === undefined) return;
   throw new SchemaError(
     schema.modelName,
     undefined,
     `the ${what} exists with projection ${describeProjection(live?.Projection)}, ` +
-      `but the model declares ${describeProjection(projectionOf(index.projection))}: records read through it would lack ` +
+      `but the model declares ${describeProjection(projectionOf(index.storedProjection))}: records read through it would lack ` +
       `${missing.length > 0 ? missing.join(', ') : 'every attribute it does not project'}. ` +
       'Declare the projection the index has, or create an index under another name.',
   );
@@ -70,7 +70,7 @@ function compareKeys(
   actual: readonly KeySchemaElement[] | undefined,
 ): void {
   const expected = declared
-    .map((attribute, position) => `${attribute.name} ${position === 0 ? 'HASH' : 'RANGE'}`)
+    .map((attribute, position) => `${attribute.storedName} ${position === 0 ? 'HASH' : 'RANGE'}`)
     .join(', ');
   const found = describeKeySchema(actual ?? []);
   if (expected !== found) {

@@ -63,7 +63,7 @@ export async function createTable(target: TableTarget): Promise<CreateTableResul
   const result = existing
     ? await reconcileIndexes(target, table)
     : { created: true, addedIndexes: [], undeclaredIndexes: [] };
-  if (schema.ttl) await enableTtl(client, tableName, schema.ttl.name, schema.modelName);
+  if (schema.ttl) await enableTtl(client, tableName, schema.ttl.storedName, schema.modelName);
   return result;
 }
 

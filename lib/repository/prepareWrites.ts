@@ -5,7 +5,7 @@ import type {
   UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { RecordValidationError } from '../errors/RecordValidationError';
-import { toAttributeValue } from '../marshalling/attributeValues';
+import { toAttributeValue } from '../marshalling/codec';
 import { toItem, type Item } from '../marshalling/codec';
 import { creationValues } from '../marshalling/lifecycleValues';
 import { keyOfItem, keyValuesOf, toKey } from '../marshalling/toKey';
@@ -46,7 +46,7 @@ export async function prepareCreate(
   call = 'createRecord',
 ): Promise<PreparedWrite<PutItemCommandInput> & { item: Item }> {
   const [valid] = await checkAll(schema.modelName, [
-    () => validateRecord(schema, data),
+    () => validateRecord(schema, data, { fill: true }),
     () => throwIssues(schema.modelName, createOptionIssues(schema, options, call)),
   ] as const);
   const { condition } = (options ?? {}) as WriteOptions;

@@ -1,5 +1,6 @@
 import type { AttributeValue, BatchGetItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { keyIdentity } from '../marshalling/keyIdentity';
+import { storedKeyNames } from '../marshalling/toKey';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { chunk } from './chunk';
 
@@ -16,7 +17,7 @@ export function buildBatchGet(
   keys: readonly Record<string, AttributeValue>[],
   consistent: boolean,
 ): BatchGetItemCommandInput[] {
-  const keyNames = schema.keyAttributes.map((attribute) => attribute.name);
+  const keyNames = storedKeyNames(schema);
   const seen = new Set<string>();
   const unique = keys.filter((key) => {
     const identity = keyIdentity(keyNames, key);

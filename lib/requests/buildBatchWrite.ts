@@ -4,6 +4,7 @@ import type { ValidationIssue } from '../errors/ValidationIssue';
 import { describeKey } from '../errors/describeKey';
 import { fromKey } from '../marshalling/fromKey';
 import { keyIdentity } from '../marshalling/keyIdentity';
+import { storedKeyNames } from '../marshalling/toKey';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { chunk } from './chunk';
 
@@ -48,7 +49,7 @@ function checkDistinctKeys(
   schema: CompiledSchema,
   labelled: ReadonlyArray<readonly [string, Record<string, AttributeValue>]>,
 ): void {
-  const keyNames = schema.keyAttributes.map((attribute) => attribute.name);
+  const keyNames = storedKeyNames(schema);
   const firstByKey = new Map<string, string>();
   const issues: ValidationIssue[] = [];
   for (const [label, item] of labelled) {

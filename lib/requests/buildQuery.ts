@@ -1,8 +1,8 @@
 import type { QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { serializeCondition } from '../expressions/conditions';
 import { ExpressionContext } from '../expressions/ExpressionContext';
-import { conditionValueEncoder } from '../marshalling/encodeConditionValue';
-import { toAttributeValue } from '../marshalling/attributeValues';
+import { conditionEncoder } from '../marshalling/encodeConditionValue';
+import { toAttributeValue } from '../marshalling/codec';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import type { ReadPlan } from '../validation/ReadPlan';
 import { readExpressions } from './readExpressions';
@@ -20,9 +20,9 @@ export function buildQuery(schema: CompiledSchema, tableName: string, plan: Read
     throw new Error('buildQuery needs the plan of a query (from checkQueryOptions).');
   const context = new ExpressionContext();
   const keyConditions = [
-    `${context.name(partition.attribute.name)} = ${context.value(toAttributeValue(partition.attribute, partition.value))}`,
+    `${context.name(partition.attribute.storedName)} = ${context.value(toAttributeValue(partition.attribute, partition.value))}`,
   ];
-  if (plan.sortKey) keyConditions.push(serializeCondition(plan.sortKey, context, conditionValueEncoder(schema)));
+  if (plan.sortKey) keyConditions.push(serializeCondition(plan.sortKey, context, conditionEncoder(schema)));
   const KeyConditionExpression = keyConditions.join(' AND ');
   return {
     TableName: tableName,

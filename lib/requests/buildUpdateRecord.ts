@@ -4,7 +4,9 @@ import { ExpressionContext } from '../expressions/ExpressionContext';
 import { serializeUpdate, UpdateAction, UpdateClauses, type UpdateNode } from '../expressions/updates';
 import { timestampFor } from '../marshalling/lifecycleValues';
 import { toNestedAttributeValue } from '../marshalling/nested';
-import { toAttributeValue } from '../marshalling/attributeValues';
+import { codecOf, toAttributeValue } from '../marshalling/codec';
+import { resolvePathIn } from '../schema/resolvePath';
+import { shapeOf } from '../schema/shapeOf';
 import type { CompiledAttribute, CompiledSchema } from '../schema/CompiledSchema';
 import { buildWriteCondition } from './buildWriteCondition';
 
@@ -32,16 +34,17 @@ export function buildUpdateRecord(
   const context = new ExpressionContext();
   const clauses = new UpdateClauses();
   const { expectedVersion } = options;
-  for (const [name, change] of Object.entries(changes))
-    addChange(schema.attributeByName.get(name)!, change, clauses, context);
+  for (const [name, change] of Object.entries(changes)) {
+    addChange(schema, schema.attributeByName.get(name)!, change, clauses, context);
+  }
   if (schema.version) {
-    const version = context.name(schema.version.name);
+    const version = context.name(schema.version.storedName);
     if (expectedVersion === undefined) clauses.add.push(`${version} ${context.value({ N: '1' })}`);
     else clauses.set.push(`${version} = ${context.value({ N: String(expectedVersion + 1) })}`);
   }
   if (schema.updatedAt) {
     const value = toAttributeValue(schema.updatedAt, timestampFor(schema.updatedAt, options.now));
-    clauses.set.push(`${context.name(schema.updatedAt.name)} = ${context.value(value)}`);
+    clauses.set.push(`${context.name(schema.updatedAt.storedName)} = ${context.value(value)}`);
   }
   const condition = buildWriteCondition(schema, context, {
     mustExist: true,
@@ -58,6 +61,7 @@ export function buildUpdateRecord(
 }
 
 function addChange(
+  schema: CompiledSchema,
   attribute: CompiledAttribute,
   change: unknown,
   clauses: UpdateClauses,
@@ -69,17 +73,26 @@ function addChange(
       : Array.isArray(change) && change[0] instanceof UpdateAction
         ? (change as UpdateAction[])
         : undefined;
+  const name = attribute.storedName;
   if (actions) {
-    for (const action of actions)
-      serializeUpdate(attribute.name, action, clauses, context, (node) => encodeAction(attribute, node));
+    const inside = (path: readonly (string | number)[]) => storedPathIn(schema, attribute, path);
+    for (const action of actions) {
+      serializeUpdate(name, action, clauses, context, (node) => encodeAction(schema, attribute, node), inside);
+    }
   } else if (change === null) {
-    clauses.remove.push(context.name(attribute.name));
+    clauses.remove.push(context.name(name));
   } else {
-    clauses.set.push(`${context.name(attribute.name)} = ${context.value(toAttributeValue(attribute, change))}`);
+    clauses.set.push(`${context.name(name)} = ${context.value(toAttributeValue(attribute, change))}`);
   }
 }
 
-function encodeAction(attribute: CompiledAttribute, node: UpdateNode): AttributeValue {
+/** The stored path below an attribute (checked before: it resolves). */
+function storedPathIn(schema: CompiledSchema, attribute: CompiledAttribute, path: readonly (string | number)[]) {
+  const resolved = resolvePathIn(schema, attribute, path);
+  return 'storedPath' in resolved ? resolved.storedPath : [attribute.storedName, ...path];
+}
+
+function encodeAction(schema: CompiledSchema, attribute: CompiledAttribute, node: UpdateNode): AttributeValue {
   switch (node.kind) {
     case 'add':
     case 'ifNotExists':
@@ -89,10 +102,26 @@ function encodeAction(attribute: CompiledAttribute, node: UpdateNode): Attribute
       return toAttributeValue(attribute, new Set(node.members));
     case 'append':
     case 'prepend':
-      return { L: node.values.map(toNestedAttributeValue) };
+      // a list of a class's values or an untyped list: its encoder makes the L
+      return toAttributeValue(attribute, node.values);
     case 'setIn':
-      return toNestedAttributeValue(node.value);
+      return valueAt(schema, attribute, node.path, node.value);
     default:
       return { NULL: true }; // remove and removeIn carry no value
   }
+}
+
+/** A value set at a path below an attribute, encoded as what is there: a declared attribute, a class's value, or untyped. */
+function valueAt(
+  schema: CompiledSchema,
+  attribute: CompiledAttribute,
+  path: readonly (string | number)[],
+  value: unknown,
+): AttributeValue {
+  const resolved = resolvePathIn(schema, attribute, path);
+  const target = 'target' in resolved ? resolved.target : undefined;
+  if (target?.kind === 'attribute') return toAttributeValue(target.attribute, value);
+  if (target?.kind === 'element')
+    return { M: codecOf(shapeOf(target.list.nested!)).encode(value as Record<string, unknown>) };
+  return toNestedAttributeValue(value);
 }

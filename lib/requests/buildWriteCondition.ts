@@ -1,7 +1,7 @@
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { serializeCondition, type Condition } from '../expressions/conditions';
 import type { ExpressionContext } from '../expressions/ExpressionContext';
-import { conditionValueEncoder } from '../marshalling/encodeConditionValue';
+import { conditionEncoder } from '../marshalling/encodeConditionValue';
 
 /** What a write requires of the record it touches. */
 export interface WriteConditions {
@@ -19,12 +19,14 @@ export function buildWriteCondition(
   context: ExpressionContext,
   conditions: WriteConditions,
 ): string {
-  const partitionKey = context.name(schema.partitionKey.name);
+  const partitionKey = context.name(schema.partitionKey.storedName);
   const parts = [conditions.mustExist ? `attribute_exists(${partitionKey})` : `attribute_not_exists(${partitionKey})`];
   if (schema.version && conditions.expectedVersion !== undefined) {
-    parts.push(`${context.name(schema.version.name)} = ${context.value({ N: String(conditions.expectedVersion) })}`);
+    parts.push(
+      `${context.name(schema.version.storedName)} = ${context.value({ N: String(conditions.expectedVersion) })}`,
+    );
   }
   if (conditions.condition)
-    parts.push(`(${serializeCondition(conditions.condition, context, conditionValueEncoder(schema))})`);
+    parts.push(`(${serializeCondition(conditions.condition, context, conditionEncoder(schema))})`);
   return parts.join(' AND ');
 }

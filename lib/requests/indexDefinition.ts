@@ -17,7 +17,7 @@ export function keysOf(index: Pick<CompiledIndex, 'partitionKey' | 'sortKey'>): 
 /** A KeySchema: HASH, then RANGE. */
 export function keySchemaOf(keys: readonly CompiledAttribute[]): KeySchemaElement[] {
   return keys.map((attribute, position) => ({
-    AttributeName: attribute.name,
+    AttributeName: attribute.storedName,
     KeyType: position === 0 ? 'HASH' : 'RANGE',
   }));
 }
@@ -25,8 +25,8 @@ export function keySchemaOf(keys: readonly CompiledAttribute[]): KeySchemaElemen
 /** AttributeDefinitions for key attributes, each named once. */
 export function attributeDefinitionsOf(keys: readonly CompiledAttribute[]): AttributeDefinition[] {
   return [...new Set(keys)].map((attribute) => ({
-    AttributeName: attribute.name,
-    AttributeType: keyAttributeType(attribute.type),
+    AttributeName: attribute.storedName,
+    AttributeType: keyAttributeType(attribute),
   }));
 }
 
@@ -48,7 +48,7 @@ export function indexDefinitionOf(
   return {
     IndexName: index.name,
     KeySchema: keySchemaOf(keysOf(index)),
-    Projection: projectionOf(index.projection),
+    Projection: projectionOf(index.storedProjection),
     ...(index.kind === 'global' &&
       capacity && {
         ProvisionedThroughput: {

@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { serializeCondition } from '../expressions/conditions';
 import type { ExpressionContext } from '../expressions/ExpressionContext';
 import { serializeProjection } from '../expressions/projection';
-import { conditionValueEncoder } from '../marshalling/encodeConditionValue';
+import { conditionEncoder } from '../marshalling/encodeConditionValue';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import type { ReadPlan } from '../validation/ReadPlan';
 
@@ -23,7 +23,7 @@ export interface ReadExpressions {
  * context's names and values.
  */
 export function readExpressions(schema: CompiledSchema, plan: ReadPlan, context: ExpressionContext): ReadExpressions {
-  const filter = plan.filter && serializeCondition(plan.filter, context, conditionValueEncoder(schema));
+  const filter = plan.filter && serializeCondition(plan.filter, context, conditionEncoder(schema));
   const projection = plan.projection && serializeProjection(fetchedAttributes(plan) ?? [], context);
   return {
     ...(plan.index && { IndexName: plan.index.name }),
@@ -42,5 +42,5 @@ export function readExpressions(schema: CompiledSchema, plan: ReadPlan, context:
  */
 export function fetchedAttributes(plan: ReadPlan): string[] | undefined {
   if (!plan.projection) return undefined;
-  return [...new Set([...plan.projection, ...plan.cursorKeys.map((attribute) => attribute.name)])];
+  return [...new Set([...plan.projection, ...plan.cursorKeys].map((attribute) => attribute.storedName))];
 }

@@ -1,4 +1,12 @@
-import type { AttributeType, IndexProjection, LifecycleRole, ProvisionedCapacity } from '../metadata/declarations';
+import type {
+  AttributeType,
+  Converter,
+  DateStorage,
+  IndexProjection,
+  LifecycleRole,
+  NestedClass,
+  ProvisionedCapacity,
+} from '../metadata/declarations';
 
 /** A class usable as a model; instances are made without calling its constructor. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -6,15 +14,38 @@ export type ModelClass<M extends object = object> = abstract new (...args: any[]
 
 /** One attribute after compilation: type settled, options checked. */
 export interface CompiledAttribute {
+  /** The property's name: what callers write (values, changes, conditions, ids, messages). */
   readonly name: string;
+  /** The attribute's name in DynamoDB: what every request says. The property's name unless `@Attribute({ name })`. */
+  readonly storedName: string;
   /** Whether Object.prototype has a property of this name (`toString`...), so values are read with Object.hasOwn. */
   readonly onPrototype: boolean;
+  /** The stored type: `'map'` for a class's values, `'list'` for a list of them, the converter's type for a converter. */
   readonly type: AttributeType;
+  /** The class whose attributes describe the value (`'map'`) or each element (`'list'`). */
+  readonly nested?: NestedClass;
+  /** Converts the property's values to `type` and back. */
+  readonly converter?: Converter;
+  /** How a `'date'` is stored (a TTL: always epoch seconds). */
+  readonly storage?: DateStorage;
+  /** Makes the value of a record created or put without it: called once per record. */
+  readonly default?: () => unknown;
   readonly optional: boolean;
   readonly key?: 'partition' | 'sort';
   readonly categorical?: readonly string[];
   /** Set for attributes the library maintains (version, timestamps, TTL). */
   readonly role?: LifecycleRole;
+}
+
+/** The attributes of a class, checked once and frozen: a model's, or a nested class's (stored as a map). */
+export interface CompiledShape<M extends object = object> {
+  readonly model: ModelClass<M>;
+  readonly modelName: string;
+  readonly attributes: readonly CompiledAttribute[];
+  /** By property name. */
+  readonly attributeByName: ReadonlyMap<string, CompiledAttribute>;
+  /** Whether the class carries class-validator decorators, which then run on every write. */
+  readonly usesClassValidator: boolean;
 }
 
 /** A secondary index after its declaration was checked. */
@@ -23,7 +54,10 @@ export interface CompiledIndex {
   readonly kind: 'global' | 'local';
   readonly partitionKey: CompiledAttribute;
   readonly sortKey?: CompiledAttribute;
+  /** As declared: attributes included by property name. */
   readonly projection: IndexProjection;
+  /** As DynamoDB holds it: attributes included by stored name. */
+  readonly storedProjection: IndexProjection;
 }
 
 /** A categorical enum: UPPER_SNAKE keys to the values as declared. */
@@ -33,13 +67,9 @@ export type CategoricalEnum = Readonly<Record<string, string>>;
 export type GeneratedEnums = Readonly<Record<string, CategoricalEnum>>;
 
 /** Everything the library knows of a model, checked once and frozen. */
-export interface CompiledSchema<M extends object = object> {
-  readonly model: ModelClass<M>;
-  readonly modelName: string;
+export interface CompiledSchema<M extends object = object> extends CompiledShape<M> {
   readonly tableName: string;
   readonly provisioned?: ProvisionedCapacity;
-  readonly attributes: readonly CompiledAttribute[];
-  readonly attributeByName: ReadonlyMap<string, CompiledAttribute>;
   readonly partitionKey: CompiledAttribute;
   readonly sortKey?: CompiledAttribute;
   /** Partition key first, then the sort key if there is one. */
@@ -50,6 +80,4 @@ export interface CompiledSchema<M extends object = object> {
   readonly createdAt?: CompiledAttribute;
   readonly updatedAt?: CompiledAttribute;
   readonly ttl?: CompiledAttribute;
-  /** Whether the model carries class-validator decorators, which then run on every write. */
-  readonly usesClassValidator: boolean;
 }

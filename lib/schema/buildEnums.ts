@@ -32,14 +32,20 @@ export function buildEnums({
   attributes,
 }: Pick<CompiledSchema, 'modelName' | 'attributes'>): GeneratedEnums {
   const clashes: Clash[] = [];
-  const build = (enumName: string, names: readonly string[], describe: Describe, property?: string) =>
+  const build = (
+    enumName: string,
+    names: readonly (readonly [string, string])[],
+    describe: Describe,
+    property?: string,
+  ) =>
     buildEnum(names, describe, (name, reason) =>
       clashes.push({ property: property ?? name, reason: `${reason} in enumsOf(${modelName}).${enumName}.` }),
     );
   const enums: Record<string, CategoricalEnum> = {
     [ATTRIBUTE_ENUM]: build(
       ATTRIBUTE_ENUM,
-      attributes.map((attribute) => attribute.name),
+      // keyed by the property, giving what DynamoDB calls the attribute, as the seed's Attribute enum does
+      attributes.map((attribute) => [attribute.name, attribute.storedName] as const),
       describeAttributes,
     ),
   };
@@ -51,7 +57,12 @@ export function buildEnums({
     const owner = ownerOfEnum.get(enumName);
     if (owner === undefined) {
       ownerOfEnum.set(enumName, `categorical attribute ${name}`);
-      enums[enumName] = build(enumName, categorical, describeValues, name);
+      enums[enumName] = build(
+        enumName,
+        categorical.map((value) => [value, value] as const),
+        describeValues,
+        name,
+      );
     } else {
       const reason = `categorical attribute ${name} gives the enum name ${enumName}, taken by ${owner}, in enumsOf(${modelName}).`;
       clashes.push({ property: name, reason });
@@ -65,19 +76,26 @@ export function buildEnums({
   return Object.freeze(enums);
 }
 
-/** One frozen enum, UPPER_SNAKE key → name; `clash` hears why a name gives no key of its own. */
+/**
+ * One frozen enum, UPPER_SNAKE of each name → its value; `clash` hears why a name gives no key of
+ * its own.
+ */
 function buildEnum(
-  names: readonly string[],
+  names: readonly (readonly [name: string, value: string])[],
   describe: Describe,
   clash: (name: string, reason: string) => void,
 ): CategoricalEnum {
   const entries: Record<string, string> = {};
-  for (const name of names) {
+  const sources = new Map<string, string>();
+  for (const [name, value] of names) {
     const key = toUpperSnake(name);
-    const taken = Object.hasOwn(entries, key) ? entries[key] : undefined;
+    const taken = sources.get(key);
     if (key === '') clash(name, `${describe([name])} has no letter or digit to make an enum key from`);
     else if (taken !== undefined) clash(name, `${describe([taken, name])} give the same enum key ${key}`);
-    else entries[key] = name;
+    else {
+      entries[key] = value;
+      sources.set(key, name);
+    }
   }
   return Object.freeze(entries);
 }

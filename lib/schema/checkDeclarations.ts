@@ -3,6 +3,7 @@ import type {
   AttributeDeclaration,
   AttributeOptions,
   AttributeType,
+  DateStorage,
   DecoratorMisuse,
   IndexDeclaration,
   IndexProjection,
@@ -40,20 +41,46 @@ export const ATTRIBUTE_TYPES: readonly AttributeType[] = [
   'binarySet',
 ];
 
-const type = oneOfOption(ATTRIBUTE_TYPES);
+/** The type names a converter can store (every type but 'date'). */
+export const STORED_TYPES: readonly AttributeType[] = ATTRIBUTE_TYPES.filter((name) => name !== 'date');
+export const DATE_STORAGES: readonly DateStorage[] = ['iso', 'epochSeconds', 'epochMillis'];
+
+const typeName = oneOfOption(ATTRIBUTE_TYPES);
+/** A type name, a class (stored as a map), or a list of one class (`[LineItem]`). */
+const type: OptionRule = (value) => {
+  if (typeof value === 'function') return undefined;
+  if (Array.isArray(value)) {
+    return value.length === 1 && typeof value[0] === 'function'
+      ? undefined
+      : "must be a list of one class, as [LineItem], for a list of a class's values";
+  }
+  return typeName(value);
+};
 const keyName = stringOption(1);
+const storedName: OptionRule = (value) => {
+  if (typeof value !== 'string' || value === '') return 'must be a non-empty string';
+  // assigning it would replace an object's prototype instead of storing a value
+  return value === '__proto__' ? 'cannot be __proto__' : undefined;
+};
+const converter = optionOf(
+  isConverter,
+  `a converter: { type: ${STORED_TYPES.join(' | ')}, toStored(value), fromStored(stored) }`,
+);
+const storage = oneOfOption(DATE_STORAGES);
+// a default's value is checked like any value, when a record is written
+const anyDefault: OptionRule = () => undefined;
 // an index projection's shape and attributes are checked by compileIndexes, with the attributes in hand
 const projection: OptionRule = () => undefined;
 
 const ATTRIBUTE_RULES: Readonly<Record<AttributeDeclaration['decorator'], OptionRules>> = {
-  '@Attribute': { type, optional: booleanOption },
-  '@Categorical': { type, optional: booleanOption },
-  '@PartitionKey': { type },
-  '@SortKey': { type },
-  '@Version': { type },
-  '@CreatedAt': { type },
-  '@UpdatedAt': { type },
-  '@Ttl': { type },
+  '@Attribute': { type, optional: booleanOption, name: storedName, default: anyDefault, converter, storage },
+  '@Categorical': { type, optional: booleanOption, name: storedName, default: anyDefault },
+  '@PartitionKey': { type, name: storedName, default: anyDefault, converter, storage },
+  '@SortKey': { type, name: storedName, default: anyDefault, converter, storage },
+  '@Version': { type, name: storedName },
+  '@CreatedAt': { type, name: storedName, storage },
+  '@UpdatedAt': { type, name: storedName, storage },
+  '@Ttl': { type, name: storedName },
   // the index decorators' options belong to the index, checked with it
   '@GlobalIndex': {},
   '@LocalIndex': {},
@@ -186,6 +213,14 @@ function throwIssues(
   if (issues.length === 0) return;
   const described = issues.map((issue) => `${issue.attribute} (${issue.received}) ${issue.constraint}`);
   throw new SchemaError(modelName, property, `${label}: ${described.join('; ')}.`);
+}
+
+function isConverter(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type: stored, toStored, fromStored } = value as Record<string, unknown>;
+  return (
+    STORED_TYPES.includes(stored as AttributeType) && typeof toStored === 'function' && typeof fromStored === 'function'
+  );
 }
 
 function isProvisioned(value: unknown): boolean {

@@ -78,7 +78,7 @@ function compileIndex(
     const attribute =
       attributes.get(attributeName) ??
       fail(`names ${attributeName} as its ${role}, which is not a declared attribute (add @Attribute()).`);
-    if (!keyAttributeType(attribute.type))
+    if (!keyAttributeType(attribute))
       fail(
         `cannot use ${attributeName} (${attribute.type}) as its ${role}: it must be a string, number, bigint, Date or binary.`,
       );
@@ -105,5 +105,9 @@ function compileIndex(
   } else if (projection !== 'ALL' && projection !== 'KEYS_ONLY') {
     fail(`has projection ${shown(projection)}: use 'ALL', 'KEYS_ONLY' or { include: [...] }.`);
   }
-  return Object.freeze({ name, kind, partitionKey, ...(sortKey && { sortKey }), projection });
+  const stored =
+    typeof projection === 'string'
+      ? projection
+      : { include: projection.include.map((included) => attributes.get(included)!.storedName) };
+  return Object.freeze({ name, kind, partitionKey, ...(sortKey && { sortKey }), projection, storedProjection: stored });
 }

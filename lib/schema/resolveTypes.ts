@@ -1,6 +1,6 @@
 import { SchemaError } from '../errors/SchemaError';
-import type { AttributeType, LifecycleRole } from '../metadata/declarations';
-import { designType, usesStandardDecorators } from '../metadata/store';
+import type { AttributeType, LifecycleRole, NestedClass } from '../metadata/declarations';
+import { designType, ownAttributeDeclarations, tableDeclaration, usesStandardDecorators } from '../metadata/store';
 import { ATTRIBUTE_TYPES, type CheckedDeclaration } from './checkDeclarations';
 import type { ModelClass } from './CompiledSchema';
 import { classChain } from './classChain';
@@ -21,31 +21,79 @@ interface Untyped {
   readonly reflected: unknown;
 }
 
+/** A property's stored type, and the class that describes its value (a map) or its elements (a list). */
+export interface ResolvedType {
+  readonly type: AttributeType;
+  readonly nested?: NestedClass;
+}
+
 /**
- * The type of each property (one group of declarations per property): the `type` option, else the
- * emitted `design:type`, else the type its decorator implies (categorical: string; version: number;
- * timestamps and TTL: date).
- * @throws SchemaError naming a property that declares two types, or one error listing every property
- * whose type cannot be known, with the fix for the decorators and runner in use.
+ * The type of each property (one group of declarations per property): the converter's stored type,
+ * else the `type` option (a type name, a class: a map, `[Class]`: a list of them), else the emitted
+ * `design:type` (a class with `@Attribute`s of its own: a map), else the type its decorator implies
+ * (categorical: string; version: number; timestamps and TTL: date).
+ * @throws SchemaError naming a property that declares two types (or a type and a converter), or one
+ * error listing every property whose type cannot be known, with the fix for the decorators and runner in use.
  */
 export function resolveTypes(
   model: ModelClass,
   modelName: string,
   groups: readonly (readonly CheckedDeclaration[])[],
-): AttributeType[] {
+): ResolvedType[] {
   const untyped: Untyped[] = [];
   const types = groups.map((declarations) => {
     const property = declarations[0]!.property;
-    const declared = new Set(declarations.map((d) => d.type).filter((type) => type !== undefined));
-    if (declared.size > 1)
-      throw new SchemaError(modelName, property, `declares two types: ${[...declared].join(' and ')}.`);
+    const declared = declarations.map((d) => d.type).filter((type) => type !== undefined);
+    const first = declared[0];
+    const other = declared.find((type) => !sameType(type, first!));
+    if (other !== undefined) {
+      throw new SchemaError(modelName, property, `declares two types: ${typeLabel(first!)} and ${typeLabel(other)}.`);
+    }
+    const converter = declarations.find((d) => d.converter !== undefined)?.converter;
+    if (converter && first !== undefined) {
+      throw new SchemaError(
+        modelName,
+        property,
+        "declares a type and a converter: the converter's type is what is stored.",
+      );
+    }
+    if (converter) return { type: converter.type };
+    if (first !== undefined) return resolvedFrom(first);
     const reflected = designType(model, property);
-    const type = [...declared][0] ?? inferType(reflected) ?? impliedType(declarations, reflected);
-    if (type === undefined) untyped.push({ property, decorator: typeOptionOwner(declarations), reflected });
-    return type;
+    const inferred = inferType(reflected);
+    if (inferred) return { type: inferred };
+    if (isNestedClass(reflected)) return { type: 'map', nested: reflected } as const;
+    const implied = impliedType(declarations, reflected);
+    if (implied) return { type: implied };
+    untyped.push({ property, decorator: typeOptionOwner(declarations), reflected });
+    return undefined;
   });
   if (untyped.length > 0) throw untypedError(model, modelName, untyped, groups);
-  return types as AttributeType[];
+  return types as ResolvedType[];
+}
+
+type DeclaredType = AttributeType | NestedClass | readonly [NestedClass];
+
+function sameType(a: DeclaredType, b: DeclaredType): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a[0] === b[0];
+  return a === b;
+}
+
+function typeLabel(type: DeclaredType): string {
+  if (Array.isArray(type)) return `[${(type[0] as NestedClass).name || 'a class'}]`;
+  return typeof type === 'function' ? type.name || 'a class' : (type as string);
+}
+
+function resolvedFrom(type: DeclaredType): ResolvedType {
+  if (Array.isArray(type)) return { type: 'list', nested: type[0] as NestedClass };
+  if (typeof type === 'function') return { type: 'map', nested: type };
+  return { type: type as AttributeType };
+}
+
+/** A class whose own `@Attribute`s (or a parent's) describe a value stored as a map, and that is no model with @Table. */
+export function isNestedClass(value: unknown): value is NestedClass {
+  if (typeof value !== 'function' || value === Object || tableDeclaration(value) !== undefined) return false;
+  return classChain(value as ModelClass).some((level) => ownAttributeDeclarations(level).length > 0);
 }
 
 function impliedType(declarations: readonly CheckedDeclaration[], reflected: unknown): AttributeType | undefined {

@@ -12,7 +12,7 @@ export interface ReadPlan {
   readonly sortKey?: Condition;
   readonly filter?: Condition;
   /** The attributes asked for, each once; undefined for all. */
-  readonly projection?: readonly string[];
+  readonly projection?: readonly CompiledAttribute[];
   readonly reverse: boolean;
   readonly consistent: boolean;
   readonly limit?: number;

@@ -1,12 +1,17 @@
 import { UpdateAction, type UpdateNode } from '../expressions/updates';
-import type { CompiledAttribute } from '../schema/CompiledSchema';
-import { checkType, checkValue, nestedElementProblem } from './checkValue';
+import { describePath } from '../expressions/AttributePath';
+import type { CompiledAttribute, CompiledShape } from '../schema/CompiledSchema';
+import { resolvePathIn } from '../schema/resolvePath';
+import { checkType, checkValue } from './checkValue';
+import { nestedElementProblem } from './typeRules';
 
 /**
- * What is wrong with one change of `updateRecord` to an attribute: a value, `null`, an update
- * action (`add(1)`, `append([...])`...) or an array of actions; undefined when it fits.
+ * What is wrong with one change of `updateRecord` to an attribute as a change: a key or a
+ * library-maintained attribute, `null` on a required one, an update action (`add(1)`,
+ * `append([...])`...) or an array of them that does not fit; undefined otherwise (a value to set is
+ * then checked as a value, by checkAttributeValue).
  */
-export function checkChange(attribute: CompiledAttribute, change: unknown): string | undefined {
+export function checkChange(schema: CompiledShape, attribute: CompiledAttribute, change: unknown): string | undefined {
   if (attribute.key) return `cannot be updated (it is the ${attribute.key} key)`;
   if (attribute.role === 'createdAt') return 'cannot be updated (it is the @CreatedAt time)';
   if (attribute.role === 'updatedAt') return 'is set by every write (it is the @UpdatedAt time)';
@@ -14,14 +19,16 @@ export function checkChange(attribute: CompiledAttribute, change: unknown): stri
     return 'is maintained by the library (it is the @Version): to require the version you read, pass it as the expectedVersion option';
   }
   if (change === null) return attribute.optional ? undefined : 'cannot be removed (it is required)';
-  if (change instanceof UpdateAction) return checkAction(attribute, change.node);
+  if (change instanceof UpdateAction) return checkAction(schema, attribute, change.node);
   if (Array.isArray(change) && change.length > 0 && change.every((each) => each instanceof UpdateAction)) {
     return (
       checkNestedActions(change) ??
-      change.map((each: UpdateAction) => checkAction(attribute, each.node)).find((problem) => problem !== undefined)
+      change
+        .map((each: UpdateAction) => checkAction(schema, attribute, each.node))
+        .find((problem) => problem !== undefined)
     );
   }
-  return checkValue(attribute, change);
+  return undefined; // a value to set: checkAttributeValue checks it, nested values and all
 }
 
 /** DynamoDB rejects two changes to overlapping paths in one update: only setIn/removeIn on distinct paths combine. */
@@ -40,8 +47,11 @@ function checkNestedActions(actions: readonly UpdateAction[]): string | undefine
   return overlapping ? 'has setIn() / removeIn() paths that overlap (DynamoDB rejects that)' : undefined;
 }
 
-function checkAction(attribute: CompiledAttribute, node: UpdateNode): string | undefined {
+function checkAction(schema: CompiledShape, attribute: CompiledAttribute, node: UpdateNode): string | undefined {
   const { type } = attribute;
+  // a converter stores a value whole: it is set or removed, never changed in place
+  if (attribute.converter && node.kind !== 'remove')
+    return `${node.kind}() cannot change a converted attribute in place: set it whole`;
   const isSet = type === 'stringSet' || type === 'numberSet' || type === 'binarySet';
   switch (node.kind) {
     case 'add': {
@@ -68,17 +78,35 @@ function checkAction(attribute: CompiledAttribute, node: UpdateNode): string | u
     case 'ifNotExists':
       return checkValue(attribute, node.value);
     case 'setIn':
-    case 'removeIn': {
-      if (type !== 'map' && type !== 'list') return `${node.kind}() needs a map or list attribute, not ${type}`;
-      const isSegment = (segment: unknown) =>
-        (typeof segment === 'string' && segment !== '') || (Number.isSafeInteger(segment) && (segment as number) >= 0);
-      if (node.path.length === 0 || !node.path.every(isSegment)) {
-        return `${node.kind}() needs a path of non-empty names and list positions (DynamoDB refuses empty attribute names)`;
-      }
-      if (node.kind === 'removeIn') return undefined;
-      if (node.value === undefined) return 'setIn() needs a value (use removeIn() to remove)';
-      const problem = nestedElementProblem(node.value, node.path.join('.'));
-      return problem && `setIn() value ${problem}`;
-    }
+    case 'removeIn':
+      return checkPathAction(schema, attribute, node);
   }
+}
+
+/** A setIn / removeIn: its path inside the attribute (through nested classes), and a value that fits what is there. */
+function checkPathAction(
+  schema: CompiledShape,
+  attribute: CompiledAttribute,
+  node: Extract<UpdateNode, { kind: 'setIn' | 'removeIn' }>,
+): string | undefined {
+  const { type } = attribute;
+  if (type !== 'map' && type !== 'list') return `${node.kind}() needs a map or list attribute, not ${type}`;
+  if (node.path.length === 0) return `${node.kind}() needs a path of names and list positions`;
+  const resolved = resolvePathIn(schema, attribute, node.path);
+  if (!('target' in resolved)) {
+    return `${node.kind}() path ${describePath(node.path.slice(0, resolved.at + 1))} ${resolved.problem}`;
+  }
+  const { target } = resolved;
+  if (node.kind === 'removeIn') {
+    const required = target.kind === 'attribute' && !target.attribute.optional;
+    return required ? `removeIn() cannot remove ${target.attribute.name}: it is required` : undefined;
+  }
+  if (node.value === undefined) return 'setIn() needs a value (use removeIn() to remove)';
+  const problem =
+    target.kind === 'attribute'
+      ? checkValue(target.attribute, node.value)
+      : target.kind === 'element'
+        ? checkType(target.list, [node.value])
+        : nestedElementProblem(node.value, describePath(node.path));
+  return problem && `setIn() value ${problem}`;
 }

@@ -1,9 +1,11 @@
 import type { ValidationIssue } from '../errors/ValidationIssue';
-import { describePath, rootOf, segmentsOf } from '../expressions/AttributePath';
+import { describePath, segmentsOf } from '../expressions/AttributePath';
 import type { Condition, ConditionNode } from '../expressions/conditions';
-import type { CompiledAttribute, CompiledSchema } from '../schema/CompiledSchema';
-import { checkType, checkValue, nestedElementProblem } from './checkValue';
-import { describeType } from './checks';
+import type { CompiledSchema } from '../schema/CompiledSchema';
+import { resolvePath, type PathTarget } from '../schema/resolvePath';
+import { checkType, checkValue } from './checkValue';
+import { nestedElementProblem } from './typeRules';
+import { describeType, isBinary } from './checks';
 
 const TYPE_CODES: ReadonlySet<string> = new Set(['S', 'SS', 'N', 'NS', 'B', 'BS', 'BOOL', 'NULL', 'L', 'M']);
 const MAX_IN_VALUES = 100;
@@ -42,13 +44,13 @@ function checkNode(schema: CompiledSchema, node: ConditionNode, label: string): 
     case 'not':
       return checkCondition(schema, node.condition, label);
     case 'compare':
-      return checkPath(schema, node.operand.path, (attribute, path) => [
-        valueIssue(attribute, path, node.value, node.operand.size),
+      return checkPath(schema, node.operand.path, (target, path) => [
+        valueIssue(target, path, node.value, node.operand.size),
       ]);
     case 'between':
-      return checkPath(schema, node.operand.path, (attribute, path) => [
-        valueIssue(attribute, path, node.low, node.operand.size),
-        valueIssue(attribute, path, node.high, node.operand.size),
+      return checkPath(schema, node.operand.path, (target, path) => [
+        valueIssue(target, path, node.low, node.operand.size),
+        valueIssue(target, path, node.high, node.operand.size),
       ]);
     case 'in': {
       const count = node.values.length;
@@ -61,19 +63,33 @@ function checkNode(schema: CompiledSchema, node: ConditionNode, label: string): 
           },
         ];
       }
-      return checkPath(schema, node.operand.path, (attribute, path) =>
-        node.values.map((each) => valueIssue(attribute, path, each, node.operand.size)),
+      return checkPath(schema, node.operand.path, (target, path) =>
+        node.values.map((each) => valueIssue(target, path, each, node.operand.size)),
       );
     }
     case 'beginsWith':
-      return checkPath(schema, node.path, (attribute, path) => {
-        const fits = typeof node.value === 'string' || node.value instanceof Uint8Array;
-        if (attribute && !['string', 'date', 'binary'].includes(attribute.type) && path.length === 1) {
+      return checkPath(schema, node.path, (target, path) => {
+        const fits = typeof node.value === 'string' || isBinary(node.value);
+        const attribute = target.kind === 'attribute' ? target.attribute : undefined;
+        const prefixable =
+          !attribute ||
+          (!attribute.converter &&
+            !attribute.nested &&
+            (attribute.type === 'string' ||
+              attribute.type === 'binary' ||
+              (attribute.type === 'date' && attribute.storage === 'iso')));
+        if (!prefixable || target.kind === 'element') {
+          const what =
+            attribute?.type === 'date'
+              ? 'date stored as a number'
+              : attribute?.converter
+                ? 'converted attribute'
+                : (attribute?.type ?? 'class value');
           return [
             {
-              attribute: attribute.name,
-              received: attribute.type,
-              constraint: 'beginsWith needs a string, Date or binary attribute',
+              attribute: describePath(path),
+              received: what,
+              constraint: 'beginsWith needs a string, an ISO-stored Date or a binary attribute',
             },
           ];
         }
@@ -88,11 +104,11 @@ function checkNode(schema: CompiledSchema, node: ConditionNode, label: string): 
             ];
       });
     case 'contains':
-      return checkPath(schema, node.path, (attribute, path) => [elementIssue(attribute, path, node.value)]);
+      return checkPath(schema, node.path, (target, path) => [elementIssue(target, path, node.value)]);
     case 'exists':
       return checkPath(schema, node.path, () => []);
     case 'type':
-      return checkPath(schema, node.path, (_attribute, path) =>
+      return checkPath(schema, node.path, (_target, path) =>
         TYPE_CODES.has(node.type)
           ? []
           : [
@@ -106,45 +122,21 @@ function checkNode(schema: CompiledSchema, node: ConditionNode, label: string): 
   }
 }
 
-type PathCheck = (
-  attribute: CompiledAttribute | undefined,
-  path: readonly (string | number)[],
-) => (ValidationIssue | undefined)[];
+type PathCheck = (target: PathTarget, path: readonly (string | number)[]) => (ValidationIssue | undefined)[];
 
-/** Checks the path's root is declared and can hold nested values; `check` gets the declared attribute for a top-level path only. */
+/** Follows the path through the model (nested classes, then untyped lists and maps); `check` gets where it leads. */
 function checkPath(schema: CompiledSchema, rawPath: unknown, check: PathCheck): ValidationIssue[] {
   const path = typeof rawPath === 'string' || Array.isArray(rawPath) ? segmentsOf(rawPath as string) : [];
-  const attribute = path.length > 0 ? schema.attributeByName.get(rootOf(path)) : undefined;
-  if (
-    !attribute ||
-    path.some((segment, position) =>
-      position === 0 ? typeof segment !== 'string' : typeof segment !== 'string' && !Number.isInteger(segment),
-    )
-  ) {
-    return [
-      {
-        attribute: path.length > 0 ? describePath(path) : String(rawPath),
-        received: describeType(rawPath),
-        constraint: 'is not an attribute of the model',
-      },
-    ];
+  const resolved = resolvePath(schema, path);
+  if (!('target' in resolved)) {
+    const shown = path.length > 0 ? describePath(path.slice(0, resolved.at + 1)) : String(rawPath);
+    return [{ attribute: shown, received: describeType(rawPath), constraint: resolved.problem }];
   }
-  if (path.length > 1 && attribute.type !== 'map' && attribute.type !== 'list') {
-    return [
-      {
-        attribute: describePath(path),
-        received: attribute.type,
-        constraint: `has no nested attributes (${attribute.name} is a ${attribute.type})`,
-      },
-    ];
-  }
-  return check(path.length === 1 ? attribute : undefined, path).filter(
-    (issue): issue is ValidationIssue => issue !== undefined,
-  );
+  return check(resolved.target, path).filter((issue): issue is ValidationIssue => issue !== undefined);
 }
 
 function valueIssue(
-  attribute: CompiledAttribute | undefined,
+  target: PathTarget,
   path: readonly (string | number)[],
   value: unknown,
   size: boolean,
@@ -162,13 +154,20 @@ function valueIssue(
       constraint: 'cannot be compared with null or undefined: use exists() / notExists()',
     };
   }
-  // the empty-key rule is for stored keys, not for values compared with them
-  const problem = attribute ? checkValue({ ...attribute, key: undefined }, value) : nestedElementProblem(value, where);
+  const problem = targetValueProblem(target, value, where);
   return problem ? { attribute: where, received: describeType(value), constraint: problem } : undefined;
 }
 
+/** What is wrong with a value at a path's target: a declared attribute's, one element of a list of a class, or an untyped value. */
+function targetValueProblem(target: PathTarget, value: unknown, where: string): string | undefined {
+  // the empty-key rule is for stored keys, not for values compared with them
+  if (target.kind === 'attribute') return checkValue({ ...target.attribute, key: undefined }, value);
+  if (target.kind === 'element') return checkType(target.list, [value]);
+  return nestedElementProblem(value, where);
+}
+
 function elementIssue(
-  attribute: CompiledAttribute | undefined,
+  target: PathTarget,
   path: readonly (string | number)[],
   value: unknown,
 ): ValidationIssue | undefined {
@@ -178,10 +177,14 @@ function elementIssue(
     received: describeType(value),
     constraint,
   });
-  if (!attribute)
-    return nestedElementProblem(value, where) || value === undefined
-      ? fail('contains needs a storable value')
+  if (value === undefined) return fail('contains needs a storable value');
+  if (target.kind !== 'attribute') {
+    return target.kind === 'element' || nestedElementProblem(value, where)
+      ? fail('contains needs a string, set or list')
       : undefined;
+  }
+  const { attribute } = target;
+  if (attribute.converter) return fail('contains needs a string, set or list attribute, not a converted one');
   switch (attribute.type) {
     case 'string':
       return typeof value === 'string' ? undefined : fail('contains on a string needs a string');
@@ -191,10 +194,10 @@ function elementIssue(
       const problem = checkType(attribute, new Set([value]));
       return problem ? fail(`contains on a set needs one member: ${problem}`) : undefined;
     }
-    case 'list':
-      return value === undefined || nestedElementProblem(value, where)
-        ? fail('contains needs a storable value')
-        : undefined;
+    case 'list': {
+      const problem = attribute.nested ? checkType(attribute, [value]) : nestedElementProblem(value, where);
+      return problem ? fail(`contains needs a storable element: ${problem}`) : undefined;
+    }
     default:
       return fail(`contains needs a string, set or list attribute, not ${attribute.type}`);
   }

@@ -1,7 +1,8 @@
 import { RecordValidationError } from '../errors/RecordValidationError';
 import type { ValidationIssue } from '../errors/ValidationIssue';
 import type { CompiledAttribute, CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
-import { keyAttributeType } from '../schema/keyAttributeType';
+import { keyAttributeType, storedProjection } from '../schema/keyAttributeType';
+import type { IndexProjection } from '../metadata/declarations';
 import { describeType, isValidTableName } from './checks';
 import { optionIssues } from './checkOptions';
 import type { GsiOptions } from '../repository/options';
@@ -29,7 +30,7 @@ export function checkIndexOptions(schema: CompiledSchema, attributeName: unknown
         received: describeType(name),
         constraint: `is not an attribute of the model (index ${role})`,
       });
-    } else if (!keyAttributeType(attribute.type)) {
+    } else if (!keyAttributeType(attribute)) {
       issues.push({
         attribute: attribute.name,
         received: attribute.type,
@@ -63,7 +64,15 @@ export function checkIndexOptions(schema: CompiledSchema, attributeName: unknown
   );
   issues.push(...projectionIssues(schema, projection, new Set(keys)));
   if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
-  return { name, kind: 'global', partitionKey: partitionKey!, ...(sortKey && { sortKey }), projection };
+  const declared = projection;
+  return {
+    name,
+    kind: 'global',
+    partitionKey: partitionKey!,
+    ...(sortKey && { sortKey }),
+    projection: declared,
+    storedProjection: storedProjection(schema, declared),
+  };
 }
 
 function projectionIssues(schema: CompiledSchema, projection: unknown, keys: ReadonlySet<string>): ValidationIssue[] {

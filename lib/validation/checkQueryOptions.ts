@@ -195,13 +195,14 @@ function planOf(
   for (const attribute of index ? [index.partitionKey, index.sortKey] : []) {
     if (attribute && !cursorKeys.some((each) => each.name === attribute.name)) cursorKeys.push(attribute);
   }
-  const projection = given['projection'] as readonly string[] | undefined;
+  const names = given['projection'] as readonly string[] | undefined;
+  const projection = names && [...new Set(names)].map((name) => schema.attributeByName.get(name)!);
   return {
     operation,
     ...(index && { index }),
     cursorKeys,
     ...(given['filter'] !== undefined && { filter: given['filter'] as Condition }),
-    ...(projection && { projection: [...new Set(projection)] }),
+    ...(projection && { projection }),
     consistent: given['consistent'] === true,
     ...(given['limit'] !== undefined && { limit: given['limit'] as number }),
     ...(given['pageSize'] !== undefined && { pageSize: given['pageSize'] as number }),

@@ -1,209 +1,207 @@
-import type { CompiledAttribute } from '../schema/CompiledSchema';
-import {
-  describeType,
-  isBinary,
-  isCategoricalValue,
-  isDate,
-  isPlainObject,
-  isSet,
-  isStorableBigInt,
-  isStorableNumber,
-  isValidDate,
-  MAX_SIGNIFICANT_DIGITS,
-  setMembers,
-} from './checks';
+import type { ValidationIssue } from '../errors/ValidationIssue';
+import type { CompiledAttribute, CompiledShape } from '../schema/CompiledSchema';
+import { shapeOf } from '../schema/shapeOf';
+import { describeType, isBinary, isCategoricalValue, isPlainObject } from './checks';
+import { ownValue, readInput } from './readInput';
+import { typeProblem } from './typeRules';
 
-// The rules for values, each written once: the validators of records, changes, keys and
-// conditions all come here, and the encoder relies on what passed.
+// The rules of an attribute's values: its type (a nested class's attributes, a converter's stored
+// type), its categorical values, a key's non-emptiness. Records, changes, keys and conditions all
+// come here; the encoder relies on what passed.
 
 /**
- * What is wrong with a present (non-null) value for an attribute, as the constraint it breaks
- * (`must be a number`), or undefined when the value fits: its type, its categorical values, and
- * that a key is not empty.
+ * Checks the values of a model or of a nested class given as an object (a plain object or an
+ * instance of the class): every attribute known, every required one present (or, with `fill`,
+ * given its default), every value fitting its attribute. Issues are named `<path><property>`.
+ * Returns the values to store: own, defined ones keyed by property name, nested values likewise.
+ */
+export function checkShapeValues(
+  shape: CompiledShape,
+  input: object,
+  path: string,
+  issues: ValidationIssue[],
+  fill: boolean,
+): Record<string, unknown> {
+  const values = readInput(input, issues, path);
+  let known = 0;
+  for (const attribute of shape.attributes) {
+    let value = attribute.onPrototype ? ownValue(values, attribute.name) : values[attribute.name];
+    const at = `${path}${attribute.name}`;
+    if (value === undefined && fill && attribute.default) {
+      value = attribute.default();
+      // a default is validated like any value, and stored like one
+      if (value !== undefined) values[attribute.name] = value;
+    }
+    if (value !== undefined) known += 1;
+    if (value === undefined || value === null) {
+      if (!attribute.optional) issues.push({ attribute: at, received: describeType(value), constraint: 'required' });
+      continue;
+    }
+    if (attribute.role === 'version') {
+      issues.push({
+        attribute: at,
+        received: describeType(value),
+        constraint: 'is set by the library (it is the @Version): leave it out',
+      });
+      continue;
+    }
+    const checked = checkAttributeValue(attribute, value, at, issues, fill);
+    if (checked !== value) values[attribute.name] = checked;
+  }
+  if (known !== Object.keys(values).length) issues.unshift(...unknownIssues(shape, values, path));
+  return values;
+}
+
+/**
+ * Checks a present (non-null) value of an attribute, adding issues named from `path`; returns the
+ * value to store (a nested class's values copied, with their defaults when `fill`). A value whose
+ * getters or proxy traps throw is an issue, not a crash.
+ */
+export function checkAttributeValue(
+  attribute: CompiledAttribute,
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  fill: boolean,
+): unknown {
+  try {
+    return checkPresent(attribute, value, path, issues, fill);
+  } catch {
+    issues.push({
+      attribute: path,
+      received: describeType(value),
+      constraint: 'cannot be read (a getter or proxy inside it threw)',
+    });
+    return value;
+  }
+}
+
+function checkPresent(
+  attribute: CompiledAttribute,
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  fill: boolean,
+): unknown {
+  const before = issues.length;
+  const checked = checkStoredForm(attribute, value, path, issues, fill);
+  if (issues.length > before) return checked;
+  const fail = (constraint: string) => issues.push({ attribute: path, received: describeType(value), constraint });
+  if (attribute.categorical && !isCategoricalValue(attribute.categorical, value)) {
+    fail(`must be one of ${attribute.categorical.join(', ')}`);
+  }
+  if (attribute.key) {
+    const stored = attribute.converter ? safeToStored(attribute, value) : value;
+    if (stored === '' || (isBinary(stored) && stored.byteLength === 0))
+      fail(`must not be empty (it is the ${attribute.key} key)`);
+  }
+  return checked;
+}
+
+/**
+ * What is wrong with a present value for an attribute, as one constraint (`must be a number`; for a
+ * nested value, the first of its issues: `has city (number) that must be a string`), or undefined.
  */
 export function checkValue(attribute: CompiledAttribute, value: unknown): string | undefined {
-  const problem = checkType(attribute, value);
-  if (problem) return problem;
-  if (attribute.categorical && !isCategoricalValue(attribute.categorical, value)) {
-    return `must be one of ${attribute.categorical.join(', ')}`;
-  }
-  if (attribute.key && (value === '' || (isBinary(value) && value.byteLength === 0))) {
-    return `must not be empty (it is the ${attribute.key} key)`;
-  }
-  return undefined;
+  return firstProblem((issues) => checkAttributeValue(attribute, value, '', issues, false));
 }
 
-/** What is wrong with a value for an attribute's type alone (no categorical or key rules), or undefined. */
+/** Like `checkValue`, for the attribute's type alone (no categorical or key rules). */
 export function checkType(attribute: CompiledAttribute, value: unknown): string | undefined {
-  return TYPE_CHECKS[attribute.type](value);
+  return firstProblem((issues) => checkStoredForm(attribute, value, '', issues, false));
 }
 
-const TYPE_CHECKS: Readonly<Record<CompiledAttribute['type'], (value: unknown) => string | undefined>> = {
-  string: (value) => (typeof value === 'string' ? undefined : 'must be a string'),
-  number: checkNumber,
-  bigint: checkBigInt,
-  boolean: (value) => (typeof value === 'boolean' ? undefined : 'must be a boolean'),
-  date: (value) => (isValidDate(value) ? undefined : 'must be a valid Date'),
-  binary: (value) => (isBinary(value) ? undefined : 'must be a Uint8Array or Buffer'),
-  list: (value) => (Array.isArray(value) ? nestedProblem(value, '', 1) : 'must be an array'),
-  map: (value) => (isPlainObject(value) ? nestedProblem(value, '', 1) : 'must be a plain object'),
-  stringSet: (value) => checkSet(value, 'strings', (member) => typeof member === 'string'),
-  numberSet: (value) => checkSet(value, 'numbers', (member) => untypedNumberProblem(member) === undefined),
-  binarySet: (value) => checkSet(value, 'Uint8Arrays', isBinary),
-};
-
-function checkNumber(value: unknown): string | undefined {
-  if (typeof value !== 'number') return 'must be a number';
-  if (!Number.isFinite(value)) return 'must be a finite number';
-  if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
-    return 'must be a safe integer (beyond 2^53, declare the attribute as bigint)';
-  }
-  if (!isStorableNumber(value)) return "must be within DynamoDB's range (magnitude 1E-130 to below 1E+126)";
-  return undefined;
+function firstProblem(check: (issues: ValidationIssue[]) => unknown): string | undefined {
+  const issues: ValidationIssue[] = [];
+  check(issues);
+  const first = issues[0];
+  if (!first) return undefined;
+  return first.attribute === ''
+    ? first.constraint
+    : `has ${first.attribute} (${first.received}) that ${first.constraint}`;
 }
 
-function checkBigInt(value: unknown): string | undefined {
-  if (typeof value === 'number') {
-    return Number.isSafeInteger(value) ? undefined : 'must be a bigint or a safe integer';
-  }
-  if (typeof value !== 'bigint') return 'must be a bigint';
-  return isStorableBigInt(value)
-    ? undefined
-    : `must have at most ${MAX_SIGNIFICANT_DIGITS} significant digits and be below 1E+126`;
-}
-
-/**
- * What keeps a number or bigint without a declared type (in a set, list or map) from coming back
- * as it went in: a number must be storable; a bigint must be one a number cannot hold, since any
- * other comes back as a number.
- */
-function untypedNumberProblem(value: unknown): string | undefined {
-  if (typeof value === 'number') return isStorableNumber(value) ? undefined : 'is not a storable number';
-  if (typeof value !== 'bigint') return 'is not a number';
-  if (!isStorableBigInt(value)) return `has over ${MAX_SIGNIFICANT_DIGITS} significant digits`;
-  if (value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)) {
-    return 'is a bigint a number can hold, so it would come back as a number: store it as a number';
-  }
-  return undefined;
-}
-
-function checkSet(value: unknown, members: string, isMember: (member: unknown) => boolean): string | undefined {
-  if (!isSet(value)) return `must be a Set of ${members}`;
-  const all = setMembers(value);
-  if (all.length === 0) return 'must not be an empty Set (DynamoDB stores no empty set)';
-  for (const member of all) {
-    if (!isMember(member)) {
-      const why = members === 'numbers' ? untypedNumberProblem(member) : undefined;
-      return `must be a Set of ${members}, and holds a ${describeType(member)}${why && why !== 'is not a number' ? ` that ${why}` : ''}`;
-    }
-  }
-  return duplicateMembers(all);
-}
-
-/** Members distinct in JavaScript can be equal once stored (two arrays of the same bytes): DynamoDB rejects such a set. */
-function duplicateMembers(members: readonly unknown[]): string | undefined {
-  const stored = new Set<string>();
-  for (const member of members) {
-    const identity = isBinary(member)
-      ? `b:${Buffer.from(member.buffer, member.byteOffset, member.byteLength).toString('base64')}`
-      : typeof member === 'string'
-        ? `s:${member}`
-        : `n:${canonicalNumber(member as number | bigint)}`;
-    if (stored.has(identity)) {
-      return `holds ${describeType(member)} members that are equal once stored (DynamoDB rejects duplicate set members)`;
-    }
-    stored.add(identity);
-  }
-  return undefined;
-}
-
-function canonicalNumber(member: number | bigint): string {
-  return typeof member === 'bigint' || Number.isInteger(member) ? BigInt(member).toString() : String(member);
-}
-
-/** DynamoDB nests lists and maps at most 32 levels deep (which also stops a cycle). */
-const MAX_DEPTH = 32;
-
-/** What keeps a list's elements or a map's entries from being stored and read back as they are, or undefined. */
-function nestedProblem(
-  value: readonly unknown[] | Record<string, unknown>,
+/** The value's type against the attribute's: a nested class's values, a converter's output, or a stored type. */
+function checkStoredForm(
+  attribute: CompiledAttribute,
+  value: unknown,
   path: string,
-  depth: number,
-): string | undefined {
-  if (depth > MAX_DEPTH) return `nests deeper than DynamoDB's ${MAX_DEPTH} levels at ${path || '(top)'}`;
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index += 1) {
-      const element: unknown = value[index];
-      const here = `${path}[${index}]`;
-      if (element === undefined) return `holds undefined at ${here}, which would come back as null: use null`;
-      const problem = elementProblem(element, here, depth);
-      if (problem) return problem;
+  issues: ValidationIssue[],
+  fill: boolean,
+): unknown {
+  const { nested, converter } = attribute;
+  if (nested) {
+    const shape = shapeOf(nested);
+    if (attribute.type === 'map') return checkNestedValue(shape, value, path, issues, fill);
+    if (!Array.isArray(value)) {
+      issues.push({
+        attribute: path,
+        received: describeType(value),
+        constraint: `must be an array of ${shape.modelName}`,
+      });
+      return value;
     }
+    return value.map((element: unknown, index) => checkNestedValue(shape, element, `${path}[${index}]`, issues, fill));
+  }
+  if (converter) {
+    let stored: unknown;
+    try {
+      stored = converter.toStored(value);
+    } catch (error) {
+      const name = error instanceof Error ? error.name : describeType(error);
+      issues.push({
+        attribute: path,
+        received: describeType(value),
+        constraint: `its converter's toStored threw a ${name}`,
+      });
+      return value;
+    }
+    const problem = typeProblem(converter.type, stored);
+    if (problem) {
+      const constraint = `its converter's toStored gave ${describeType(stored)}, which ${problem.replace(/^must /, 'must ')}`;
+      issues.push({ attribute: path, received: describeType(value), constraint });
+    }
+    return value;
+  }
+  const problem = typeProblem(attribute.type, value);
+  if (problem) issues.push({ attribute: path, received: describeType(value), constraint: problem });
+  return value;
+}
+
+function checkNestedValue(
+  shape: CompiledShape,
+  value: unknown,
+  path: string,
+  issues: ValidationIssue[],
+  fill: boolean,
+): unknown {
+  if (value === null || value === undefined) {
+    issues.push({ attribute: path, received: describeType(value), constraint: `must be a ${shape.modelName}` });
+    return value;
+  }
+  if (!isPlainObject(value) && !(value instanceof shape.model)) {
+    const constraint = `must be a ${shape.modelName} or a plain object of its attributes`;
+    issues.push({ attribute: path, received: describeType(value), constraint });
+    return value;
+  }
+  return checkShapeValues(shape, value, `${path}.`, issues, fill);
+}
+
+function safeToStored(attribute: CompiledAttribute, value: unknown): unknown {
+  try {
+    return attribute.converter!.toStored(value);
+  } catch {
     return undefined;
   }
-  const map = value as Readonly<Record<string, unknown>>;
-  const names = Object.keys(map);
-  if (Reflect.ownKeys(map).length !== names.length) {
-    return `holds a symbol-keyed or non-enumerable property in the map at ${path || '(top)'}, which would not be stored`;
-  }
-  for (const name of names) {
-    const element = map[name];
-    if (element === undefined) continue; // an undefined map entry is simply not stored
-    if (name === '')
-      return `holds an empty key in the map at ${path || '(top)'} (DynamoDB refuses empty attribute names)`;
-    if (name === '__proto__') {
-      // AWS SDK releases before 3.1102.0, inside the supported range, silently drop such a key
-      return `holds a key named __proto__ in the map at ${path || '(top)'}, which some AWS SDK releases drop`;
-    }
-    // a map's keys may be data (an e-mail address): messages show where, not what
-    const problem = elementProblem(element, `${path}.{key}`, depth);
-    if (problem) return problem;
-  }
-  return undefined;
 }
 
-/**
- * What makes a value without a declared type (inside a list or map, or set inside one with
- * setIn) unstorable or not read back as it is, or undefined. `path` names where it sits.
- */
-export function nestedElementProblem(element: unknown, path: string): string | undefined {
-  if (element === undefined) return `holds undefined at ${path}, which cannot be stored`;
-  return elementProblem(element, path, 1);
-}
-
-function elementProblem(element: unknown, path: string, depth: number): string | undefined {
-  if (element === null || typeof element === 'string' || typeof element === 'boolean') return undefined;
-  const here = `holds ${describeType(element)} at ${path}, which`;
-  if (typeof element === 'number' || typeof element === 'bigint') {
-    const problem = untypedNumberProblem(element);
-    return problem && `${here} ${problem}`;
-  }
-  if (isBinary(element)) return undefined;
-  if (isDate(element)) {
-    return `${here} would come back as a string: store its toISOString(), or declare the attribute's shape with a class`;
-  }
-  if (isSet(element)) {
-    const problem = nestedSetProblem(setMembers(element));
-    return problem && `${here} cannot be stored: ${problem}`;
-  }
-  if (Array.isArray(element) || isPlainObject(element)) return nestedProblem(element, path, depth + 1);
-  return `${here} cannot be stored`;
-}
-
-/** A set inside a list or map: its members must all be strings, all numbers, or all binaries. */
-function nestedSetProblem(members: readonly unknown[]): string | undefined {
-  if (members.length === 0) return 'an empty Set cannot be stored';
-  const kinds = new Set(
-    members.map((member) =>
-      typeof member === 'string'
-        ? 'string'
-        : isBinary(member)
-          ? 'binary'
-          : untypedNumberProblem(member) === undefined
-            ? 'number'
-            : 'other',
-    ),
-  );
-  if (kinds.size !== 1 || kinds.has('other')) return 'a Set must hold only strings, only numbers or only binaries';
-  return duplicateMembers(members);
+function unknownIssues(shape: CompiledShape, values: Record<string, unknown>, path: string): ValidationIssue[] {
+  const of = path === '' ? 'the model' : shape.modelName;
+  return Object.keys(values)
+    .filter((name) => !shape.attributeByName.has(name))
+    .map((name) => ({
+      attribute: `${path}${name}`,
+      received: describeType(values[name]),
+      constraint: `is not an attribute of ${of}`,
+    }));
 }

@@ -3,12 +3,12 @@ import { describeType } from './checks';
 
 /**
  * The given (not undefined) own enumerable values of an input object, keyed by name, each read
- * once: model instances carry own undefined fields (useDefineForClassFields), so undefined means
+ * once (issues named `<path><name>`): model instances carry own undefined fields (useDefineForClassFields), so undefined means
  * missing. Enumerable symbol-keyed properties, and properties whose getter throws (or a proxy that
  * throws), are added to `issues` rather than thrown. Read a result with `ownValue` for names that
  * exist on Object.prototype (`toString`, `constructor`...), never through the prototype chain.
  */
-export function readInput(input: object, issues: ValidationIssue[]): Record<string, unknown> {
+export function readInput(input: object, issues: ValidationIssue[], path = ''): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   let names: string[];
   try {
@@ -16,14 +16,18 @@ export function readInput(input: object, issues: ValidationIssue[]): Record<stri
     for (const symbol of Object.getOwnPropertySymbols(input)) {
       if (Object.prototype.propertyIsEnumerable.call(input, symbol)) {
         issues.push({
-          attribute: String(symbol),
+          attribute: `${path}${String(symbol)}`,
           received: 'symbol key',
           constraint: 'is not an attribute: symbol-keyed properties cannot be stored',
         });
       }
     }
   } catch {
-    issues.push({ attribute: '(record)', received: describeType(input), constraint: 'cannot be read (a proxy threw)' });
+    issues.push({
+      attribute: path ? path.slice(0, -1) : '(record)',
+      received: describeType(input),
+      constraint: 'cannot be read (a proxy threw)',
+    });
     return values;
   }
   for (const name of names) {
@@ -31,7 +35,7 @@ export function readInput(input: object, issues: ValidationIssue[]): Record<stri
     try {
       value = (input as Record<string, unknown>)[name];
     } catch {
-      issues.push({ attribute: name, received: 'getter', constraint: 'cannot be read (its getter threw)' });
+      issues.push({ attribute: `${path}${name}`, received: 'getter', constraint: 'cannot be read (its getter threw)' });
       continue;
     }
     if (value === undefined) continue;

@@ -52,7 +52,7 @@ export async function checkBatchRecords(
   const issues: ValidationIssue[] = [];
   for (const [index, record] of (records as unknown[]).entries()) {
     try {
-      const checked = validateRecord(schema, record);
+      const checked = validateRecord(schema, record, { fill: true });
       valid.push(checked instanceof Promise ? await checked : checked); // an await costs a turn of the event loop
       indexes.push(index);
     } catch (error) {

@@ -3,47 +3,39 @@ import type { ValidationIssue } from '../errors/ValidationIssue';
 import { UpdateAction } from '../expressions/updates';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { checkChange } from './checkChange';
-import { checkValue } from './checkValue';
+import { checkAttributeValue, checkShapeValues } from './checkValue';
 import { describeType } from './checks';
 import { classValidatorIssues } from './classValidatorBridge';
-import { ownValue, readInput } from './readInput';
+import { readInput } from './readInput';
 
 /** Checked values, or a promise of them when the model's class-validator constraints must run. */
 export type Checked<T> = T | Promise<T>;
 
+/** How a record is checked: with `fill`, missing attributes that have a default get it (create and put). */
+export interface RecordCheck {
+  readonly fill: boolean;
+}
+
 /**
- * Checks a whole record for a create or a put: every attribute known, every required one present,
- * every value of its type; then the model's class-validator constraints. Returns the given values
- * (own, defined ones, keyed by attribute name): synchronously unless class-validator runs.
- * @throws RecordValidationError listing every failing attribute.
+ * Checks a whole record for a create or a put: every attribute known, every required one present
+ * (or given its default with `fill`), every value of its type, nested values too; then the model's
+ * class-validator constraints. Returns the values to store (own, defined ones, keyed by property
+ * name, defaults included): synchronously unless class-validator runs.
+ * @throws RecordValidationError listing every failing attribute (nested ones by path: `ship_to.city`).
  */
-export function validateRecord(schema: CompiledSchema, record: unknown): Checked<Record<string, unknown>> {
+export function validateRecord(
+  schema: CompiledSchema,
+  record: unknown,
+  { fill }: RecordCheck = { fill: false },
+): Checked<Record<string, unknown>> {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     throw new RecordValidationError(schema.modelName, [
       { attribute: '(record)', received: describeType(record), constraint: 'must be an object' },
     ]);
   }
   const issues: ValidationIssue[] = [];
-  const values = readInput(record, issues);
+  const values = checkShapeValues(schema, record, '', issues, fill);
   unreadable(schema, issues);
-  let known = 0;
-  for (const attribute of schema.attributes) {
-    const value = attribute.onPrototype ? ownValue(values, attribute.name) : values[attribute.name];
-    if (value === undefined || value === null) {
-      if (value === null) known += 1;
-      if (!attribute.optional) {
-        issues.push({ attribute: attribute.name, received: describeType(value), constraint: 'required' });
-      }
-      continue;
-    }
-    known += 1;
-    const problem =
-      attribute.role === 'version'
-        ? 'is set by the library (it is the @Version): leave it out'
-        : guardedCheck(() => checkValue(attribute, value));
-    if (problem) issues.push({ attribute: attribute.name, received: describeType(value), constraint: problem });
-  }
-  if (known !== Object.keys(values).length) issues.unshift(...unknownAttributeIssues(schema, values));
   return finish(schema, values, values, issues);
 }
 
@@ -72,10 +64,16 @@ export function validateChanges(schema: CompiledSchema, changes: unknown): Check
     const attribute = schema.attributeByName.get(name);
     if (!attribute) continue;
     known += 1;
-    const problem = guardedCheck(() => checkChange(attribute, change));
-    if (problem) issues.push({ attribute: name, received: describeType(change), constraint: problem });
-    // class-validator sees the values an update sets, not actions or removals
-    else if (change !== null && !isActionChange(change)) plain[name] = change;
+    const problem = guardedCheck(() => checkChange(schema, attribute, change));
+    if (problem) {
+      issues.push({ attribute: name, received: describeType(change), constraint: problem });
+    } else if (change !== null && !isActionChange(change)) {
+      // a value to set, nested values included; class-validator sees these, not actions or removals
+      const before = issues.length;
+      const checked = checkAttributeValue(attribute, change, name, issues, false);
+      if (issues.length === before) plain[name] = checked;
+      values[name] = checked;
+    }
   }
   if (known !== names.length) issues.unshift(...unknownAttributeIssues(schema, values));
   return finish(schema, values, plain, issues);

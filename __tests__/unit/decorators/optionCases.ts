@@ -20,7 +20,10 @@ export const OPTION_ERRORS: Readonly<Record<string, readonly [string | undefined
   ],
   UpdatedAtOption: ['updated', '@UpdatedAt: optional (boolean) is not an option of @UpdatedAt.'],
   TtlOption: ['expires', '@Ttl: unit (string) is not an option of @Ttl.'],
-  CategoricalOption: ['kind', '@Categorical: defualt (string) is not an option of @Categorical.'],
+  CategoricalOption: [
+    'kind',
+    '@Categorical: defualt (string) is not an option of @Categorical (did you mean default?).',
+  ],
   CategoricalValues: ['kind', '@Categorical needs an array of values, not string.'],
   TableNameNumber: [undefined, '@Table: name (number) must be a string of 3 to 255 of a-z A-Z 0-9 _ - ..'],
   TableNameBigInt: [undefined, '@Table: name (bigint) must be a string of 3 to 255 of a-z A-Z 0-9 _ - ..'],

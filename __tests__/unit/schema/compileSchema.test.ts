@@ -265,17 +265,25 @@ describe('compileSchema: what it compiles', () => {
     expect(schema.tableName).toBe('phonebook-table');
     expect(schema.provisioned).toBeUndefined();
     expect(schema.attributes).toEqual([
-      { name: 'person_id', onPrototype: false, type: 'number', optional: false, key: 'partition' },
-      { name: 'name', onPrototype: false, type: 'string', optional: false },
-      { name: 'phone_number', onPrototype: false, type: 'string', optional: false },
+      {
+        name: 'person_id',
+        storedName: 'person_id',
+        onPrototype: false,
+        type: 'number',
+        optional: false,
+        key: 'partition',
+      },
+      { name: 'name', storedName: 'name', onPrototype: false, type: 'string', optional: false },
+      { name: 'phone_number', storedName: 'phone_number', onPrototype: false, type: 'string', optional: false },
       {
         name: 'relationship',
+        storedName: 'relationship',
         onPrototype: false,
         type: 'string',
         optional: false,
         categorical: ['PARENT', 'SIBLING', 'FRIEND', 'COLLEAGUE', 'ACQUAINTANCE'],
       },
-      { name: 'timestamp', onPrototype: false, type: 'string', optional: false },
+      { name: 'timestamp', storedName: 'timestamp', onPrototype: false, type: 'string', optional: false },
     ]);
     expect(schema.partitionKey.name).toBe('person_id');
     expect(schema.sortKey).toBeUndefined();
@@ -289,11 +297,19 @@ describe('compileSchema: what it compiles', () => {
     expect(schema.partitionKey).toEqual({
       name: 'device_id',
       onPrototype: false,
+      storedName: 'device_id',
       type: 'string',
       optional: false,
       key: 'partition',
     });
-    expect(schema.sortKey).toEqual({ name: 'at', onPrototype: false, type: 'number', optional: false, key: 'sort' });
+    expect(schema.sortKey).toEqual({
+      name: 'at',
+      storedName: 'at',
+      onPrototype: false,
+      type: 'number',
+      optional: false,
+      key: 'sort',
+    });
     expect(schema.keyAttributes).toEqual([schema.partitionKey, schema.sortKey]);
   });
 
@@ -389,14 +405,21 @@ describe('compileSchema: inheritance', () => {
     expect(compileSchema(BaseRecord)).toBe(before);
     expect(before.tableName).toBe('base-table');
     expect(before.attributes).toEqual([
-      { name: 'id', onPrototype: false, type: 'string', optional: false, key: 'partition' },
-      { name: 'created', onPrototype: false, type: 'string', optional: false },
+      { name: 'id', storedName: 'id', onPrototype: false, type: 'string', optional: false, key: 'partition' },
+      { name: 'created', storedName: 'created', onPrototype: false, type: 'string', optional: false },
     ]);
   });
 
   it("replaces the parent's declaration of a property the subclass redeclares", () => {
     const created = compileSchema(Redeclaring).attributeByName.get('created');
-    expect(created).toEqual({ name: 'created', onPrototype: false, type: 'date', optional: true });
+    expect(created).toEqual({
+      name: 'created',
+      storedName: 'created',
+      onPrototype: false,
+      storage: 'iso',
+      type: 'date',
+      optional: true,
+    });
     expect(compileSchema(Redeclaring).attributes.map((a) => a.name)).toEqual(['id', 'extra', 'created']);
   });
 

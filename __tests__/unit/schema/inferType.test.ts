@@ -37,7 +37,13 @@ describe('keyAttributeType', () => {
     ['stringSet', undefined],
     ['numberSet', undefined],
     ['binarySet', undefined],
-  ])('%p → %p', (type, expected) => {
-    expect(keyAttributeType(type)).toBe(expected);
+  ] as const)('%p → %p', (type, expected) => {
+    expect(keyAttributeType({ type })).toBe(expected);
+  });
+
+  it('gives a Date stored as epoch seconds or milliseconds N, one stored as an ISO string S', () => {
+    expect(keyAttributeType({ type: 'date', storage: 'iso' })).toBe('S');
+    expect(keyAttributeType({ type: 'date', storage: 'epochSeconds' })).toBe('N');
+    expect(keyAttributeType({ type: 'date', storage: 'epochMillis' })).toBe('N');
   });
 });

@@ -175,7 +175,9 @@ describe('inheritance under standard decorators', () => {
   it("replaces the parent's declaration of a property the subclass redeclares, and leaves the parent alone", () => {
     expect(compileSchema(Redeclaring).attributeByName.get('created')).toEqual({
       name: 'created',
+      storedName: 'created',
       onPrototype: false,
+      storage: 'iso',
       type: 'date',
       optional: true,
     });
