@@ -2,7 +2,6 @@ import { RecordValidationError } from '../errors/RecordValidationError';
 import type { ValidationIssue } from '../errors/ValidationIssue';
 import type { CompiledAttribute, CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
 import { keyAttributeType, storedProjection } from '../schema/keyAttributeType';
-import type { IndexProjection } from '../metadata/declarations';
 import { describeType, isValidTableName } from './checks';
 import { optionIssues } from './checkOptions';
 import type { GsiOptions } from '../repository/options';
@@ -64,14 +63,13 @@ export function checkIndexOptions(schema: CompiledSchema, attributeName: unknown
   );
   issues.push(...projectionIssues(schema, projection, new Set(keys)));
   if (issues.length > 0) throw new RecordValidationError(schema.modelName, issues);
-  const declared = projection;
   return {
     name,
     kind: 'global',
     partitionKey: partitionKey!,
     ...(sortKey && { sortKey }),
-    projection: declared,
-    storedProjection: storedProjection(schema, declared),
+    projection,
+    storedProjection: storedProjection(schema, projection),
   };
 }
 
