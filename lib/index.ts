@@ -16,8 +16,14 @@ export { Ttl } from './decorators/Ttl';
 export type {
   AttributeOptions,
   AttributeType,
+  Converter,
+  DateStorage,
   IndexProjection,
+  KeyOptions,
+  NestedClass,
   ProvisionedCapacity,
+  StoredType,
+  StoredValue,
   TableDeclaration,
 } from './metadata/declarations';
 

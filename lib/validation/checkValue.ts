@@ -116,9 +116,9 @@ function firstProblem(check: (issues: ValidationIssue[]) => unknown): string | u
   check(issues);
   const first = issues[0];
   if (!first) return undefined;
-  return first.attribute === ''
-    ? first.constraint
-    : `has ${first.attribute} (${first.received}) that ${first.constraint}`;
+  if (first.attribute === '') return first.constraint;
+  const constraint = first.constraint.startsWith('required') ? `is ${first.constraint}` : first.constraint;
+  return `has ${first.attribute} (${first.received}) that ${constraint}`;
 }
 
 /** The value's type against the attribute's: a nested class's values, a converter's output, or a stored type. */
