@@ -80,3 +80,6 @@ export { TransactionActionError } from './errors/TransactionActionError';
 
 export { transaction, Transaction } from './transactions/Transaction';
 export type { CommitOptions } from './transactions/Transaction';
+export { readTransaction } from './transactions/ReadTransaction';
+export type { StreamChange, StreamEventName, StreamRecordInput } from './streams/fromStreamRecord';
+export type { ReadId, ReadTransaction } from './transactions/ReadTransaction';
