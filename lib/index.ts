@@ -47,6 +47,7 @@ export type { BatchOptions } from './repository/sendChunks';
 export type { BatchGetOptions, BatchGetResult } from './repository/batchGet';
 export type { BatchWriteItems, BatchWriteResult } from './repository/batchWrite';
 export type { UpdateChanges } from './repository/UpdateChanges';
+export type { StreamChange, StreamEventName, StreamRecordInput } from './streams/fromStreamRecord';
 
 export { where, and, or, not, Condition, AttributeConditions, Comparisons } from './expressions/conditions';
 export type { AttributeTypeCode } from './expressions/conditions';
@@ -86,3 +87,5 @@ export { TransactionActionError } from './errors/TransactionActionError';
 
 export { transaction, Transaction } from './transactions/Transaction';
 export type { CommitOptions } from './transactions/Transaction';
+export { readTransaction } from './transactions/ReadTransaction';
+export type { ReadId, ReadTransaction } from './transactions/ReadTransaction';

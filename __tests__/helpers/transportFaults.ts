@@ -25,6 +25,8 @@ export interface ErrorAnswer {
   readonly statusCode: number;
   readonly type: string;
   readonly message: string;
+  /** More members of the body, as the engine sends them with some errors (`CancellationReasons`). */
+  readonly fields?: Readonly<Record<string, unknown>>;
 }
 
 /** Decides, for one attempt of an operation (1-based, counted per operation), whether to answer with an error instead of the engine. */
@@ -54,7 +56,11 @@ class FaultyHandler implements HttpHandler<NodeHttpHandlerOptions> {
     const answer = this.fault(operation, attempt, typeof request.body === 'string' ? request.body : '');
     if (!answer) return this.inner.handle(request, options);
     this.injected += 1;
-    const body = JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${answer.type}`, message: answer.message });
+    const body = JSON.stringify({
+      __type: `com.amazonaws.dynamodb.v20120810#${answer.type}`,
+      message: answer.message,
+      ...answer.fields,
+    });
     return {
       response: new HttpResponse({
         statusCode: answer.statusCode,

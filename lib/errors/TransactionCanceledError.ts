@@ -2,12 +2,15 @@ import { OrmError } from './OrmError';
 import { describeKey } from './describeKey';
 import { TransactionActionError } from './TransactionActionError';
 
-/** What an action of a transaction does: create (never overwrites), update, delete, or condition check. */
-export type TransactionActionKind = 'create' | 'update' | 'delete' | 'check';
+/**
+ * What an action of a transaction does: create (never overwrites), update, delete, or condition
+ * check; in a read transaction, get.
+ */
+export type TransactionActionKind = 'create' | 'update' | 'delete' | 'check' | 'get';
 
 /** Why one action of a cancelled transaction did or did not go through. */
 export interface TransactionCancellationReason {
-  /** The action's position in the transaction, from 0 (`actions[1]` is the second). */
+  /** The action's position in the transaction, from 0 (`actions[1]`, or `gets[1]` in a read transaction, is the second). */
   readonly index: number;
   readonly action: TransactionActionKind;
   readonly modelName: string;
@@ -22,8 +25,9 @@ export interface TransactionCancellationReason {
 }
 
 /**
- * DynamoDB cancelled a transaction, so none of its actions happened; `reasons` has one entry
- * per action, in order, with the typed error of each action that failed, and `cause` is the SDK error.
+ * DynamoDB cancelled a transaction, so none of its actions happened (of a read transaction: no
+ * record was returned); `reasons` has one entry per action, in order, with the typed error of each
+ * action that failed, and `cause` is the SDK error.
  * The message names each failed action's model and key attributes; each reason's `key` holds the values.
  */
 export class TransactionCanceledError extends OrmError {
@@ -52,5 +56,6 @@ function describeReason({ index, action, modelName, key, code, error }: Transact
     error instanceof TransactionActionError
       ? `${code}${error.detail ? ` (${error.detail})` : ''}`
       : (error?.name ?? code);
-  return `actions[${index}] (${action} ${modelName} with the given ${describeKey(key)}): ${why}`;
+  const list = action === 'get' ? 'gets' : 'actions';
+  return `${list}[${index}] (${action} ${modelName} with the given ${describeKey(key)}): ${why}`;
 }

@@ -13,6 +13,7 @@ import { fromItem } from '../marshalling/codec';
 import { toKey } from '../marshalling/toKey';
 import { buildGetRecord } from '../requests/buildGetRecord';
 import { tableDefinition } from '../requests/tableDefinition';
+import { fromStreamRecord, type StreamChange, type StreamRecordInput } from '../streams/fromStreamRecord';
 import type { CompiledIndex, CompiledSchema, ModelClass } from '../schema/CompiledSchema';
 import { compileSchema } from '../schema/compileSchema';
 import { enumsOf, type ModelEnums } from '../schema/enumsOf';
@@ -269,6 +270,24 @@ export class Repository<M extends object> {
    */
   async batchWrite(items: BatchWriteItems<M>, options?: BatchOptions): Promise<BatchWriteResult<M>> {
     return batchWrite(this.client, this.schema, this.tableName, items, options);
+  }
+
+  /**
+   * Reads a DynamoDB Streams record of this repository's table (as a Lambda handler receives it, or
+   * as GetRecords returns it) as `{ eventName, keys, oldRecord?, newRecord? }` with model instances.
+   * Pure: nothing is sent.
+   * @throws RecordValidationError naming what is wrong: not a stream record, or keys of another table.
+   * @throws StoredValueError when an image holds a value the model cannot read exactly.
+   * @example
+   * export const handler = async (event: DynamoDBStreamEvent) => {
+   *   for (const record of event.Records) {
+   *     const change = orders.fromStreamRecord(record);
+   *     if (change.eventName === 'MODIFY') audit(change.oldRecord, change.newRecord);
+   *   }
+   * };
+   */
+  fromStreamRecord(record: StreamRecordInput): StreamChange<M> {
+    return fromStreamRecord(this.schema, record);
   }
 
   /**

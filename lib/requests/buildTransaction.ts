@@ -59,34 +59,59 @@ export function buildTransaction(
   };
 }
 
-/** The issue of a transaction of `count` actions, if DynamoDB would refuse that many (or none). */
-export function transactionSizeIssues(count: number): ValidationIssue[] {
+/**
+ * The issue of a transaction of `count` actions (or, for a read transaction, `gets`), if DynamoDB
+ * would refuse that many (or none).
+ */
+export function transactionSizeIssues(count: number, list: 'actions' | 'gets' = 'actions'): ValidationIssue[] {
   if (count >= 1 && count <= MAX_TRANSACTION_ACTIONS) return [];
   return [
     {
-      attribute: 'actions',
-      received: `${count} actions`,
-      constraint: `a transaction takes 1 to ${MAX_TRANSACTION_ACTIONS} actions`,
+      attribute: list,
+      received: `${count} ${list}`,
+      constraint: `a transaction takes 1 to ${MAX_TRANSACTION_ACTIONS} ${list}`,
     },
   ];
 }
 
 /** One issue per action on an item an earlier action already names (same table, same key). */
 export function sameItemIssues(writes: readonly TransactionWrite[]): ValidationIssue[] {
+  return repeatedItemIssues(
+    writes.map((write) => ({ ...write, tableName: write.input.TableName ?? '' })),
+    'actions',
+  );
+}
+
+/** An operation of a transaction on one item, as the one-operation-per-item rule sees it. */
+export interface ItemOperation {
+  readonly index: number;
+  readonly modelName: string;
+  readonly tableName: string;
+  readonly key: Record<string, AttributeValue>;
+  readonly keyValues: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * One issue per operation on an item an earlier one already names (same table, same key):
+ * DynamoDB refuses a transaction, of writes or of reads, that names an item twice. `list` names
+ * the operations in the issues (`actions[3]`, `gets[3]`).
+ */
+export function repeatedItemIssues(operations: readonly ItemOperation[], list: 'actions' | 'gets'): ValidationIssue[] {
   const firstByItem = new Map<string, number>();
   const issues: ValidationIssue[] = [];
-  for (const write of writes) {
-    const item = JSON.stringify([write.input.TableName, keyIdentity(Object.keys(write.key).sort(), write.key)]);
+  const one = list === 'actions' ? 'one action per item in a transaction' : 'one get per item in a transaction';
+  for (const operation of operations) {
+    const item = JSON.stringify([operation.tableName, keyIdentity(Object.keys(operation.key).sort(), operation.key)]);
     const first = firstByItem.get(item);
     if (first === undefined) {
-      firstByItem.set(item, write.index);
+      firstByItem.set(item, operation.index);
     } else {
-      const constraint = `has the same ${describeKey(write.keyValues)} in table ${write.input.TableName} as actions[${first}] (one action per item in a transaction)`;
+      const constraint = `has the same ${describeKey(operation.keyValues)} in table ${operation.tableName} as ${list}[${first}] (${one})`;
       issues.push({
-        attribute: `actions[${write.index}]`,
-        received: `${write.modelName} key`,
+        attribute: `${list}[${operation.index}]`,
+        received: `${operation.modelName} key`,
         constraint,
-        key: write.keyValues,
+        key: operation.keyValues,
       });
     }
   }

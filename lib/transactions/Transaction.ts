@@ -1,6 +1,4 @@
 import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
-import { isUnknownOperation } from '../errors/translateAwsError';
 import type { Condition } from '../expressions/conditions';
 import type { RecordId } from '../repository/RecordId';
 import type { RecordData, Repository } from '../repository/Repository';
@@ -9,7 +7,7 @@ import { buildTransaction, TRANSACTION_LABEL, type TransactionRequestOptions } f
 import type { DeleteOptions, UpdateOptions, WriteOptions } from '../repository/options';
 import { checkOptions, stringOption } from '../validation/checkOptions';
 import { prepareActions, type PreparedAction, type TransactionAction } from './prepareActions';
-import { isTransactionCanceled, translateCancellation } from './translateCancellation';
+import { isTransactionCanceled, translateCancellation, unsupportedTransactions } from './translateCancellation';
 
 /** Options of `commit`. */
 export interface CommitOptions {
@@ -100,12 +98,7 @@ export class Transaction {
 
   private async translate(error: unknown, prepared: readonly PreparedAction[]): Promise<unknown> {
     if (isTransactionCanceled(error)) return translateCancellation(this.client, prepared, error);
-    if (isUnknownOperation(error)) {
-      const detail =
-        'the engine does not know TransactWriteItems (dynalite has no transactions). Use DynamoDB Local or DynamoDB.';
-      return new UnsupportedCapabilityError('transactions', detail, { cause: error });
-    }
-    return error;
+    return unsupportedTransactions('TransactWriteItems', error) ?? error;
   }
 }
 

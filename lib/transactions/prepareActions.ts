@@ -118,7 +118,8 @@ function prepareCheck(
   };
 }
 
-function indexedIssues(error: unknown, prefix: string): ValidationIssue[] {
+/** The issues of a RecordValidationError under `prefix` (`actions[1].email`); any other error is rethrown. */
+export function indexedIssues(error: unknown, prefix: string): ValidationIssue[] {
   if (!(error instanceof RecordValidationError)) throw error;
   // '(changes)' stands for an argument as a whole: `actions[1].changes`
   return error.issues.map((issue) => ({

@@ -6,15 +6,13 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { OrmError } from '../errors/OrmError';
 import { TransactionActionError } from '../errors/TransactionActionError';
-import {
-  TransactionCanceledError,
-  type TransactionActionKind,
-  type TransactionCancellationReason,
-} from '../errors/TransactionCanceledError';
-import { translateAwsError, type WriteContext } from '../errors/translateAwsError';
+import { TransactionCanceledError, type TransactionCancellationReason } from '../errors/TransactionCanceledError';
+import { isUnknownOperation, translateAwsError, type WriteContext } from '../errors/translateAwsError';
+import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
 import { decodeCurrent } from '../repository/decodeCurrent';
 import { buildGetRecord } from '../requests/buildGetRecord';
 import type { PreparedAction } from './prepareActions';
+import type { PreparedGet } from './prepareGets';
 
 /** The SDK's TransactionCanceledException, matched by name (another copy of the SDK has other classes). */
 export type CanceledTransaction = Error & { readonly CancellationReasons?: readonly CancellationReason[] };
@@ -23,7 +21,7 @@ export type CanceledTransaction = Error & { readonly CancellationReasons?: reado
 type Current = Readonly<Record<string, unknown>> | null | undefined;
 
 // A check, like an update, needs the record: absent → RecordNotFoundError, present → ConditionFailedError.
-const OPERATION: Readonly<Record<TransactionActionKind, WriteContext['operation']>> = {
+const OPERATION: Readonly<Record<PreparedAction['action'], WriteContext['operation']>> = {
   create: 'create',
   update: 'update',
   delete: 'delete',
@@ -46,10 +44,8 @@ export async function translateCancellation(
   actions: readonly PreparedAction[],
   error: CanceledTransaction,
 ): Promise<TransactionCanceledError> {
-  // Array.isArray would widen the type to any[]: the engine's answer is checked, its type kept
-  const given = error.CancellationReasons;
-  const reasons: readonly CancellationReason[] | undefined = Array.isArray(given) ? given : undefined;
-  if (!reasons || reasons.length !== actions.length) {
+  const reasons = engineReasons(error, actions.length);
+  if (!reasons) {
     // an engine that gives no per-action reasons: say so rather than guess which action failed
     return new TransactionCanceledError(
       actions.map((action) => reasonFor(action, { Code: 'Unknown' }, undefined, error)),
@@ -72,6 +68,44 @@ export async function translateCancellation(
 }
 
 /**
+ * The TransactionCanceledError for a cancelled read transaction: a get has no condition, so each
+ * failed get (TransactionConflict: a write was under way on its item) gets a TransactionActionError.
+ */
+export function translateReadCancellation(
+  gets: readonly PreparedGet[],
+  error: CanceledTransaction,
+): TransactionCanceledError {
+  const reasons = engineReasons(error, gets.length);
+  const described = gets.map(({ index, modelName, keyValues: key }) => {
+    // without per-get reasons (DynamoDB Local gives none for some cancellations) no get is blamed
+    const reason = reasons?.[index] ?? { Code: 'Unknown' };
+    return uncheckedReason({ index, action: 'get', modelName, key, code: reason.Code ?? 'None' }, reason, error);
+  });
+  return new TransactionCanceledError(described, error.message, { cause: error });
+}
+
+/**
+ * The UnsupportedCapabilityError for an engine that does not know a transaction operation at all
+ * (dynalite), or undefined when `error` says something else.
+ */
+export function unsupportedTransactions(
+  operation: 'TransactWriteItems' | 'TransactGetItems',
+  error: unknown,
+): UnsupportedCapabilityError | undefined {
+  if (!isUnknownOperation(error)) return undefined;
+  const detail = `the engine does not know ${operation} (dynalite has no transactions). Use DynamoDB Local or DynamoDB.`;
+  return new UnsupportedCapabilityError('transactions', detail, { cause: error });
+}
+
+/** The engine's per-action reasons, when it gave one per action; else undefined. */
+function engineReasons(error: CanceledTransaction, count: number): readonly CancellationReason[] | undefined {
+  // Array.isArray would widen the type to any[]: the engine's answer is checked, its type kept
+  const given = error.CancellationReasons;
+  const reasons: readonly CancellationReason[] | undefined = Array.isArray(given) ? given : undefined;
+  return reasons?.length === count ? reasons : undefined;
+}
+
+/**
  * One action's reason: no error for 'None' (or an unknown outcome), the typed condition failure
  * for 'ConditionalCheckFailed', a TransactionActionError for any other code.
  */
@@ -89,13 +123,7 @@ export function reasonFor(
     key: action.keyValues,
     code,
   };
-  if (code === 'None' || code === 'Unknown') return described;
-  if (code !== 'ConditionalCheckFailed') {
-    return {
-      ...described,
-      error: new TransactionActionError(action.modelName, action.keyValues, code, reason.Message, { cause }),
-    };
-  }
+  if (code !== 'ConditionalCheckFailed') return uncheckedReason(described, reason, cause);
   // translateAwsError names a single write's ConditionalCheckFailedException: give it one per failed action
   const failed = Object.assign(new Error(reason.Message ?? 'The conditional request failed', { cause }), {
     name: 'ConditionalCheckFailedException',
@@ -108,6 +136,17 @@ export function reasonFor(
   };
   const translated = translateAwsError(failed, context, current);
   return translated instanceof OrmError ? { ...described, error: translated } : described;
+}
+
+/** A reason whose code is not a failed condition: no error for 'None' (or an unknown outcome), else a TransactionActionError. */
+function uncheckedReason(
+  described: TransactionCancellationReason,
+  reason: CancellationReason,
+  cause: Error,
+): TransactionCancellationReason {
+  const { modelName, key, code } = described;
+  if (code === 'None' || code === 'Unknown') return described;
+  return { ...described, error: new TransactionActionError(modelName, key, code, reason.Message, { cause }) };
 }
 
 async function currentRecord(
