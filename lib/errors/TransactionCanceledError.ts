@@ -6,7 +6,7 @@ import { TransactionActionError } from './TransactionActionError';
  * What an action of a transaction does: create (never overwrites), update, delete, or condition
  * check; in a read transaction, get.
  */
-export type TransactionActionKind = 'create' | 'update' | 'delete' | 'check' | 'get';
+export type TransactionActionKind = 'create' | 'put' | 'update' | 'delete' | 'check' | 'get';
 
 /** Why one action of a cancelled transaction did or did not go through. */
 export interface TransactionCancellationReason {

@@ -4,7 +4,7 @@ import { RecordNotFoundError } from './RecordNotFoundError';
 
 /** What a write was doing when the engine refused it, so its condition failure can be named. */
 export interface WriteContext {
-  readonly operation: 'create' | 'update' | 'delete';
+  readonly operation: 'create' | 'put' | 'update' | 'delete';
   readonly modelName: string;
   readonly key: Readonly<Record<string, unknown>>;
   /** Whether the write required more than (non-)existence: a version or the caller's condition. */
@@ -13,7 +13,8 @@ export interface WriteContext {
 
 /**
  * Maps a failed condition to the error it means at its call site, with the SDK error as
- * `cause`: create → RecordExistsError (the record is there) or ConditionFailedError; update,
+ * `cause`: create → RecordExistsError (the record is there) or ConditionFailedError; put (whose
+ * only conditions are the caller's and the version) → ConditionFailedError; update,
  * delete → RecordNotFoundError (the record is absent) or ConditionFailedError carrying the
  * current record. `current` is the record as found after the failure: null when absent,
  * undefined when nobody looked. Every other error is returned unchanged.
@@ -30,6 +31,7 @@ export function translateAwsError(
       ? new RecordExistsError(modelName, key, { cause: error })
       : new ConditionFailedError(modelName, key, undefined, { cause: error });
   }
+  if (operation === 'put') return new ConditionFailedError(modelName, key, current ?? undefined, { cause: error });
   if (!checked || current === null) return new RecordNotFoundError(modelName, key, { cause: error });
   return new ConditionFailedError(modelName, key, current, { cause: error });
 }

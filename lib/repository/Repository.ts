@@ -29,7 +29,7 @@ import { batchWrite, type BatchWriteItems, type BatchWriteResult } from './batch
 import { createGsi, createTable, type CreateTableResult, type TableTarget } from './manageTable';
 import type { DeleteOptions, GetOptions, GsiOptions, RepositoryOptions, UpdateOptions, WriteOptions } from './options';
 import { decodeCurrent } from './decodeCurrent';
-import { prepareCreate, prepareDelete, prepareUpdate, type PreparedWrite } from './prepareWrites';
+import { prepareCreate, prepareDelete, preparePut, prepareUpdate, type PreparedWrite } from './prepareWrites';
 import { Query } from './Query';
 import type { AttributeName, QueryKey, QueryOptions, ScanOptions } from './readOptions';
 import type { RecordId } from './RecordId';
@@ -187,6 +187,30 @@ export class Repository<M extends object> {
     const returnOld = write.checked ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {};
     await this.send('create', write, () => this.client.send(new PutItemCommand({ ...write.input, ...returnOld })));
     return fromItem(this.schema, write.item);
+  }
+
+  /**
+   * Stores a whole record (a model instance or a plain object) whether or not one exists with its
+   * key: creates it, or replaces the attributes the model declares (others, written by other code,
+   * stay). Keeps the library's rules: the next @Version (1 for a new record), the @CreatedAt of an
+   * existing record, @UpdatedAt now, defaults for missing attributes. With `expectedVersion`, the
+   * put happens only if the record exists with that version.
+   * @throws RecordValidationError before any request when the record does not fit the schema.
+   * @throws ConditionFailedError when `expectedVersion` or `condition` does not match.
+   * @example await orders.putRecord(order, { expectedVersion: 3 });
+   */
+  async putRecord(data: RecordData<M>, options?: UpdateOptions): Promise<M> {
+    const write = await preparePut(this.schema, this.tableName, data, options, new Date());
+    const output = await this.send('put', write, () =>
+      this.client.send(
+        new UpdateItemCommand({
+          ...write.input,
+          ReturnValues: 'ALL_NEW',
+          ...(write.checked && { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }),
+        }),
+      ),
+    );
+    return fromItem(this.schema, output.Attributes ?? {});
   }
 
   /**

@@ -11,6 +11,7 @@ import { creationValues } from '../marshalling/lifecycleValues';
 import { keyOfItem, keyValuesOf, toKey } from '../marshalling/toKey';
 import { buildCreateRecord } from '../requests/buildCreateRecord';
 import { buildDeleteRecord } from '../requests/buildDeleteRecord';
+import { buildPutRecord } from '../requests/buildPutRecord';
 import { buildUpdateRecord } from '../requests/buildUpdateRecord';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { createOptionIssues, versionedOptionIssues } from '../validation/checkCallOptions';
@@ -60,6 +61,37 @@ export async function prepareCreate(
     key: keyOfItem(schema, item),
     keyValues: keyValuesOf(schema, values),
     checked: condition !== undefined,
+  };
+}
+
+/**
+ * Validates a whole record (defaults applied) and builds the put that creates or replaces it,
+ * keeping the lifecycle rules (next @Version, @CreatedAt kept).
+ * @throws RecordValidationError before anything is sent.
+ */
+export async function preparePut(
+  schema: CompiledSchema,
+  tableName: string,
+  data: unknown,
+  options: unknown,
+  now: Date,
+  call = 'putRecord',
+): Promise<PreparedWrite<UpdateItemCommandInput>> {
+  const [valid] = await checkAll(schema.modelName, [
+    () => validateRecord(schema, data, { fill: true }),
+    () => throwIssues(schema.modelName, versionedOptionIssues(schema, options, call)),
+  ] as const);
+  const { condition, expectedVersion } = (options ?? {}) as VersionedWriteOptions;
+  // weighed as stored: the lifecycle values a put writes are no larger than a create's
+  const item = toItem(schema, creationValues(schema, valid, now));
+  const oversized = itemSizeIssue(item);
+  if (oversized) throw new RecordValidationError(schema.modelName, [oversized]);
+  const key = keyOfItem(schema, item);
+  return {
+    input: buildPutRecord(schema, tableName, key, valid, { condition, expectedVersion, now }),
+    key,
+    keyValues: keyValuesOf(schema, valid),
+    checked: expectedVersion !== undefined || condition !== undefined,
   };
 }
 

@@ -29,6 +29,7 @@ export type TransactionWrite = {
   readonly checked: boolean;
 } & (
   | { readonly action: 'create'; readonly input: PutItemCommandInput }
+  | { readonly action: 'put'; readonly input: UpdateItemCommandInput }
   | { readonly action: 'update'; readonly input: UpdateItemCommandInput }
   | { readonly action: 'delete'; readonly input: DeleteItemCommandInput }
   | { readonly action: 'check'; readonly input: ConditionCheck }
@@ -132,6 +133,10 @@ function transactItem(write: TransactionWrite): TransactWriteItem {
   switch (write.action) {
     case 'create':
       return { Put: { ...common, Item: write.input.Item } };
+    case 'put':
+      // a model of keys alone: nothing to update, the key itself is put
+      if (write.input.UpdateExpression === undefined) return { Put: { ...common, Item: write.input.Key } };
+      return { Update: { ...common, Key: write.input.Key, UpdateExpression: write.input.UpdateExpression } };
     case 'update':
       return { Update: { ...common, Key: write.input.Key, UpdateExpression: write.input.UpdateExpression } };
     case 'delete':

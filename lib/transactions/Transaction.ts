@@ -51,6 +51,14 @@ export class Transaction {
     return this.add({ kind: 'create', repository, data: record, options });
   }
 
+  /**
+   * Adds a put, like `putRecord`: creates or replaces the record, writing the next @Version and
+   * keeping @CreatedAt (with `expectedVersion`, only if the record has that version).
+   */
+  put<M extends object>(repository: Repository<M>, record: M | RecordData<M>, options?: UpdateOptions): this {
+    return this.add({ kind: 'put', repository, data: record, options });
+  }
+
   /** Adds an update of an existing record, like `updateRecord` (with `expectedVersion`, conditional on the version you read). */
   update<M extends object>(
     repository: Repository<M>,

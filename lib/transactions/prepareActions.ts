@@ -5,7 +5,13 @@ import type { Condition } from '../expressions/conditions';
 import { toKey } from '../marshalling/toKey';
 import { validateKey } from '../validation/validateKey';
 import { Repository } from '../repository/Repository';
-import { prepareCreate, prepareDelete, prepareUpdate, type PreparedWrite } from '../repository/prepareWrites';
+import {
+  prepareCreate,
+  prepareDelete,
+  preparePut,
+  prepareUpdate,
+  type PreparedWrite,
+} from '../repository/prepareWrites';
 import { buildConditionCheck } from '../requests/buildConditionCheck';
 import {
   sameItemIssues,
@@ -20,6 +26,7 @@ import { describeType } from '../validation/checks';
 /** An action as the builder records it: arguments as given, checked only at commit. */
 export type TransactionAction =
   | { readonly kind: 'create'; readonly repository: unknown; readonly data: unknown; readonly options: unknown }
+  | { readonly kind: 'put'; readonly repository: unknown; readonly data: unknown; readonly options: unknown }
   | {
       readonly kind: 'update';
       readonly repository: unknown;
@@ -81,6 +88,8 @@ async function prepareAction(action: TransactionAction, index: number, now: Date
         action: 'create',
         ...of(await prepareCreate(schema, tableName, action.data, action.options, now, 'create')),
       };
+    case 'put':
+      return { action: 'put', ...of(await preparePut(schema, tableName, action.data, action.options, now, 'put')) };
     case 'update':
       return {
         action: 'update',

@@ -23,6 +23,7 @@ type Current = Readonly<Record<string, unknown>> | null | undefined;
 // A check, like an update, needs the record: absent → RecordNotFoundError, present → ConditionFailedError.
 const OPERATION: Readonly<Record<PreparedAction['action'], WriteContext['operation']>> = {
   create: 'create',
+  put: 'put',
   update: 'update',
   delete: 'delete',
   check: 'update',
