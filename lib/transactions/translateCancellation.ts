@@ -1,9 +1,4 @@
-import {
-  GetItemCommand,
-  type AttributeValue,
-  type CancellationReason,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, CancellationReason } from '@aws-sdk/client-dynamodb';
 import { OrmError } from '../errors/OrmError';
 import { TransactionActionError } from '../errors/TransactionActionError';
 import {
@@ -12,6 +7,7 @@ import {
   type TransactionCancellationReason,
 } from '../errors/TransactionCanceledError';
 import { translateAwsError, type WriteContext } from '../errors/translateAwsError';
+import type { Pipeline } from '../pipeline/Pipeline';
 import { decodeCurrent } from '../repository/decodeCurrent';
 import { buildGetRecord } from '../requests/buildGetRecord';
 import type { PreparedAction } from './prepareActions';
@@ -42,7 +38,7 @@ export function isTransactionCanceled(error: unknown): error is CanceledTransact
  * consistent read per such action tells "absent" from "condition not met", as Repository does.
  */
 export async function translateCancellation(
-  client: DynamoDBClient,
+  pipeline: Pipeline,
   actions: readonly PreparedAction[],
   error: CanceledTransaction,
 ): Promise<TransactionCanceledError> {
@@ -58,7 +54,7 @@ export async function translateCancellation(
     );
   }
   const current = await Promise.all(
-    actions.map((action, index) => currentRecord(client, action, reasons[index]!, error)),
+    actions.map((action, index) => currentRecord(pipeline, action, reasons[index]!, error)),
   );
   // as for createRecord: a put's failure says "taken", never what the existing record holds
   actions.forEach((action, index) => {
@@ -111,7 +107,7 @@ export function reasonFor(
 }
 
 async function currentRecord(
-  client: DynamoDBClient,
+  pipeline: Pipeline,
   action: PreparedAction,
   reason: CancellationReason,
   cancellation: CanceledTransaction,
@@ -121,7 +117,12 @@ async function currentRecord(
   if (!action.checked) return undefined; // a bare existence check failed: its meaning needs no read
   let item: Record<string, AttributeValue> | undefined;
   try {
-    ({ Item: item } = await client.send(new GetItemCommand(buildGetRecord(action.tableName, action.key, true))));
+    const input = buildGetRecord(action.tableName, action.key, true);
+    ({ Item: item } = await pipeline.send('GetItem', input, {
+      call: 'commit',
+      table: action.tableName,
+      key: action.keyValues,
+    }));
   } catch {
     // the read only refines the error: without it the failure stays a ConditionFailedError with no item
     return undefined;
