@@ -1,5 +1,14 @@
 import { BatchGetItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { Attribute, CreatedAt, PartitionKey, RecordValidationError, Repository, Table, Version } from '../../lib';
+import {
+  Attribute,
+  CreatedAt,
+  PartitionKey,
+  RecordValidationError,
+  Repository,
+  Table,
+  TableNotFoundError,
+  Version,
+} from '../../lib';
 import { batchGet } from '../../lib/repository/batchGet';
 import { batchWrite } from '../../lib/repository/batchWrite';
 import { Pipeline } from '../../lib/pipeline/Pipeline';
@@ -69,6 +78,14 @@ describe.each(engines)('batches on $name', (engine) => {
     faultyClients.push(recording.client);
     return recording;
   }
+
+  /** The error a request on a missing table ends with: the typed TableNotFoundError, the engine's error as cause. */
+  const missingTable = (table: string): unknown =>
+    expect.objectContaining({
+      constructor: TableNotFoundError,
+      tableNames: [table],
+      cause: expect.objectContaining({ name: 'ResourceNotFoundException' }),
+    });
 
   const sentCount = (sent: readonly string[], command: string): number =>
     sent.filter((name) => name === command).length;
@@ -176,14 +193,12 @@ describe.each(engines)('batches on $name', (engine) => {
     });
 
     it("reports every key as unprocessed, with the engine's error per request, when every request fails (a missing table)", async () => {
-      const result = await batchGet(new Pipeline(engine.client()), phone, uniqueTableName('missing'), range(0, 150));
+      const missing = uniqueTableName('missing');
+      const result = await batchGet(new Pipeline(engine.client()), phone, missing, range(0, 150));
       expect(result).toEqual({
         records: [],
         unprocessed: range(0, 150).map((id) => ({ person_id: id })),
-        errors: [
-          expect.objectContaining({ name: 'ResourceNotFoundException' }),
-          expect.objectContaining({ name: 'ResourceNotFoundException' }),
-        ],
+        errors: [missingTable(missing), missingTable(missing)],
       });
     });
   });
@@ -383,16 +398,14 @@ describe.each(engines)('batches on $name', (engine) => {
 
     it("reports every item as unprocessed, with the engine's error per request, when every request fails (a missing table); sends nothing for no items", async () => {
       const records = range(0, 30).map((id) => person(id));
-      const result = await batchWrite(new Pipeline(engine.client()), phone, uniqueTableName('missing'), {
+      const missing = uniqueTableName('missing');
+      const result = await batchWrite(new Pipeline(engine.client()), phone, missing, {
         put: records,
         delete: [100, 101, 102],
       });
       expect(result).toEqual({
         unprocessed: { put: records, delete: [{ person_id: 100 }, { person_id: 101 }, { person_id: 102 }] },
-        errors: [
-          expect.objectContaining({ name: 'ResourceNotFoundException' }),
-          expect.objectContaining({ name: 'ResourceNotFoundException' }),
-        ],
+        errors: [missingTable(missing), missingTable(missing)],
       });
       expect(result.unprocessed.put.every((record) => record instanceof PhoneData)).toBe(true);
       const { client, sent } = ownClient();
