@@ -186,7 +186,7 @@ describe('Pipeline: log lines', () => {
       ['warn', expect.stringMatching(/^getRecord: GetItem phones: \d+\.\d ms, 2 attempts, 1 item$/)],
     ]);
     const denied = await send({}, () =>
-      Object.assign(new Error('not authorized: key 42'), { name: 'AccessDeniedException' }),
+      Object.assign(new Error('not authorized: key secret-key-value'), { name: 'AccessDeniedException' }),
     );
     expect(denied).toEqual([
       [
@@ -195,7 +195,7 @@ describe('Pipeline: log lines', () => {
         expect.stringMatching(/AccessDeniedException after/),
       ],
     ]);
-    expect(JSON.stringify(denied)).not.toContain('42'); // an engine's message may quote a value: only its name is logged
+    expect(JSON.stringify(denied)).not.toContain('secret-key-value'); // an engine's message may quote a value: only its name is logged
     const condition = await send({}, () =>
       Object.assign(new Error('failed'), { name: 'ConditionalCheckFailedException' }),
     );
