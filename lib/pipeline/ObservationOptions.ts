@@ -8,8 +8,8 @@ export interface RequestEvent {
   readonly operation: string;
   /** The table; for a transaction, every table it writes, comma-separated (a table name holds no comma). */
   readonly table: string;
-  /** The index read, for a query or scan of an index. */
-  readonly index?: string;
+  /** The index read by a query or scan of an index; undefined otherwise. */
+  readonly index?: string | undefined;
 }
 
 /** What every answered request reports, whether it succeeded or failed. */
@@ -30,11 +30,11 @@ export interface ResponseEvent extends RequestOutcome {
    * DynamoDB's ConsumedCapacity (always a list), when the repository or transaction was made with
    * `returnConsumedCapacity` and the operation reports it (reads, writes, batches, transactions).
    */
-  readonly consumedCapacity?: readonly ConsumedCapacity[];
-  /** Items read: 0 or 1 for GetItem, the items of every table for BatchGetItem, `Count` for Query and Scan. */
-  readonly count?: number;
-  /** Items examined before the filter (Query and Scan's `ScannedCount`). */
-  readonly scannedCount?: number;
+  readonly consumedCapacity?: readonly ConsumedCapacity[] | undefined;
+  /** Items read: 0 or 1 for GetItem, the items of every table for BatchGetItem, `Count` for Query and Scan; undefined for writes. */
+  readonly count?: number | undefined;
+  /** Items examined before the filter (Query and Scan's `ScannedCount`); undefined for other operations. */
+  readonly scannedCount?: number | undefined;
 }
 
 /** A request that failed: what `onError` receives. */

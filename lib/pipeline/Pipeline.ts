@@ -22,7 +22,6 @@ export interface RequestTarget {
    * passed on untranslated, and logged at debug.
    */
   readonly answers?: readonly string[];
-  readonly signal?: AbortSignal | undefined;
 }
 
 /**
@@ -45,7 +44,7 @@ export class Pipeline {
   }
 
   /**
-   * Sends one request.
+   * Sends one request (`signal` aborts it: a parallel scan stopping its other segments).
    * @throws TableNotFoundError, EndpointUnreachableError, MissingRegionError or MissingCredentialsError
    *   (SetupErrors) for the SDK errors that mean so, the SDK's error as `cause`.
    * @throws every other error of the SDK or the engine unchanged.
@@ -54,14 +53,15 @@ export class Pipeline {
     operation: O,
     input: Operations[O]['input'],
     target: RequestTarget,
+    signal?: AbortSignal,
   ): Promise<Operations[O]['output']> {
     const sent =
       this.capacity !== undefined && CAPACITY_OPERATIONS.has(operation)
-        ? { ...input, ReturnConsumedCapacity: this.capacity }
+        ? Object.assign({}, input, { ReturnConsumedCapacity: this.capacity })
         : input;
     // every command has the shape of GetItemCommand's for client.send; the output is typed by operation
     const command = new COMMANDS[operation](sent as never) as GetItemCommand;
-    const options = target.signal && { abortSignal: target.signal };
+    const options = signal && { abortSignal: signal };
     const observer = this.observer;
     if (observer === undefined) {
       try {

@@ -109,27 +109,31 @@ export const TABLE_CHANGES: ReadonlySet<OperationName> = new Set<OperationName>(
   'UpdateTimeToLive',
 ]);
 
-/** What a response says about cost and size: consumed capacity (as a list) and, for reads, item counts. */
-export interface ResponseFigures {
-  consumedCapacity?: readonly ConsumedCapacity[];
-  count?: number;
-  scannedCount?: number;
+/** DynamoDB's ConsumedCapacity in an output, as a list (batches and transactions give one, the others an object). */
+export function consumedCapacityOf(output: object): readonly ConsumedCapacity[] | undefined {
+  const { ConsumedCapacity: capacity } = output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] };
+  return capacity === undefined || Array.isArray(capacity) ? capacity : [capacity];
 }
 
-/** The figures of an operation's output. */
-export function responseFigures(operation: OperationName, output: object): ResponseFigures {
-  const figures: ResponseFigures = {};
-  const { ConsumedCapacity: capacity } = output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] };
-  if (capacity !== undefined) figures.consumedCapacity = Array.isArray(capacity) ? capacity : [capacity];
-  if (operation === 'GetItem') {
-    figures.count = (output as GetItemCommandOutput).Item ? 1 : 0;
-  } else if (operation === 'Query' || operation === 'Scan') {
-    const { Count, ScannedCount } = output as QueryCommandOutput;
-    if (Count !== undefined) figures.count = Count;
-    if (ScannedCount !== undefined) figures.scannedCount = ScannedCount;
-  } else if (operation === 'BatchGetItem') {
-    const responses = (output as BatchGetItemCommandOutput).Responses ?? {};
-    figures.count = Object.values(responses).reduce((sum, items) => sum + items.length, 0);
+/** Items read: 0 or 1 for GetItem, the items of every table for BatchGetItem, Query and Scan's `Count`; else undefined. */
+export function countOf(operation: OperationName, output: object): number | undefined {
+  switch (operation) {
+    case 'GetItem':
+      return (output as GetItemCommandOutput).Item ? 1 : 0;
+    case 'Query':
+    case 'Scan':
+      return (output as QueryCommandOutput).Count;
+    case 'BatchGetItem':
+      return Object.values((output as BatchGetItemCommandOutput).Responses ?? {}).reduce(
+        (sum, items) => sum + items.length,
+        0,
+      );
+    default:
+      return undefined;
   }
-  return figures;
+}
+
+/** Query and Scan's `ScannedCount` (items examined before the filter); else undefined. */
+export function scannedCountOf(operation: OperationName, output: object): number | undefined {
+  return operation === 'Query' || operation === 'Scan' ? (output as QueryCommandOutput).ScannedCount : undefined;
 }

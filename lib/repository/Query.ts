@@ -37,7 +37,7 @@ export class Query<T> extends PagedRead<T> {
         ...(startKey && { ExclusiveStartKey: startKey }),
         ...(limit !== undefined && { Limit: limit }),
       };
-      const output = await this.target.pipeline.send('Query', input, { ...request, signal });
+      const output = await this.target.pipeline.send('Query', input, request, signal);
       return { items: output.Items ?? [], ...(output.LastEvaluatedKey && { lastKey: output.LastEvaluatedKey }) };
     };
   }

@@ -53,7 +53,7 @@ export class Scan<T> extends PagedRead<T> {
         ...(startKey && { ExclusiveStartKey: startKey }),
         ...(limit !== undefined && { Limit: limit }),
       };
-      const output = await this.target.pipeline.send('Scan', input, { ...request, signal });
+      const output = await this.target.pipeline.send('Scan', input, request, signal);
       return { items: output.Items ?? [], ...(output.LastEvaluatedKey && { lastKey: output.LastEvaluatedKey }) };
     };
   }

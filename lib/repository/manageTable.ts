@@ -54,7 +54,9 @@ export async function createTable(target: TableTarget): Promise<CreateTableResul
       if (!isResourceInUse(error)) throw error;
     }
   }
-  const table = await waitUntilActive(pipeline, request, { timeoutMs: waitTimeoutMs });
+  // DynamoDB may answer "not found" to a describe right after CreateTable: that is no set-up mistake
+  const waiting = existing ? request : { ...request, answers: NOT_FOUND };
+  const table = await waitUntilActive(pipeline, waiting, { timeoutMs: waitTimeoutMs });
   const result = existing
     ? await reconcileIndexes(target, table, request)
     : { created: true, addedIndexes: [], undeclaredIndexes: [] };
