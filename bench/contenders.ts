@@ -54,6 +54,7 @@ export function createContenders(target: Target, tableName: string): OpsContende
   return [
     rawContender(createClient(target, answers), tableName),
     oursContender(createClient(target, answers), tableName),
+    oursContender(createClient(target, answers), tableName, 'oursNoopHook'),
     documentClientContender(createClient(target, answers), tableName),
     toolboxContender(createClient(target, answers), tableName),
     electroContender(createClient(target, { item: ELECTRO_ITEM, deleteReturnsItem: true }), tableName),
@@ -114,10 +115,17 @@ function rawContender(client: ReturnType<typeof createClient>, TableName: string
   };
 }
 
-function oursContender(client: ReturnType<typeof createClient>, tableName: string): OpsContender {
-  const repo = new Repository(PhoneData, { client, tableName });
+/** Hooks that do nothing: what observing costs by itself. */
+const NOOP_HOOKS = { onRequest: () => undefined, onResponse: () => undefined, onError: () => undefined };
+
+function oursContender(
+  client: ReturnType<typeof createClient>,
+  tableName: string,
+  name: 'ours' | 'oursNoopHook' = 'ours',
+): OpsContender {
+  const repo = new Repository(PhoneData, { client, tableName, ...(name === 'oursNoopHook' && { hooks: NOOP_HOOKS }) });
   return {
-    name: 'ours',
+    name,
     create: (record) => repo.createRecord(record),
     get: (id) => repo.getRecord(id),
     update: (id, phoneNumber) => repo.updateRecord(id, { phone_number: phoneNumber }),

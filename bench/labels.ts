@@ -1,11 +1,20 @@
 // Names and notes of the contenders, shared by the suites and the report.
 
-export const CONTENDER_NAMES = ['raw', 'ours', 'documentClient', 'toolbox', 'electrodb', 'dynamoose'] as const;
+export const CONTENDER_NAMES = [
+  'raw',
+  'ours',
+  'oursNoopHook',
+  'documentClient',
+  'toolbox',
+  'electrodb',
+  'dynamoose',
+] as const;
 export type ContenderName = (typeof CONTENDER_NAMES)[number];
 
 export const CONTENDER_LABELS: Record<ContenderName, string> = {
   raw: 'raw SDK (client-dynamodb + util-dynamodb)',
   ours: 'dynamodb-decorators (Repository)',
+  oursNoopHook: 'dynamodb-decorators with a no-op hook',
   documentClient: 'DocumentClient (lib-dynamodb)',
   toolbox: 'dynamodb-toolbox v2',
   electrodb: 'ElectroDB',
@@ -15,6 +24,8 @@ export const CONTENDER_LABELS: Record<ContenderName, string> = {
 export const REQUEST_DIFFERENCES: Record<ContenderName, string> = {
   raw: 'The baseline: exactly the requests ours sends (same expressions, placeholders, ReturnValues, ReturnValuesOnConditionCheckFailure: ALL_OLD on writes, ConsistentRead: false on get).',
   ours: 'Validates each record/id/change against the schema before sending; returns model instances.',
+  oursNoopHook:
+    "The same requests as ours, from a repository made with `hooks: { onRequest, onResponse, onError }` that do nothing: each request is timed and its events built, which ours (no hook, no logger) skips. The difference is the cost of observing; ours's own ratio to raw is the cost of hooks when absent.",
   documentClient: 'Same requests as the baseline.',
   toolbox:
     'Same conditions and ReturnValues; no ReturnValuesOnConditionCheckFailure and no ConsistentRead: false (entity attribute and timestamps turned off, so the item is the same).',

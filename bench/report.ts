@@ -59,6 +59,10 @@ function times(value: number): string {
   return `${value.toFixed(2)}x`;
 }
 
+function signed(value: number): string {
+  return `${value >= 0 ? '+' : '−'}${fixed(Math.abs(value))}`;
+}
+
 function range(summary: Summary): string {
   return `${fixed(summary.min)}–${fixed(summary.max)}`;
 }
@@ -150,10 +154,22 @@ function targetRows(results: AllResults): TargetRow[] {
     for (const operation of OPERATIONS) {
       const mine = summarize(ours[operation]).median;
       for (const name of CONTENDER_NAMES) {
-        if (name === 'ours' || name === 'raw' || !times_[name]) continue;
+        if (name === 'ours' || name === 'oursNoopHook' || name === 'raw' || !times_[name]) continue;
         const theirs = summarize(times_[name]![operation]).median;
         if (theirs <= mine) beaten.push(`${operation}: ${label(name)} ${fixed(theirs)} µs vs ours ${fixed(mine)} µs`);
       }
+    }
+    const hooked = times_['oursNoopHook'];
+    if (hooked) {
+      const cost = OPERATIONS.map(
+        (operation) =>
+          `${operation} ${signed(summarize(hooked[operation]).median - summarize(ours[operation]).median)} µs`,
+      );
+      rows.push({
+        target: `What a no-op hook costs: ours with a no-op hook vs ours (${ops.setting}, ${clock}; informational)`,
+        measured: `${cost.join(', ')} (all four: ratio ours / hooked ${times(ratio(summarize(sumPerRound(hooked)).median, summarize(sumPerRound(ours)).median))}, per round ${pairedRange(sumPerRound(hooked), sumPerRound(ours))})`,
+        met: undefined,
+      });
     }
     rows.push({
       target: `Faster than every peer, each operation (${ops.setting}, ${clock})`,

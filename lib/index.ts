@@ -84,8 +84,25 @@ export { WaitTimeoutError } from './errors/WaitTimeoutError';
 export { TransactionCanceledError } from './errors/TransactionCanceledError';
 export type { TransactionActionKind, TransactionCancellationReason } from './errors/TransactionCanceledError';
 export { TransactionActionError } from './errors/TransactionActionError';
+export { SetupError } from './errors/SetupError';
+export { TableNotFoundError } from './errors/TableNotFoundError';
+export { EndpointUnreachableError } from './errors/EndpointUnreachableError';
+export { MissingRegionError } from './errors/MissingRegionError';
+export { MissingCredentialsError } from './errors/MissingCredentialsError';
 
 export { transaction, Transaction } from './transactions/Transaction';
-export type { CommitOptions } from './transactions/Transaction';
+export type { CommitOptions, TransactionOptions } from './transactions/Transaction';
 export { readTransaction } from './transactions/ReadTransaction';
 export type { ReadId, ReadTransaction } from './transactions/ReadTransaction';
+
+export type {
+  Logger,
+  LogMethod,
+  LogValues,
+  ObservationOptions,
+  RequestErrorEvent,
+  RequestEvent,
+  RequestHooks,
+  RequestOutcome,
+  ResponseEvent,
+} from './pipeline/ObservationOptions';

@@ -318,9 +318,9 @@ const schemaCases: BadInput[] = [
   },
   {
     name: 'unknown Repository option',
-    call: async ({ client }) => new Repository(PhoneData, { client, logger: console } as never),
+    call: async ({ client }) => new Repository(PhoneData, { client, region: 'eu-west-1' } as never),
     errorClass: RecordValidationError,
-    attribute: 'logger',
+    attribute: 'region',
   },
   {
     name: '@GlobalIndex on an unknown attribute',

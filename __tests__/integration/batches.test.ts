@@ -1,7 +1,17 @@
 import { BatchGetItemCommand, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { Attribute, CreatedAt, PartitionKey, RecordValidationError, Repository, Table, Version } from '../../lib';
+import {
+  Attribute,
+  CreatedAt,
+  PartitionKey,
+  RecordValidationError,
+  Repository,
+  Table,
+  TableNotFoundError,
+  Version,
+} from '../../lib';
 import { batchGet } from '../../lib/repository/batchGet';
 import { batchWrite } from '../../lib/repository/batchWrite';
+import { Pipeline } from '../../lib/pipeline/Pipeline';
 import { compileSchema } from '../../lib/schema/compileSchema';
 import { EventData, PhoneData, RELATIONSHIPS } from '../fixtures/models';
 import { engines, uniqueTableName } from '../helpers/engines';
@@ -69,6 +79,14 @@ describe.each(engines)('batches on $name', (engine) => {
     return recording;
   }
 
+  /** The error a request on a missing table ends with: the typed TableNotFoundError, the engine's error as cause. */
+  const missingTable = (table: string): unknown =>
+    expect.objectContaining({
+      constructor: TableNotFoundError,
+      tableNames: [table],
+      cause: expect.objectContaining({ name: 'ResourceNotFoundException' }),
+    });
+
   const sentCount = (sent: readonly string[], command: string): number =>
     sent.filter((name) => name === command).length;
 
@@ -77,7 +95,7 @@ describe.each(engines)('batches on $name', (engine) => {
 
     beforeAll(async () => {
       tableName = await newTable('batch_get');
-      const { unprocessed, errors } = await batchWrite(engine.client(), phone, tableName, {
+      const { unprocessed, errors } = await batchWrite(new Pipeline(engine.client()), phone, tableName, {
         put: range(0, 200).map((id) => person(id)),
       });
       expect({ unprocessed, errors }).toEqual({ unprocessed: { put: [], delete: [] }, errors: [] });
@@ -86,7 +104,7 @@ describe.each(engines)('batches on $name', (engine) => {
     it('reads 250 ids in 3 requests; missing ids are absent; records follow the order of the ids', async () => {
       const { client, sent } = ownClient();
       const ids = range(0, 250).reverse(); // 249..0: ids 200..249 do not exist
-      const { records, unprocessed, errors } = await batchGet(client, phone, tableName, ids);
+      const { records, unprocessed, errors } = await batchGet(new Pipeline(client), phone, tableName, ids);
       expect(sentCount(sent, 'BatchGetItemCommand')).toBe(3);
       expect(idsOf(records)).toEqual(range(0, 200).reverse());
       expect(records.every((record) => record instanceof PhoneData)).toBe(true);
@@ -96,9 +114,15 @@ describe.each(engines)('batches on $name', (engine) => {
     });
 
     it('reads a repeated id once (DynamoDB rejects a request listing a key twice)', async () => {
-      const { records } = await batchGet(engine.client(), phone, tableName, [5, 7, 5, { person_id: 7 }, 6, 999], {
-        consistent: true,
-      });
+      const { records } = await batchGet(
+        new Pipeline(engine.client()),
+        phone,
+        tableName,
+        [5, 7, 5, { person_id: 7 }, 6, 999],
+        {
+          consistent: true,
+        },
+      );
       expect(idsOf(records)).toEqual([5, 7, 6]);
       await expect(
         engine.client().send(
@@ -111,7 +135,7 @@ describe.each(engines)('batches on $name', (engine) => {
 
     it('reads nothing for no ids', async () => {
       const { client, sent } = ownClient();
-      await expect(batchGet(client, phone, tableName, [])).resolves.toEqual({
+      await expect(batchGet(new Pipeline(client), phone, tableName, [])).resolves.toEqual({
         records: [],
         unprocessed: [],
         errors: [],
@@ -122,14 +146,14 @@ describe.each(engines)('batches on $name', (engine) => {
     it('rejects bad ids all at once, by index, before any request', async () => {
       const { client, sent } = ownClient();
       const ids = [1, '2', 3, { person_id: 4, name: 'x' }, null] as never[];
-      const error = await batchGet(client, phone, tableName, ids).catch((caught: unknown) => caught);
+      const error = await batchGet(new Pipeline(client), phone, tableName, ids).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RecordValidationError);
       expect((error as RecordValidationError).issues.map((issue) => issue.attribute)).toEqual([
         'ids[1].person_id',
         'ids[3].name',
         'ids[4].person_id',
       ]);
-      await expect(batchGet(client, phone, tableName, [1], { concurrency: 0 })).rejects.toThrow(
+      await expect(batchGet(new Pipeline(client), phone, tableName, [1], { concurrency: 0 })).rejects.toThrow(
         /concurrency \(number\) must be a whole number/,
       );
       expect(sent).toEqual([]);
@@ -138,7 +162,7 @@ describe.each(engines)('batches on $name', (engine) => {
     it('retries UnprocessedKeys until every key is read', async () => {
       const { client, sent } = ownClient();
       withholdHalf(client, 'BatchGetItemCommand', 4);
-      const { records, unprocessed } = await batchGet(client, phone, tableName, range(0, 250));
+      const { records, unprocessed } = await batchGet(new Pipeline(client), phone, tableName, range(0, 250));
       expect(idsOf(records)).toEqual(range(0, 200));
       expect(unprocessed).toEqual([]);
       expect(sentCount(sent, 'BatchGetItemCommand')).toBeGreaterThanOrEqual(3 + 4);
@@ -148,7 +172,7 @@ describe.each(engines)('batches on $name', (engine) => {
       const { client, sent } = ownClient();
       processNothing(client, 'BatchGetItemCommand');
       const started = Date.now();
-      const { records, unprocessed, errors } = await batchGet(client, phone, tableName, range(0, 150), {
+      const { records, unprocessed, errors } = await batchGet(new Pipeline(client), phone, tableName, range(0, 150), {
         maxRetries: 3,
       });
       expect(Date.now() - started).toBeLessThan(2000); // at most 50 + 100 + 200 ms of backoff per request
@@ -162,21 +186,19 @@ describe.each(engines)('batches on $name', (engine) => {
     it("reports a reset request's keys as unprocessed, with the error, and returns the other requests' records", async () => {
       const { client } = ownClient();
       resetConnectionFor(client, 'BatchGetItemCommand', 120); // the second request: ids 100..199
-      const { records, unprocessed, errors } = await batchGet(client, phone, tableName, range(0, 250));
+      const { records, unprocessed, errors } = await batchGet(new Pipeline(client), phone, tableName, range(0, 250));
       expect(idsOf(records)).toEqual(range(0, 100));
       expect(unprocessed).toEqual(range(100, 100).map((id) => ({ person_id: id })));
       expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', code: 'ECONNRESET' })]);
     });
 
     it("reports every key as unprocessed, with the engine's error per request, when every request fails (a missing table)", async () => {
-      const result = await batchGet(engine.client(), phone, uniqueTableName('missing'), range(0, 150));
+      const missing = uniqueTableName('missing');
+      const result = await batchGet(new Pipeline(engine.client()), phone, missing, range(0, 150));
       expect(result).toEqual({
         records: [],
         unprocessed: range(0, 150).map((id) => ({ person_id: id })),
-        errors: [
-          expect.objectContaining({ name: 'ResourceNotFoundException' }),
-          expect.objectContaining({ name: 'ResourceNotFoundException' }),
-        ],
+        errors: [missingTable(missing), missingTable(missing)],
       });
     });
   });
@@ -187,7 +209,7 @@ describe.each(engines)('batches on $name', (engine) => {
       const records = range(0, 10_000).map((id) => person(id));
       const started = Date.now();
       const { unprocessed, errors } = await batchWrite(
-        engine.client(),
+        new Pipeline(engine.client()),
         phone,
         tableName,
         { put: records },
@@ -198,23 +220,26 @@ describe.each(engines)('batches on $name', (engine) => {
       expect(unprocessed).toEqual({ put: [], delete: [] });
       expect(errors).toEqual([]);
       expect(await countItems(engine.client(), tableName)).toBe(10_000);
-      const { records: sample } = await batchGet(engine.client(), phone, tableName, [0, 4_321, 9_999]);
+      const { records: sample } = await batchGet(new Pipeline(engine.client()), phone, tableName, [0, 4_321, 9_999]);
       expect(sample.map((record) => ({ ...record }))).toEqual([0, 4_321, 9_999].map((id) => ({ ...person(id) })));
     });
 
     it('puts and deletes in one batch; a put overwrites an existing record', async () => {
       const tableName = await newTable('batch_mixed');
-      await batchWrite(engine.client(), phone, tableName, { put: range(0, 30).map((id) => person(id)) });
+      await batchWrite(new Pipeline(engine.client()), phone, tableName, { put: range(0, 30).map((id) => person(id)) });
       const { client, sent } = ownClient();
       const put = [
         ...range(30, 20).map((id) => person(id)),
         ...range(0, 5).map((id) => ({ ...person(id), name: 'Renamed' })),
       ];
-      const result = await batchWrite(client, phone, tableName, { put, delete: [...range(20, 10), 1_000] });
+      const result = await batchWrite(new Pipeline(client), phone, tableName, {
+        put,
+        delete: [...range(20, 10), 1_000],
+      });
       expect(result).toEqual({ unprocessed: { put: [], delete: [] }, errors: [] });
       expect(sentCount(sent, 'BatchWriteItemCommand')).toBe(2); // 25 puts + 11 deletes, 25 per request
       expect(await countItems(engine.client(), tableName)).toBe(40);
-      const { records } = await batchGet(engine.client(), phone, tableName, range(0, 60));
+      const { records } = await batchGet(new Pipeline(engine.client()), phone, tableName, range(0, 60));
       expect(idsOf(records)).toEqual([...range(0, 20), ...range(30, 20)]);
       expect(records.slice(0, 6).map((record) => record.name)).toEqual([
         'Renamed',
@@ -231,8 +256,8 @@ describe.each(engines)('batches on $name', (engine) => {
       await events.createTable();
       const schema = compileSchema(EventData);
       const put = range(0, 30).map((at) => ({ device_id: at % 2 === 0 ? 'even' : 'odd', at, kind: 'tick' }));
-      await batchWrite(engine.client(), schema, events.tableName, { put });
-      const { records } = await batchGet(engine.client(), schema, events.tableName, [
+      await batchWrite(new Pipeline(engine.client()), schema, events.tableName, { put });
+      const { records } = await batchGet(new Pipeline(engine.client()), schema, events.tableName, [
         { device_id: 'odd', at: 3 },
         { device_id: 'even', at: 3 },
       ]);
@@ -240,7 +265,7 @@ describe.each(engines)('batches on $name', (engine) => {
       const { client } = ownClient();
       processNothing(client, 'BatchWriteItemCommand');
       const { unprocessed } = await batchWrite(
-        client,
+        new Pipeline(client),
         schema,
         events.tableName,
         { delete: [{ device_id: 'odd', at: 3 }] },
@@ -257,19 +282,21 @@ describe.each(engines)('batches on $name', (engine) => {
       await notes.createTable();
       const schema = compileSchema(VersionedNote);
       const before = Date.now();
-      await batchWrite(engine.client(), schema, notes.tableName, {
+      await batchWrite(new Pipeline(engine.client()), schema, notes.tableName, {
         put: [
           { id: 'a', text: 'x' },
           { id: 'b', text: 'y' },
         ],
       });
-      const { records } = await batchGet(engine.client(), schema, notes.tableName, ['a', 'b']);
+      const { records } = await batchGet(new Pipeline(engine.client()), schema, notes.tableName, ['a', 'b']);
       expect(records.map((record) => record.version)).toEqual([1, 1]);
       expect(
         records.every((record) => record.created_at instanceof Date && record.created_at.getTime() >= before - 1000),
       ).toBe(true);
       await expect(
-        batchWrite(engine.client(), schema, notes.tableName, { put: [{ id: 'a', text: 'x', version: 7 }] }),
+        batchWrite(new Pipeline(engine.client()), schema, notes.tableName, {
+          put: [{ id: 'a', text: 'x', version: 7 }],
+        }),
       ).rejects.toMatchObject({
         issues: [expect.objectContaining({ attribute: 'put[0].version' })],
       });
@@ -285,9 +312,10 @@ describe.each(engines)('batches on $name', (engine) => {
         { ...person(4), name: undefined },
         'nonsense',
       ];
-      const error = await batchWrite(client, phone, tableName, { put: put as never[], delete: [5, 'six'] }).catch(
-        (caught: unknown) => caught,
-      );
+      const error = await batchWrite(new Pipeline(client), phone, tableName, {
+        put: put as never[],
+        delete: [5, 'six'],
+      }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RecordValidationError);
       expect((error as RecordValidationError).issues.map((issue) => issue.attribute)).toEqual([
         'put[2].relationship',
@@ -302,7 +330,7 @@ describe.each(engines)('batches on $name', (engine) => {
     it('rejects two operations on one key, naming the key attribute (values in the issue), and sends nothing', async () => {
       const tableName = await newTable('batch_duplicates');
       const { client, sent } = ownClient();
-      const error = await batchWrite(client, phone, tableName, {
+      const error = await batchWrite(new Pipeline(client), phone, tableName, {
         put: [person(1), person(2), person(1, 'Twin')],
         delete: [3, 2],
       }).catch((caught: unknown) => caught);
@@ -322,7 +350,7 @@ describe.each(engines)('batches on $name', (engine) => {
       const tableName = await newTable('batch_retry');
       const { client, sent } = ownClient();
       withholdHalf(client, 'BatchWriteItemCommand', 6);
-      const { unprocessed, errors } = await batchWrite(client, phone, tableName, {
+      const { unprocessed, errors } = await batchWrite(new Pipeline(client), phone, tableName, {
         put: range(0, 60).map((id) => person(id)),
         delete: [999],
       });
@@ -337,7 +365,7 @@ describe.each(engines)('batches on $name', (engine) => {
       processNothing(client, 'BatchWriteItemCommand');
       const started = Date.now();
       const { unprocessed, errors } = await batchWrite(
-        client,
+        new Pipeline(client),
         phone,
         tableName,
         { put: range(0, 40).map((id) => person(id)), delete: [100, 101] },
@@ -357,33 +385,31 @@ describe.each(engines)('batches on $name', (engine) => {
       const tableName = await newTable('batch_reset');
       const { client } = ownClient();
       resetConnectionFor(client, 'BatchWriteItemCommand', 30); // the second request: ids 25..49
-      const { unprocessed, errors } = await batchWrite(client, phone, tableName, {
+      const { unprocessed, errors } = await batchWrite(new Pipeline(client), phone, tableName, {
         put: range(0, 75).map((id) => person(id)),
       });
       expect(idsOf(unprocessed.put)).toEqual(range(25, 25));
       expect(unprocessed.delete).toEqual([]);
       expect(errors).toEqual([expect.objectContaining({ name: 'TimeoutError', code: 'ECONNRESET' })]);
       expect(await countItems(engine.client(), tableName)).toBe(50);
-      const { records } = await batchGet(engine.client(), phone, tableName, range(0, 75));
+      const { records } = await batchGet(new Pipeline(engine.client()), phone, tableName, range(0, 75));
       expect(idsOf(records)).toEqual([...range(0, 25), ...range(50, 25)]);
     });
 
     it("reports every item as unprocessed, with the engine's error per request, when every request fails (a missing table); sends nothing for no items", async () => {
       const records = range(0, 30).map((id) => person(id));
-      const result = await batchWrite(engine.client(), phone, uniqueTableName('missing'), {
+      const missing = uniqueTableName('missing');
+      const result = await batchWrite(new Pipeline(engine.client()), phone, missing, {
         put: records,
         delete: [100, 101, 102],
       });
       expect(result).toEqual({
         unprocessed: { put: records, delete: [{ person_id: 100 }, { person_id: 101 }, { person_id: 102 }] },
-        errors: [
-          expect.objectContaining({ name: 'ResourceNotFoundException' }),
-          expect.objectContaining({ name: 'ResourceNotFoundException' }),
-        ],
+        errors: [missingTable(missing), missingTable(missing)],
       });
       expect(result.unprocessed.put.every((record) => record instanceof PhoneData)).toBe(true);
       const { client, sent } = ownClient();
-      await expect(batchWrite(client, phone, uniqueTableName('missing'), {})).resolves.toEqual({
+      await expect(batchWrite(new Pipeline(client), phone, uniqueTableName('missing'), {})).resolves.toEqual({
         unprocessed: { put: [], delete: [] },
         errors: [],
       });

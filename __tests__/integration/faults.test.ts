@@ -12,6 +12,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import {
   Attribute,
   ConditionFailedError,
+  EndpointUnreachableError,
   OrmError,
   PartitionKey,
   RecordNotFoundError,
@@ -93,6 +94,7 @@ function putIdsOf(body: string): string[] {
  * the message. In a plain Node process the error passes through with its `code`.
  */
 function connectionCodeOf(error: unknown): string | undefined {
+  if (error instanceof EndpointUnreachableError) return error.code;
   const { code, message = '' } = error as { code?: string; message?: string };
   if (code) return code;
   const named = /\b(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)\b/.exec(message);
@@ -100,12 +102,24 @@ function connectionCodeOf(error: unknown): string | undefined {
   return /socket hang up/.test(message) ? 'ECONNRESET' : undefined;
 }
 
-/** A connection error or timeout as Node and the SDK report it, passed through (not wrapped in one of ours). */
+/**
+ * A connection error or timeout. A connection nothing accepted is an EndpointUnreachableError naming the
+ * endpoint, with the error as Node and the SDK report it as `cause`; a connection lost mid-request or a
+ * timeout passes through as they report it (not wrapped in one of ours).
+ */
 function expectConnectionError(
   error: unknown,
   codes: readonly string[] = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'],
 ): void {
   expect(error).toBeInstanceOf(Error);
+  if (error instanceof EndpointUnreachableError) {
+    expect(codes).toContain(error.code);
+    expect(error.endpoint).toMatch(/^http:\/\/(127\.0\.0\.1|localhost):\d+$/);
+    expect(error.message).toContain(error.endpoint);
+    expect(error.cause).not.toBeInstanceOf(OrmError);
+    expect(connectionCodeOf(error.cause)).toBe(error.code);
+    return;
+  }
   expect(error).not.toBeInstanceOf(OrmError);
   const { name, message } = error as Error;
   const code = connectionCodeOf(error);

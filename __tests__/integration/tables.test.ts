@@ -169,10 +169,15 @@ describe.each(engines)('tables on $name', (engine) => {
     });
   }
 
-  it('errors the engine decides and the library does not translate pass through unchanged', async () => {
+  it("a missing table is the engine's ResourceNotFoundException, which the library names as a TableNotFoundError", async () => {
     const repo = new Repository(PhoneData, { client: engine.client(), tableName: uniqueTableName('absent') });
-    await expect(repo.getRecord(1)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
-    await expect(repo.createGsi('relationship')).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    const missing = {
+      name: 'TableNotFoundError',
+      tableNames: [repo.tableName],
+      cause: expect.objectContaining({ name: 'ResourceNotFoundException' }),
+    };
+    await expect(repo.getRecord(1)).rejects.toMatchObject(missing);
+    await expect(repo.createGsi('relationship')).rejects.toMatchObject(missing);
     const raw = new PutItemCommand({ TableName: repo.tableName, Item: { person_id: { N: '1' } } });
     await expect(engine.client().send(raw)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });

@@ -1,8 +1,8 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { encodeCursor, type CursorTarget } from '../marshalling/encodeCursor';
 import { decodeCursor } from '../validation/decodeCursor';
 import { fromItem } from '../marshalling/codec';
 import { toAttributeValue } from '../marshalling/codec';
+import type { Pipeline, RequestTarget } from '../pipeline/Pipeline';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { checkPageOptions } from '../validation/checkQueryOptions';
 import type { PageOptions } from './readOptions';
@@ -11,7 +11,7 @@ import { readPage, type FetchPage, type Item, type PagingOptions } from './pagin
 
 /** Where a query or scan reads. */
 export interface ReadTarget {
-  readonly client: DynamoDBClient;
+  readonly pipeline: Pipeline;
   readonly schema: CompiledSchema;
   readonly tableName: string;
 }
@@ -59,6 +59,17 @@ export abstract class PagedRead<T> implements AsyncIterable<T> {
     return {
       items: items.map((item) => this.decode(item)),
       cursor: resumeKey && encodeCursor(cursorTarget, resumeKey),
+    };
+  }
+
+  /** What each request of this read is for, as hooks and log lines tell it (`signal` added per request). */
+  protected request(): RequestTarget {
+    const { operation, index, partition } = this.plan;
+    return {
+      call: operation,
+      table: this.target.tableName,
+      index: index?.name,
+      ...(partition && { key: { [partition.attribute.name]: partition.value } }),
     };
   }
 

@@ -1,4 +1,4 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import type { QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { buildQuery } from '../requests/buildQuery';
 import type { ReadPlan } from '../validation/ReadPlan';
 import { PagedRead, type ReadTarget } from './PagedRead';
@@ -30,13 +30,14 @@ export class Query<T> extends PagedRead<T> {
   }
 
   protected fetch(): FetchPage {
+    const request = this.request();
     return async (startKey, limit, signal) => {
       const input: QueryCommandInput = {
         ...this.input,
         ...(startKey && { ExclusiveStartKey: startKey }),
         ...(limit !== undefined && { Limit: limit }),
       };
-      const output = await this.target.client.send(new QueryCommand(input), { ...(signal && { abortSignal: signal }) });
+      const output = await this.target.pipeline.send('Query', input, request, signal);
       return { items: output.Items ?? [], ...(output.LastEvaluatedKey && { lastKey: output.LastEvaluatedKey }) };
     };
   }

@@ -1,16 +1,8 @@
-import {
-  DeleteItemCommand,
-  DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-  UpdateItemCommand,
-  type AttributeValue,
-  type CreateTableCommandInput,
-} from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { RecordNotFoundError } from '../errors/RecordNotFoundError';
-import { isConditionalCheckFailed, translateAwsError, type WriteContext } from '../errors/translateAwsError';
 import { fromItem } from '../marshalling/codec';
 import { toKey } from '../marshalling/toKey';
+import { Pipeline } from '../pipeline/Pipeline';
 import { buildGetRecord } from '../requests/buildGetRecord';
 import { tableDefinition } from '../requests/tableDefinition';
 import { fromStreamRecord, type StreamChange, type StreamRecordInput } from '../streams/fromStreamRecord';
@@ -23,18 +15,20 @@ import { checkIndexOptions } from '../validation/checkIndexOptions';
 import { checkOptions, optionIssues, optionOf, wholeNumberOption } from '../validation/checkOptions';
 import { checkQueryOptions, checkScanOptions } from '../validation/checkQueryOptions';
 import { isValidTableName } from '../validation/checks';
+import { OBSERVATION_OPTIONS } from '../validation/observationOptions';
 import { validateKey } from '../validation/validateKey';
 import { batchGet, type BatchGetOptions, type BatchGetResult } from './batchGet';
 import { batchWrite, type BatchWriteItems, type BatchWriteResult } from './batchWrite';
 import { createGsi, createTable, type CreateTableResult, type TableTarget } from './manageTable';
 import type { DeleteOptions, GetOptions, GsiOptions, RepositoryOptions, UpdateOptions, WriteOptions } from './options';
-import { decodeCurrent } from './decodeCurrent';
-import { prepareCreate, prepareDelete, preparePut, prepareUpdate, type PreparedWrite } from './prepareWrites';
+import { prepareCreate, prepareDelete, preparePut, prepareUpdate } from './prepareWrites';
+import type { ReadTarget } from './PagedRead';
 import { Query } from './Query';
 import type { AttributeName, QueryKey, QueryOptions, ScanOptions } from './readOptions';
 import type { RecordId } from './RecordId';
 import { Scan } from './Scan';
 import type { BatchOptions } from './sendChunks';
+import { sendWrite } from './sendWrite';
 import type { UpdateChanges } from './UpdateChanges';
 
 /**
@@ -55,6 +49,7 @@ const REPOSITORY_OPTIONS = {
   client: optionOf(isClient, 'a DynamoDBClient'),
   tableName: optionOf(isValidTableName, 'a table name of 3 to 255 characters a-z A-Z 0-9 _ - and .'),
   waitTimeoutMs: wholeNumberOption(1),
+  ...OBSERVATION_OPTIONS,
 };
 
 /**
@@ -79,6 +74,8 @@ export class Repository<M extends object> {
    */
   readonly schema: CompiledSchema<M>;
   private readonly waitTimeoutMs: number;
+  /** Every request of this repository goes through it (hooks, logger, consumed capacity, set-up errors). */
+  private readonly pipeline: Pipeline;
   /** Indexes made by this repository's `createGsi`, which `query` and `scan` may read besides the declared ones. */
   private readonly createdIndexes = new Map<string, CompiledIndex>();
 
@@ -88,6 +85,7 @@ export class Repository<M extends object> {
     this.tableName = checked.tableName ?? this.schema.tableName;
     this.client = checked.client ?? new DynamoDBClient({});
     this.waitTimeoutMs = checked.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
+    this.pipeline = new Pipeline(this.client, checked);
   }
 
   /**
@@ -153,7 +151,7 @@ export class Repository<M extends object> {
   query(key: QueryKey<M>, options?: QueryOptions<M>): Query<M>;
   query(key: QueryKey<M>, options?: QueryOptions<M>): Query<M> {
     const plan = checkQueryOptions(this.schema, key, options, this.createdIndexes);
-    return new Query<M>({ client: this.client, schema: this.schema, tableName: this.tableName }, plan);
+    return new Query<M>(this.readTarget(), plan);
   }
 
   /**
@@ -170,7 +168,7 @@ export class Repository<M extends object> {
   scan(options?: ScanOptions<M>): Scan<M>;
   scan(options?: ScanOptions<M>): Scan<M> {
     const plan = checkScanOptions(this.schema, options, this.createdIndexes);
-    return new Scan<M>({ client: this.client, schema: this.schema, tableName: this.tableName }, plan);
+    return new Scan<M>(this.readTarget(), plan);
   }
 
   /**
@@ -185,7 +183,7 @@ export class Repository<M extends object> {
     // the existing record is asked for only to tell "taken" from "your condition failed": a
     // plain create must not hand someone else's record back in the error
     const returnOld = write.checked ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {};
-    await this.send('create', write, () => this.client.send(new PutItemCommand({ ...write.input, ...returnOld })));
+    await sendWrite(this.pipeline, this.schema, 'create', 'PutItem', { ...write.input, ...returnOld }, write);
     return fromItem(this.schema, write.item);
   }
 
@@ -201,15 +199,9 @@ export class Repository<M extends object> {
    */
   async putRecord(data: RecordData<M>, options?: UpdateOptions): Promise<M> {
     const write = await preparePut(this.schema, this.tableName, data, options, new Date());
-    const output = await this.send('put', write, () =>
-      this.client.send(
-        new UpdateItemCommand({
-          ...write.input,
-          ReturnValues: 'ALL_NEW',
-          ...(write.checked && { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }),
-        }),
-      ),
-    );
+    const returnOld = write.checked ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {};
+    const input = { ...write.input, ReturnValues: 'ALL_NEW' as const, ...returnOld };
+    const output = await sendWrite(this.pipeline, this.schema, 'put', 'UpdateItem', input, write);
     return fromItem(this.schema, output.Attributes ?? {});
   }
 
@@ -225,7 +217,11 @@ export class Repository<M extends object> {
     ] as const);
     const consistent = options?.consistent ?? false;
     const key = toKey(this.schema, keyValues);
-    const { Item: item } = await this.client.send(new GetItemCommand(buildGetRecord(this.tableName, key, consistent)));
+    const { Item: item } = await this.pipeline.send('GetItem', buildGetRecord(this.tableName, key, consistent), {
+      call: 'getRecord',
+      table: this.tableName,
+      key: keyValues,
+    });
     if (!item) throw new RecordNotFoundError(this.schema.modelName, keyValues);
     return fromItem(this.schema, item);
   }
@@ -242,15 +238,8 @@ export class Repository<M extends object> {
    */
   async updateRecord(id: RecordId, changes: UpdateChanges<M>, options?: UpdateOptions): Promise<M> {
     const write = await prepareUpdate(this.schema, this.tableName, id, changes, options, new Date());
-    const output = await this.send('update', write, () =>
-      this.client.send(
-        new UpdateItemCommand({
-          ...write.input,
-          ReturnValues: 'ALL_NEW',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      ),
-    );
+    const input = { ...write.input, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } as const;
+    const output = await sendWrite(this.pipeline, this.schema, 'update', 'UpdateItem', input, write);
     return fromItem(this.schema, output.Attributes ?? {});
   }
 
@@ -261,15 +250,8 @@ export class Repository<M extends object> {
    */
   async deleteRecord(id: RecordId, options?: DeleteOptions): Promise<M> {
     const write = await prepareDelete(this.schema, this.tableName, id, options);
-    const output = await this.send('delete', write, () =>
-      this.client.send(
-        new DeleteItemCommand({
-          ...write.input,
-          ReturnValues: 'ALL_OLD',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      ),
-    );
+    const input = { ...write.input, ReturnValues: 'ALL_OLD', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } as const;
+    const output = await sendWrite(this.pipeline, this.schema, 'delete', 'DeleteItem', input, write);
     return fromItem(this.schema, output.Attributes ?? {});
   }
 
@@ -281,7 +263,7 @@ export class Repository<M extends object> {
    * @throws RecordValidationError naming every bad id before anything is sent.
    */
   async batchGet(ids: readonly RecordId[], options?: BatchGetOptions): Promise<BatchGetResult<M>> {
-    return batchGet(this.client, this.schema, this.tableName, ids, options);
+    return batchGet(this.pipeline, this.schema, this.tableName, ids, options);
   }
 
   /**
@@ -293,7 +275,7 @@ export class Repository<M extends object> {
    * @throws RecordValidationError naming every bad record or id before anything is sent.
    */
   async batchWrite(items: BatchWriteItems<M>, options?: BatchOptions): Promise<BatchWriteResult<M>> {
-    return batchWrite(this.client, this.schema, this.tableName, items, options);
+    return batchWrite(this.pipeline, this.schema, this.tableName, items, options);
   }
 
   /**
@@ -314,36 +296,12 @@ export class Repository<M extends object> {
     return fromStreamRecord(this.schema, record);
   }
 
-  /**
-   * Sends a conditional write and names a failed condition as the error it means here. When
-   * the write carried more than an existence check and the engine did not return the current
-   * item, one consistent read tells "absent" from "condition not met".
-   */
-  private async send<Output>(
-    operation: WriteContext['operation'],
-    write: PreparedWrite<unknown>,
-    send: () => Promise<Output>,
-  ): Promise<Output> {
-    try {
-      return await send();
-    } catch (error) {
-      const context: WriteContext = {
-        operation,
-        modelName: this.schema.modelName,
-        key: write.keyValues,
-        checked: write.checked,
-      };
-      if (!isConditionalCheckFailed(error) || !write.checked) throw translateAwsError(error, context);
-      const returned = (error as { Item?: Record<string, AttributeValue> }).Item;
-      // a create's error says "taken" or "condition failed", never what the existing record holds
-      if (operation === 'create') delete (error as { Item?: unknown }).Item;
-      const current =
-        returned ?? (await this.client.send(new GetItemCommand(buildGetRecord(this.tableName, write.key, true)))).Item;
-      throw translateAwsError(error, context, current ? decodeCurrent(this.schema, current, error) : null);
-    }
+  private target(): TableTarget {
+    const { pipeline, schema, tableName, waitTimeoutMs } = this;
+    return { pipeline, schema, tableName, waitTimeoutMs };
   }
 
-  private target(): TableTarget {
-    return { client: this.client, schema: this.schema, tableName: this.tableName, waitTimeoutMs: this.waitTimeoutMs };
+  private readTarget(): ReadTarget {
+    return { pipeline: this.pipeline, schema: this.schema, tableName: this.tableName };
   }
 }

@@ -1,4 +1,4 @@
-import { ScanCommand, type ScanCommandInput } from '@aws-sdk/client-dynamodb';
+import type { ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import { buildScan } from '../requests/buildScan';
 import type { ReadPlan } from '../validation/ReadPlan';
 import { PagedRead, type ReadTarget } from './PagedRead';
@@ -46,13 +46,14 @@ export class Scan<T> extends PagedRead<T> {
 
   protected fetch(segment: number): FetchPage {
     const base = segment === 0 ? this.input : buildScan(this.target.schema, this.target.tableName, this.plan, segment);
+    const request = this.request();
     return async (startKey, limit, signal) => {
       const input: ScanCommandInput = {
         ...base,
         ...(startKey && { ExclusiveStartKey: startKey }),
         ...(limit !== undefined && { Limit: limit }),
       };
-      const output = await this.target.client.send(new ScanCommand(input), { ...(signal && { abortSignal: signal }) });
+      const output = await this.target.pipeline.send('Scan', input, request, signal);
       return { items: output.Items ?? [], ...(output.LastEvaluatedKey && { lastKey: output.LastEvaluatedKey }) };
     };
   }

@@ -1,9 +1,10 @@
-import { BatchGetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { fromItem } from '../marshalling/codec';
 import { fromKey } from '../marshalling/fromKey';
 import { keyIdentity } from '../marshalling/keyIdentity';
 import { storedKeyNames } from '../marshalling/toKey';
 import { toKey } from '../marshalling/toKey';
+import type { Pipeline } from '../pipeline/Pipeline';
 import { batchGetInput, buildBatchGet } from '../requests/buildBatchGet';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { throwIssues } from '../validation/checkAll';
@@ -43,10 +44,10 @@ const BATCH_GET_OPTIONS = { ...BATCH_OPTIONS, consistent: booleanOption };
  * @throws RecordValidationError before any request, naming every bad id (`ids[3].person_id`) or option.
  * @throws StoredValueError when a record read cannot be read exactly as its model's types.
  * @example
- * const { records, unprocessed } = await batchGet(client, compileSchema(PhoneData), 'phonebook', [1, 2, 3]);
+ * const { records, unprocessed } = await batchGet(new Pipeline(client), compileSchema(PhoneData), 'phonebook', [1, 2, 3]);
  */
 export async function batchGet<M extends object>(
-  client: DynamoDBClient,
+  pipeline: Pipeline,
   schema: CompiledSchema<M>,
   tableName: string,
   ids: readonly RecordId[],
@@ -67,7 +68,11 @@ export async function batchGet<M extends object>(
     chunks,
     resolveBatchOptions(options),
     async (pending: readonly Record<string, AttributeValue>[]) => {
-      const output = await client.send(new BatchGetItemCommand(batchGetInput(tableName, pending, consistent)));
+      const output = await pipeline.send('BatchGetItem', batchGetInput(tableName, pending, consistent), {
+        call: 'batchGet',
+        table: tableName,
+        key: () => pending.map((key) => fromKey(schema, key)),
+      });
       for (const item of output.Responses?.[tableName] ?? []) found.set(keyIdentity(keyNames, item), item);
       return output.UnprocessedKeys?.[tableName]?.Keys ?? [];
     },

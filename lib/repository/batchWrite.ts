@@ -1,8 +1,9 @@
-import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { WriteRequest } from '@aws-sdk/client-dynamodb';
 import { fromItem, toItem } from '../marshalling/codec';
 import { fromKey } from '../marshalling/fromKey';
 import { creationValues } from '../marshalling/lifecycleValues';
 import { toKey } from '../marshalling/toKey';
+import type { Pipeline } from '../pipeline/Pipeline';
 import { batchWriteInput, buildBatchWrite } from '../requests/buildBatchWrite';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { throwIssues } from '../validation/checkAll';
@@ -42,10 +43,10 @@ export interface BatchWriteResult<M> {
  * (no table, no network, no access), every item is in `unprocessed`, the same shape as a partial failure.
  * @throws RecordValidationError before any request, naming every bad record or id (`put[2].relationship`, `delete[0].person_id`), option, or key given twice.
  * @example
- * const { unprocessed, errors } = await batchWrite(client, compileSchema(PhoneData), 'phonebook', { put: records, delete: [7, 8] });
+ * const { unprocessed, errors } = await batchWrite(new Pipeline(client), compileSchema(PhoneData), 'phonebook', { put: records, delete: [7, 8] });
  */
 export async function batchWrite<M extends object>(
-  client: DynamoDBClient,
+  pipeline: Pipeline,
   schema: CompiledSchema<M>,
   tableName: string,
   items: BatchWriteItems<M>,
@@ -80,7 +81,12 @@ export async function batchWrite<M extends object>(
     chunks,
     resolveBatchOptions(options),
     async (pending: readonly WriteRequest[]) => {
-      const output = await client.send(new BatchWriteItemCommand(batchWriteInput(tableName, pending)));
+      const output = await pipeline.send('BatchWriteItem', batchWriteInput(tableName, pending), {
+        call: 'batchWrite',
+        table: tableName,
+        key: () =>
+          pending.map((request) => fromKey(schema, request.PutRequest?.Item ?? request.DeleteRequest?.Key ?? {})),
+      });
       return output.UnprocessedItems?.[tableName] ?? [];
     },
   );

@@ -1,15 +1,8 @@
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  DescribeTimeToLiveCommand,
-  UpdateTableCommand,
-  UpdateTimeToLiveCommand,
-  type DynamoDBClient,
-  type TableDescription,
-} from '@aws-sdk/client-dynamodb';
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { SchemaError } from '../errors/SchemaError';
 import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
 import { isResourceInUse, isResourceNotFound, isUnknownOperation } from '../errors/translateAwsError';
+import type { Pipeline } from '../pipeline/Pipeline';
 import { buildCreateGsi } from '../requests/buildCreateGsi';
 import { tableDefinition } from '../requests/tableDefinition';
 import type { CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
@@ -20,7 +13,7 @@ import {
   gsiCapacity,
   translateIndexCreationError,
 } from './checkTableDescription';
-import { waitUntilActive } from './waitUntilActive';
+import { waitUntilActive, type TableRequest } from './waitUntilActive';
 
 /** What `createTable` did. */
 export interface CreateTableResult {
@@ -34,7 +27,7 @@ export interface CreateTableResult {
 
 /** Where a table lives and how long to wait for it. */
 export interface TableTarget {
-  readonly client: DynamoDBClient;
+  readonly pipeline: Pipeline;
   readonly schema: CompiledSchema;
   readonly tableName: string;
   readonly waitTimeoutMs: number;
@@ -49,25 +42,36 @@ export interface TableTarget {
  * @throws UnsupportedCapabilityError when the engine lacks TTL or index building (before any change where it can tell).
  */
 export async function createTable(target: TableTarget): Promise<CreateTableResult> {
-  const { client, schema, tableName, waitTimeoutMs } = target;
-  const existing = await describeTable(client, tableName);
+  const { pipeline, schema, tableName, waitTimeoutMs } = target;
+  const request: TableRequest = { call: 'createTable', table: tableName };
+  const existing = await describeTable(pipeline, request);
   if (!existing) {
-    if (schema.ttl) await probeTtlSupport(client, tableName);
+    if (schema.ttl) await probeTtlSupport(pipeline, request);
     try {
-      await client.send(new CreateTableCommand(tableDefinition(schema, tableName)));
+      // created meanwhile by someone else: wait for it
+      await pipeline.send('CreateTable', tableDefinition(schema, tableName), { ...request, answers: IN_USE });
     } catch (error) {
-      if (!isResourceInUse(error)) throw error; // created meanwhile by someone else: wait for it
+      if (!isResourceInUse(error)) throw error;
     }
   }
-  const table = await waitUntilActive(client, tableName, { timeoutMs: waitTimeoutMs });
+  // DynamoDB may answer "not found" to a describe right after CreateTable: that is no set-up mistake
+  const waiting = existing ? request : { ...request, answers: NOT_FOUND };
+  const table = await waitUntilActive(pipeline, waiting, { timeoutMs: waitTimeoutMs });
   const result = existing
-    ? await reconcileIndexes(target, table)
+    ? await reconcileIndexes(target, table, request)
     : { created: true, addedIndexes: [], undeclaredIndexes: [] };
-  if (schema.ttl) await enableTtl(client, tableName, schema.ttl.storedName, schema.modelName);
+  if (schema.ttl) await enableTtl(pipeline, request, schema.ttl.storedName, schema.modelName);
   return result;
 }
 
-async function reconcileIndexes(target: TableTarget, table: TableDescription): Promise<CreateTableResult> {
+const NOT_FOUND = ['ResourceNotFoundException'];
+const IN_USE = ['ResourceInUseException'];
+
+async function reconcileIndexes(
+  target: TableTarget,
+  table: TableDescription,
+  request: TableRequest,
+): Promise<CreateTableResult> {
   const { schema } = target;
   checkKeySchema(schema, table);
   const present = new Set(
@@ -88,7 +92,7 @@ async function reconcileIndexes(target: TableTarget, table: TableDescription): P
       missing.push(index);
     }
   }
-  for (const index of missing) await createGsi(target, index); // one at a time: DynamoDB builds one new index per update
+  for (const index of missing) await createGsi(target, index, request); // one at a time: DynamoDB builds one new index per update
   const undeclaredIndexes = [...present].filter(
     (name): name is string => name !== undefined && !schema.indexes.has(name),
   );
@@ -104,33 +108,40 @@ async function reconcileIndexes(target: TableTarget, table: TableDescription): P
  * @throws SchemaError when an index of that name exists with other keys or a projection storing less.
  * @throws UnsupportedCapabilityError when the engine never builds indexes on a live table (dynalite).
  */
-export async function createGsi(target: TableTarget, index: CompiledIndex): Promise<boolean> {
-  const { client, schema, tableName, waitTimeoutMs } = target;
-  const { Table: existing = {} } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+export async function createGsi(
+  target: TableTarget,
+  index: CompiledIndex,
+  request: TableRequest = { call: 'createGsi', table: target.tableName },
+): Promise<boolean> {
+  const { pipeline, schema, tableName, waitTimeoutMs } = target;
+  const { Table: existing = {} } = await pipeline.send('DescribeTable', { TableName: tableName }, request);
   const already = existing.GlobalSecondaryIndexes?.some((gsi) => gsi.IndexName === index.name) ?? false;
   if (already) {
     checkExistingIndex(schema, existing, index);
   } else {
     try {
-      const { TableDescription: updated } = await client.send(
-        new UpdateTableCommand(buildCreateGsi(tableName, index, gsiCapacity(schema, existing))),
+      const { TableDescription: updated } = await pipeline.send(
+        'UpdateTable',
+        buildCreateGsi(tableName, index, gsiCapacity(schema, existing)),
+        request,
       );
       const listed = updated?.GlobalSecondaryIndexes?.some((gsi) => gsi.IndexName === index.name)
         ? updated
-        : (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+        : (await pipeline.send('DescribeTable', { TableName: tableName }, request)).Table;
       checkIndexIsListed(listed ?? existing, index.name);
     } catch (error) {
       throw translateIndexCreationError(error, existing, index.name);
     }
   }
-  await waitUntilActive(client, tableName, { timeoutMs: waitTimeoutMs, indexName: index.name });
+  await waitUntilActive(pipeline, request, { timeoutMs: waitTimeoutMs, indexName: index.name });
   return !already;
 }
 
 /** The table's description, or undefined when (and only when) the engine says it does not exist. */
-export async function describeTable(client: DynamoDBClient, tableName: string): Promise<TableDescription | undefined> {
+export async function describeTable(pipeline: Pipeline, request: TableRequest): Promise<TableDescription | undefined> {
   try {
-    const { Table: table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const input = { TableName: request.table };
+    const { Table: table } = await pipeline.send('DescribeTable', input, { ...request, answers: NOT_FOUND });
     return table;
   } catch (error) {
     if (isResourceNotFound(error)) return undefined;
@@ -144,14 +155,10 @@ const TTL = 'time to live (TTL)';
  * Asks to change TTL on the table that does not exist yet: DynamoDB answers "not found", an
  * engine without TTL "unknown operation", so the table is not created half-configured.
  */
-async function probeTtlSupport(client: DynamoDBClient, tableName: string): Promise<void> {
+async function probeTtlSupport(pipeline: Pipeline, request: TableRequest): Promise<void> {
   try {
-    await client.send(
-      new UpdateTimeToLiveCommand({
-        TableName: tableName,
-        TimeToLiveSpecification: { AttributeName: 'ttl_probe', Enabled: true },
-      }),
-    );
+    const input = { TableName: request.table, TimeToLiveSpecification: { AttributeName: 'ttl_probe', Enabled: true } };
+    await pipeline.send('UpdateTimeToLive', input, { ...request, answers: NOT_FOUND });
   } catch (error) {
     if (isUnknownOperation(error)) throw ttlUnsupported(error);
     if (!isResourceNotFound(error)) throw error;
@@ -159,13 +166,14 @@ async function probeTtlSupport(client: DynamoDBClient, tableName: string): Promi
 }
 
 async function enableTtl(
-  client: DynamoDBClient,
-  tableName: string,
+  pipeline: Pipeline,
+  request: TableRequest,
   attributeName: string,
   modelName: string,
 ): Promise<void> {
+  const tableName = request.table;
   try {
-    const { TimeToLiveDescription: ttl } = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+    const { TimeToLiveDescription: ttl } = await pipeline.send('DescribeTimeToLive', { TableName: tableName }, request);
     const enabled = ttl?.TimeToLiveStatus === 'ENABLED' || ttl?.TimeToLiveStatus === 'ENABLING';
     if (enabled && ttl?.AttributeName === attributeName) return;
     if (enabled) {
@@ -175,12 +183,8 @@ async function enableTtl(
         `@Ttl: table ${tableName} has TTL on ${ttl?.AttributeName} already; DynamoDB allows one TTL attribute.`,
       );
     }
-    await client.send(
-      new UpdateTimeToLiveCommand({
-        TableName: tableName,
-        TimeToLiveSpecification: { AttributeName: attributeName, Enabled: true },
-      }),
-    );
+    const input = { TableName: tableName, TimeToLiveSpecification: { AttributeName: attributeName, Enabled: true } };
+    await pipeline.send('UpdateTimeToLive', input, request);
   } catch (error) {
     throw isUnknownOperation(error) ? ttlUnsupported(error) : error;
   }

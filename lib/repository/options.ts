@@ -1,9 +1,13 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Condition } from '../expressions/conditions';
 import type { IndexProjection } from '../metadata/declarations';
+import type { ObservationOptions } from '../pipeline/ObservationOptions';
 
-/** How a repository reaches its table. */
-export interface RepositoryOptions {
+/**
+ * How a repository reaches its table, and how its requests are observed (`hooks`, `logger`,
+ * `logValues`, `returnConsumedCapacity`: see ObservationOptions).
+ */
+export interface RepositoryOptions extends ObservationOptions {
   /** Without one, the standard AWS SDK configuration chain is used (real AWS). */
   readonly client?: DynamoDBClient;
   /** Overrides the `@Table` name (e.g. a per-stage table). */

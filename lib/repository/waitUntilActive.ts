@@ -1,5 +1,9 @@
-import { DescribeTableCommand, type DynamoDBClient, type TableDescription } from '@aws-sdk/client-dynamodb';
+import type { TableDescription } from '@aws-sdk/client-dynamodb';
 import { WaitTimeoutError } from '../errors/WaitTimeoutError';
+import type { Pipeline, RequestTarget } from '../pipeline/Pipeline';
+
+/** A request about one table: the call that sends it and the table's name. */
+export type TableRequest = RequestTarget & { readonly table: string };
 
 /** How long to wait and how often to look. */
 export interface WaitOptions {
@@ -13,19 +17,20 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Polls DescribeTable until the table (and, with `indexName`, that index) is ACTIVE, and
- * resolves with the last description.
- * @throws WaitTimeoutError past `timeoutMs`; errors from DescribeTable pass through.
+ * resolves with the last description. `request` names the table and the call waiting.
+ * @throws WaitTimeoutError past `timeoutMs`; errors from DescribeTable pass through the pipeline.
  */
 export async function waitUntilActive(
-  client: DynamoDBClient,
-  tableName: string,
+  pipeline: Pipeline,
+  request: TableRequest,
   options: WaitOptions & { indexName?: string },
 ): Promise<TableDescription> {
+  const tableName = request.table;
   const deadline = Date.now() + options.timeoutMs;
   let interval = options.intervalMs ?? 50;
   let lastStatus: string | undefined;
   for (;;) {
-    const { Table: table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table: table } = await pipeline.send('DescribeTable', { TableName: tableName }, request);
     if (table) {
       lastStatus = statusOf(table, options.indexName);
       if (lastStatus === 'ACTIVE') return table;

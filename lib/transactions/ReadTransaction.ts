@@ -1,4 +1,8 @@
-import { TransactGetItemsCommand, type DynamoDBClient, type ItemResponse } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient, ItemResponse } from '@aws-sdk/client-dynamodb';
+import { Pipeline } from '../pipeline/Pipeline';
+import type { ObservationOptions } from '../pipeline/ObservationOptions';
+import { OBSERVATION_OPTIONS } from '../validation/observationOptions';
+import { checkOptions } from '../validation/checkOptions';
 import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
 import { fromItem } from '../marshalling/codec';
 import type { Repository } from '../repository/Repository';
@@ -21,8 +25,21 @@ export type ReadId<M extends object> = Parameters<Repository<M>['getRecord']>[0]
  */
 export class ReadTransaction<Records extends readonly unknown[] = []> {
   private gets: readonly ReadGet[] = [];
+  private readonly pipeline: Pipeline;
 
-  constructor(readonly client: DynamoDBClient) {}
+  /** @throws RecordValidationError naming an unknown or ill-typed option. */
+  constructor(
+    readonly client: DynamoDBClient,
+    private readonly options?: ObservationOptions,
+  ) {
+    const checked = checkOptions<ObservationOptions>(
+      'ReadTransaction',
+      options,
+      OBSERVATION_OPTIONS,
+      'readTransaction',
+    );
+    this.pipeline = new Pipeline(client, checked);
+  }
 
   /** The number of gets recorded so far. */
   get size(): number {
@@ -34,7 +51,7 @@ export class ReadTransaction<Records extends readonly unknown[] = []> {
    * repository's table (by its name, as the repository has it) through this read transaction's client.
    */
   get<M extends object>(repository: Repository<M>, id: ReadId<M>): ReadTransaction<[...Records, M | undefined]> {
-    const next = new ReadTransaction<[...Records, M | undefined]>(this.client);
+    const next = new ReadTransaction<[...Records, M | undefined]>(this.client, this.options);
     next.gets = [...this.gets, { repository, id }];
     return next;
   }
@@ -54,7 +71,9 @@ export class ReadTransaction<Records extends readonly unknown[] = []> {
     const prepared = prepareGets(this.gets);
     let responses: readonly (ItemResponse | null)[] | undefined;
     try {
-      ({ Responses: responses } = await this.client.send(new TransactGetItemsCommand(buildReadTransaction(prepared))));
+      const tables = [...new Set(prepared.map((get) => get.tableName))];
+      const target = { call: 'commit', table: tables, key: () => prepared.map((get) => get.keyValues) };
+      ({ Responses: responses } = await this.pipeline.send('TransactGetItems', buildReadTransaction(prepared), target));
     } catch (error) {
       if (isTransactionCanceled(error)) throw translateReadCancellation(prepared, error);
       throw unsupportedTransactions('TransactGetItems', error) ?? error;
@@ -68,8 +87,8 @@ export class ReadTransaction<Records extends readonly unknown[] = []> {
  * @example
  * const [order, user] = await readTransaction(client).get(orders, 'o1').get(users, 'u1').commit();
  */
-export function readTransaction(client: DynamoDBClient): ReadTransaction {
-  return new ReadTransaction(client);
+export function readTransaction(client: DynamoDBClient, options?: ObservationOptions): ReadTransaction {
+  return new ReadTransaction(client, options);
 }
 
 /** Each get's record from DynamoDB's answer, which holds one response per get, in order (empty or null when absent). */

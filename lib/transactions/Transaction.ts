@@ -1,11 +1,14 @@
-import { TransactWriteItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Condition } from '../expressions/conditions';
+import type { ObservationOptions } from '../pipeline/ObservationOptions';
+import { Pipeline } from '../pipeline/Pipeline';
 import type { RecordId } from '../repository/RecordId';
 import type { RecordData, Repository } from '../repository/Repository';
 import type { UpdateChanges } from '../repository/UpdateChanges';
 import { buildTransaction, TRANSACTION_LABEL, type TransactionRequestOptions } from '../requests/buildTransaction';
 import type { DeleteOptions, UpdateOptions, WriteOptions } from '../repository/options';
 import { checkOptions, stringOption } from '../validation/checkOptions';
+import { OBSERVATION_OPTIONS } from '../validation/observationOptions';
 import { prepareActions, type PreparedAction, type TransactionAction } from './prepareActions';
 import { isTransactionCanceled, translateCancellation, unsupportedTransactions } from './translateCancellation';
 
@@ -18,6 +21,13 @@ export interface CommitOptions {
    */
   readonly clientRequestToken?: string;
 }
+
+/**
+ * Options of `transaction(client, options)`: the hooks, logger and consumed capacity of its
+ * requests, as a repository takes them. A transaction spans repositories, which may each have
+ * their own: it uses only these, so that one request is reported once.
+ */
+export type TransactionOptions = ObservationOptions;
 
 const MAX_TOKEN_LENGTH = 36;
 
@@ -38,8 +48,16 @@ export class Transaction {
   // one time for every action's lifecycle values, kept while the actions are, so that a retried
   // commit sends the same request (DynamoDB refuses a token reused with another request)
   private now: Date | undefined;
+  private readonly pipeline: Pipeline;
 
-  constructor(readonly client: DynamoDBClient) {}
+  /** @throws RecordValidationError naming an unknown or ill-typed option. */
+  constructor(
+    readonly client: DynamoDBClient,
+    options?: TransactionOptions,
+  ) {
+    const checked = checkOptions<TransactionOptions>(TRANSACTION_LABEL, options, OBSERVATION_OPTIONS, 'transaction');
+    this.pipeline = new Pipeline(client, checked);
+  }
 
   /** The number of actions recorded so far. */
   get size(): number {
@@ -91,8 +109,13 @@ export class Transaction {
     this.now ??= new Date();
     const prepared = await prepareActions(this.actions, this.now);
     const input = buildTransaction(prepared, request);
+    const tables = [...new Set(prepared.map((action) => action.tableName))];
     try {
-      await this.client.send(new TransactWriteItemsCommand(input));
+      await this.pipeline.send('TransactWriteItems', input, {
+        call: 'commit',
+        table: tables,
+        key: () => prepared.map((action) => action.keyValues),
+      });
     } catch (error) {
       throw await this.translate(error, prepared);
     }
@@ -105,18 +128,20 @@ export class Transaction {
   }
 
   private async translate(error: unknown, prepared: readonly PreparedAction[]): Promise<unknown> {
-    if (isTransactionCanceled(error)) return translateCancellation(this.client, prepared, error);
+    if (isTransactionCanceled(error)) return translateCancellation(this.pipeline, prepared, error);
     return unsupportedTransactions('TransactWriteItems', error) ?? error;
   }
 }
 
 /**
- * Starts a transaction sent through `client`; add actions, then `commit()`.
+ * Starts a transaction sent through `client`; add actions, then `commit()`. `options` takes the
+ * hooks, logger and consumed capacity of its requests, as `new Repository` does.
+ * @throws RecordValidationError naming an unknown or ill-typed option.
  * @example
- * await transaction(client).create(statusRepo, record).delete(userRepo, 'u2').commit();
+ * await transaction(client, { logger }).create(statusRepo, record).delete(userRepo, 'u2').commit();
  */
-export function transaction(client: DynamoDBClient): Transaction {
-  return new Transaction(client);
+export function transaction(client: DynamoDBClient, options?: TransactionOptions): Transaction {
+  return new Transaction(client, options);
 }
 
 const COMMIT_OPTIONS = { clientRequestToken: stringOption(1, MAX_TOKEN_LENGTH) };

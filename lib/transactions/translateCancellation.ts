@@ -1,14 +1,10 @@
-import {
-  GetItemCommand,
-  type AttributeValue,
-  type CancellationReason,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, CancellationReason } from '@aws-sdk/client-dynamodb';
 import { OrmError } from '../errors/OrmError';
 import { TransactionActionError } from '../errors/TransactionActionError';
 import { TransactionCanceledError, type TransactionCancellationReason } from '../errors/TransactionCanceledError';
 import { isUnknownOperation, translateAwsError, type WriteContext } from '../errors/translateAwsError';
 import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
+import type { Pipeline } from '../pipeline/Pipeline';
 import { decodeCurrent } from '../repository/decodeCurrent';
 import { buildGetRecord } from '../requests/buildGetRecord';
 import type { PreparedAction } from './prepareActions';
@@ -41,7 +37,7 @@ export function isTransactionCanceled(error: unknown): error is CanceledTransact
  * consistent read per such action tells "absent" from "condition not met", as Repository does.
  */
 export async function translateCancellation(
-  client: DynamoDBClient,
+  pipeline: Pipeline,
   actions: readonly PreparedAction[],
   error: CanceledTransaction,
 ): Promise<TransactionCanceledError> {
@@ -55,7 +51,7 @@ export async function translateCancellation(
     );
   }
   const current = await Promise.all(
-    actions.map((action, index) => currentRecord(client, action, reasons[index]!, error)),
+    actions.map((action, index) => currentRecord(pipeline, action, reasons[index]!, error)),
   );
   // as for createRecord: a put's failure says "taken", never what the existing record holds
   actions.forEach((action, index) => {
@@ -151,7 +147,7 @@ function uncheckedReason(
 }
 
 async function currentRecord(
-  client: DynamoDBClient,
+  pipeline: Pipeline,
   action: PreparedAction,
   reason: CancellationReason,
   cancellation: CanceledTransaction,
@@ -161,7 +157,12 @@ async function currentRecord(
   if (!action.checked) return undefined; // a bare existence check failed: its meaning needs no read
   let item: Record<string, AttributeValue> | undefined;
   try {
-    ({ Item: item } = await client.send(new GetItemCommand(buildGetRecord(action.tableName, action.key, true))));
+    const input = buildGetRecord(action.tableName, action.key, true);
+    ({ Item: item } = await pipeline.send('GetItem', input, {
+      call: 'commit',
+      table: action.tableName,
+      key: action.keyValues,
+    }));
   } catch {
     // the read only refines the error: without it the failure stays a ConditionFailedError with no item
     return undefined;

@@ -1,6 +1,10 @@
 import {
   ConditionFailedError,
+  EndpointUnreachableError,
+  MissingCredentialsError,
+  MissingRegionError,
   OrmError,
+  TableNotFoundError,
   RecordExistsError,
   RecordNotFoundError,
   RecordValidationError,
@@ -78,6 +82,36 @@ describe('error classes', () => {
       new WaitTimeoutError('status-table', undefined, undefined, 10),
       { tableName: 'status-table', indexName: undefined, lastStatus: undefined },
       'The table status-table was not ACTIVE after 10 ms (last status: absent).',
+    ],
+    [
+      'TableNotFoundError',
+      new TableNotFoundError(['phones'], 'us-east-1', 'http://127.0.0.1:8000', { cause }),
+      { tableNames: ['phones'], region: 'us-east-1', endpoint: 'http://127.0.0.1:8000', cause },
+      'Table phones does not exist in region us-east-1 at http://127.0.0.1:8000: call createTable() on its repository ' +
+        "first, or check the tableName option and the client's region and endpoint.",
+    ],
+    [
+      'EndpointUnreachableError',
+      new EndpointUnreachableError('http://127.0.0.1:9', 'ECONNREFUSED', { cause }),
+      { endpoint: 'http://127.0.0.1:9', code: 'ECONNREFUSED', cause },
+      'Cannot reach DynamoDB at http://127.0.0.1:9 (ECONNREFUSED): nothing accepts connections there: start the ' +
+        'engine, or give the DynamoDBClient the endpoint of one that runs.',
+    ],
+    [
+      'MissingRegionError',
+      new MissingRegionError({ cause }),
+      { setting: 'region', environmentVariables: ['AWS_REGION'], cause },
+      "No AWS region is configured: set the AWS_REGION environment variable, a region in your profile's ~/.aws/config, " +
+        "or the region option of the DynamoDBClient (new DynamoDBClient({ region: 'eu-west-1' })); a local engine takes any region.",
+    ],
+    [
+      'MissingCredentialsError',
+      new MissingCredentialsError('Could not load credentials from any providers', { cause }),
+      { setting: 'credentials', detail: 'Could not load credentials from any providers', cause },
+      'No AWS credentials (the SDK\'s provider: "Could not load credentials from any providers"): set AWS_ACCESS_KEY_ID ' +
+        'and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones), or AWS_PROFILE naming a profile of ' +
+        '~/.aws/credentials or ~/.aws/config (aws configure, aws sso login), or the credentials option of the ' +
+        'DynamoDBClient; a local engine takes any values.',
     ],
   ])('%s: instanceof OrmError and Error, named, with structured fields', (className, error, fields, message) => {
     expect(error).toBeInstanceOf(OrmError);

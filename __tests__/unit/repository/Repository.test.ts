@@ -72,8 +72,9 @@ describe('Repository constructor', () => {
     ['an empty tableName option', () => new Repository(PhoneData, { client, tableName: '' }), 'tableName', /3 to 255/],
     [
       'an unknown option',
-      () => new Repository(PhoneData, { client, logger: console } as never),
-      'logger',
+      // `logger` was the unknown option here until the repository took one
+      () => new Repository(PhoneData, { client, region: 'eu-west-1' } as never),
+      'region',
       /^is not an option of Repository$/,
     ],
     [

@@ -9,6 +9,7 @@ import {
   TransactionCanceledError,
   where,
 } from '../../../lib';
+import { Pipeline } from '../../../lib/pipeline/Pipeline';
 import { prepareActions, type PreparedAction } from '../../../lib/transactions/prepareActions';
 import {
   isTransactionCanceled,
@@ -144,7 +145,7 @@ describe('translateCancellation', () => {
       failed({ user_id: { S: 'u2' }, email: { S: 'x@y.z' } }),
       { Code: 'None' },
     ]);
-    const error = await translateCancellation(client, actions, cause);
+    const error = await translateCancellation(new Pipeline(client), actions, cause);
     expect(reads).toEqual([]);
     expect(error).toBeInstanceOf(TransactionCanceledError);
     expect(error.cause).toBe(cause);
@@ -165,7 +166,7 @@ describe('translateCancellation', () => {
   it('reads a checked action’s record when the engine returned none, to tell absent from not matching', async () => {
     const { client, reads } = readingClient({ phones: { ...adaItem, person_id: { N: '2' } } });
     const error = await translateCancellation(
-      client,
+      new Pipeline(client),
       actions,
       sdkError([{ Code: 'None' }, failed(), failed(), failed(), { Code: 'None' }]),
     );
@@ -182,7 +183,7 @@ describe('translateCancellation', () => {
   it('keeps the cancellation when a read fails: the failure stays a ConditionFailedError without item', async () => {
     const client = { send: async () => Promise.reject(new Error('socket hang up')) } as unknown as DynamoDBClient;
     const error = await translateCancellation(
-      client,
+      new Pipeline(client),
       actions,
       sdkError([{ Code: 'None' }, { Code: 'None' }, failed(), { Code: 'None' }, { Code: 'None' }]),
     );
@@ -191,7 +192,7 @@ describe('translateCancellation', () => {
   });
 
   it('without per-action reasons, says what the engine said and blames no action', async () => {
-    const error = await translateCancellation(offline, actions, sdkError());
+    const error = await translateCancellation(new Pipeline(offline), actions, sdkError());
     expect(error.reasons.map((reason) => reason.code)).toEqual(['Unknown', 'Unknown', 'Unknown', 'Unknown', 'Unknown']);
     expect(error.failures).toEqual([]);
     expect(error.message).toBe(
@@ -207,7 +208,7 @@ describe('translateCancellation', () => {
       { Code: 'None' },
       { Code: 'None' },
     ];
-    const error = await translateCancellation(offline, actions, sdkError(reasons));
+    const error = await translateCancellation(new Pipeline(offline), actions, sdkError(reasons));
     expect(error.message).toBe(
       'Transaction cancelled: actions[1] (update UserData with the given user_id): TransactionConflict (Transaction is ongoing for the item).',
     );
