@@ -1,10 +1,12 @@
-import type { WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
 import { fromItem, toItem } from '../marshalling/codec';
 import { fromKey } from '../marshalling/fromKey';
 import { creationValues } from '../marshalling/lifecycleValues';
-import { toKey } from '../marshalling/toKey';
+import { keyOfItem, toKey } from '../marshalling/toKey';
 import type { Pipeline } from '../pipeline/Pipeline';
-import { batchWriteInput, buildBatchWrite } from '../requests/buildBatchWrite';
+import { batchWriteInput, buildBatchWrite, MAX_BATCH_WRITE_REQUESTS } from '../requests/buildBatchWrite';
+import { buildPutRecord } from '../requests/buildPutRecord';
+import { chunk } from '../requests/chunk';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { throwIssues } from '../validation/checkAll';
 import { optionIssues } from '../validation/checkOptions';
@@ -12,7 +14,13 @@ import { itemSizeIssue } from '../validation/itemSize';
 import { checkBatchIds, checkBatchRecords } from '../validation/validateBatch';
 import type { RecordId } from './RecordId';
 import type { RecordData } from './Repository';
-import { BATCH_OPTIONS, resolveBatchOptions, sendChunks, type BatchOptions } from './sendChunks';
+import {
+  BATCH_OPTIONS,
+  resolveBatchOptions,
+  sendChunks,
+  type BatchOptions,
+  type ResolvedBatchOptions,
+} from './sendChunks';
 
 /** What `batchWrite` writes: records to put (model instances or plain objects) and ids to delete. */
 export interface BatchWriteItems<M> {
@@ -32,11 +40,13 @@ export interface BatchWriteResult<M> {
 }
 
 /**
- * Puts and deletes many records with BatchWriteItem: everything is checked first, requests of
- * 25 sent a few at a time, unprocessed items retried with backoff and, if still unwritten,
- * reported (never dropped). A put overwrites an existing record (BatchWriteItem takes no
- * condition): use `createRecord` or a transaction for create-only writes. Puts get the lifecycle
- * values `createRecord` sets, so an overwrite restarts a `@Version` at 1 and checks no version.
+ * Puts and deletes many records: everything is checked first, then BatchWriteItem requests of 25
+ * sent a few at a time, unprocessed items retried with backoff and, if still unwritten, reported
+ * (never dropped). A put creates or replaces a record, with its defaults and @UpdatedAt now; it is
+ * never create-only (use `createRecord` or a transaction for that). A model with a @Version or a
+ * @CreatedAt has its puts follow `putRecord` instead (BatchWriteItem can neither read nor update):
+ * one UpdateItem each, `concurrency` at a time, writing the next version and keeping the creation
+ * time of an existing record, so no batch put ever lowers a version or rewrites a creation time.
  * Deleting a missing id is not an error.
  * A request that fails outright (after the SDK's retries) is reported, not thrown: its items in
  * `unprocessed` and its error in `errors`, the other requests going on. When every request fails
@@ -72,14 +82,22 @@ export async function batchWrite<M extends object>(
   const putItems = puts.valid.map((values) => toItem(schema, creationValues(schema, values, now)));
   const oversized = putItems.flatMap((item, index) => itemSizeIssue(item, `put[${puts.indexes[index]}].`) ?? []);
   throwIssues(schema.modelName, [...puts.issues, ...oversized, ...deletes.issues]);
+  // BatchWriteItem can neither read nor update: a model whose puts must keep a @Version or a
+  // @CreatedAt has each put follow putRecord instead (one UpdateItem each, as many at once as allowed)
+  const rulesKept = schema.version !== undefined || schema.createdAt !== undefined;
   const inputs = buildBatchWrite(schema, tableName, {
     put: putItems,
     delete: deletes.valid.map((key) => toKey(schema, key)),
   });
-  const chunks = inputs.map((input) => input.RequestItems?.[tableName] ?? []);
+  const requests = inputs.flatMap((input) => input.RequestItems?.[tableName] ?? []);
+  const resolved = resolveBatchOptions(options);
+  const rulePuts = rulesKept
+    ? await sendPuts(pipeline, schema, tableName, puts.valid, putItems, now, resolved)
+    : undefined;
+  const batched = rulesKept ? requests.filter((request) => request.DeleteRequest) : requests;
   const { left, errors } = await sendChunks(
-    chunks,
-    resolveBatchOptions(options),
+    chunk(batched, MAX_BATCH_WRITE_REQUESTS),
+    resolved,
     async (pending: readonly WriteRequest[]) => {
       const output = await pipeline.send('BatchWriteItem', batchWriteInput(tableName, pending), {
         call: 'batchWrite',
@@ -90,7 +108,30 @@ export async function batchWrite<M extends object>(
       return output.UnprocessedItems?.[tableName] ?? [];
     },
   );
-  return { unprocessed: unprocessedRecords(schema, left), errors };
+  const unprocessed = unprocessedRecords(schema, [...(rulePuts?.left ?? []), ...left]);
+  return { unprocessed, errors: [...(rulePuts?.errors ?? []), ...errors] };
+}
+
+/**
+ * Sends puts as putRecord sends one: an UpdateItem each that writes the next @Version and keeps
+ * @CreatedAt, `concurrency` at a time; a put that fails is left over with its error.
+ */
+async function sendPuts(
+  pipeline: Pipeline,
+  schema: CompiledSchema,
+  tableName: string,
+  values: readonly Readonly<Record<string, unknown>>[],
+  items: readonly Record<string, AttributeValue>[],
+  now: Date,
+  options: ResolvedBatchOptions,
+): Promise<{ left: WriteRequest[]; errors: unknown[] }> {
+  const chunks = items.map((item, index) => [{ PutRequest: { Item: item }, values: values[index]! }]);
+  return sendChunks(chunks, options, async ([request]) => {
+    const key = keyOfItem(schema, request!.PutRequest.Item);
+    const input = buildPutRecord(schema, tableName, key, request!.values, { now });
+    await pipeline.send('UpdateItem', input, { call: 'batchWrite', table: tableName, key: fromKey(schema, key) });
+    return [];
+  });
 }
 
 function unprocessedRecords<M extends object>(
