@@ -29,6 +29,12 @@ import { describeLogin, openLoginHistory, removeLeftoverLogins, type LoginHistor
 // The user table of the wiki page (user_db.py): a record is created on a user's first login, and
 // its timestamp keeps that first-login date for good.
 
+/** Where a user lives: a nested class, stored as a map and read back as an Address. */
+export class Address {
+  @Attribute() city!: string;
+  @Attribute() country!: string;
+}
+
 @Table({ name: 'user-table' })
 export class UserData {
   @PartitionKey() user_id!: string;
@@ -44,6 +50,11 @@ export class UserData {
   @Attribute({ optional: true }) logins?: number;
   @Attribute({ type: 'stringSet', optional: true }) roles?: Set<string>;
   @Attribute({ optional: true }) nickname?: string;
+  /** 'free' when a record is created or put without one: a default, never applied on update. */
+  @Attribute({ default: 'free' }) plan!: string;
+  /** Stored as `tz`: a stored name. Code says time_zone; every request says tz. */
+  @Attribute({ name: 'tz', optional: true }) time_zone?: string;
+  @Attribute({ type: Address, optional: true }) address?: Address;
 }
 
 export const UserEnums = enumsOf(UserData);
@@ -81,7 +92,7 @@ async function main(): Promise<void> {
     say(`Engine: ${engine.engineName}`);
     const { created } = await users.createTable();
     say(`createTable('${users.tableName}'): created ${created}`);
-    await removeLeftovers(users, ['ada', 'grace', ...imported.map(({ user_id }) => user_id)]);
+    await removeLeftovers(users, ['ada', 'alan', 'grace', ...imported.map(({ user_id }) => user_id)]);
 
     say('First logins create the users');
     for (const [id, email] of [
@@ -117,6 +128,9 @@ async function main(): Promise<void> {
 
     say(`Optimistic locking: two editors read ada, then each writes with the ${Attr.VERSION} it read`);
     await twoEditors(users);
+
+    say('putRecord stores a whole profile, created or replaced, keeping the rules');
+    await putProfile(users);
 
     say(
       `Update actions: { ${Attr.LOGINS}: add(1), ${Attr.ROLES}: addToSet('editor', 'admin'), ${Attr.NICKNAME}: remove() }`,
@@ -189,6 +203,24 @@ async function twoEditors(users: UserRepository): Promise<void> {
   }
 }
 
+/** Replaces ada's profile and creates alan's with putRecord: the first-login time stays, the version goes on. */
+async function putProfile(users: UserRepository): Promise<void> {
+  const before = await users.getRecord('ada');
+  const address = Object.assign(new Address(), { city: 'London', country: 'GB' });
+  const ada = await users.putRecord(
+    { user_id: 'ada', email: before.email, time_zone: 'Europe/London', address },
+    { expectedVersion: before.version },
+  );
+  console.log(
+    `   ada:  version ${before.version} → ${ada.version}, ${Attr.TIMESTAMP} kept: ${ada.timestamp === before.timestamp}, ${Attr.PLAN} ${ada.plan} (default), ${Attr.NICKNAME} ${ada.nickname ?? '-'} (not in the put: removed)`,
+  );
+  console.log(
+    `          address is an Address: ${ada.address instanceof Address} (${ada.address?.city}), time_zone is stored as '${Attr.TIME_ZONE}'`,
+  );
+  const alan = await users.putRecord({ user_id: 'alan', email: 'alan@example.com', plan: 'pro' });
+  console.log(`   alan: created by the put, version ${alan.version}, ${Attr.PLAN} ${alan.plan}`);
+}
+
 /**
  * Records a login and counts it in one transaction, so the history and the counter never
  * disagree; on an engine without transactions (dynalite), the two writes one after the other.
@@ -221,7 +253,10 @@ async function logInAtomically(
   );
 }
 
-/** Puts the forty users in one call (25 per request, retried by the library), then reads four ids back in one call. */
+/**
+ * Puts the forty users in one call (UserData has a @Version, so each is an UpdateItem with putRecord's rules,
+ * sent a few at a time), then reads four ids back in one call.
+ */
 async function importUsers(users: UserRepository): Promise<void> {
   const { unprocessed, errors } = await users.batchWrite({ put: imported });
   console.log(
