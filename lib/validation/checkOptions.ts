@@ -74,11 +74,19 @@ export function stringOption(min = 0, max = Infinity): OptionRule {
 
 /** A whole number from `min` to `max`. */
 export function wholeNumberOption(min: number, max = Number.MAX_SAFE_INTEGER): OptionRule {
-  const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max.toLocaleString('en-US')}`;
+  const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${groupThousands(max)}`;
   return (value) =>
     Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max
       ? undefined
       : `must be a whole number ${range}`;
+}
+
+/**
+ * `1000000` → `1,000,000`. Written out because `toLocaleString` loads the ICU locale data, which
+ * cost about 25 ms of the package's import when a module-level rule called it.
+ */
+function groupThousands(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** One of the listed values. */
