@@ -30,7 +30,7 @@ export function moduleKind(): string {
   return typeof require === 'function' ? 'commonjs' : 'esm';
 }
 
-/** Creates the table, or says the test helpers did: the second line of the walk-through. */
+/** Creates the table, or says the test helpers did: the walk-through's createTable line. */
 export async function createTable(phones: Repository<Phone>): Promise<string> {
   const { created } = await phones.createTable();
   return `createTable: ${created ? 'created' : 'exists'}`;
