@@ -98,15 +98,39 @@ async function runAll(entries, dir, tarball) {
   return results;
 }
 
-/** Packs this checkout (the prepare build runs first) into `destination`; returns the tarball's path. */
+/** Every file under `folder` (relative to the root), recursively. */
+function filesUnder(folder) {
+  return fs
+    .readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/**
+ * Whether dist/ was built after every source and build setting changed, with a .js for every lib/ .ts
+ * (in CI, the packaging checks that ran just before built it): then packing need not build it again.
+ */
+function distIsFresh() {
+  if (!fs.existsSync(path.join(root, 'dist'))) return false;
+  const mtime = (file) => fs.statSync(file).mtimeMs;
+  const sources = [
+    ...filesUnder('lib'),
+    ...['package.json', 'tsconfig.json', 'tsconfig.build.json'].map((f) => path.join(root, f)),
+  ];
+  const built = filesUnder('dist').filter((file) => file.endsWith('.js'));
+  const modules = sources.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
+  if (built.length < modules.length) return false;
+  return Math.max(...sources.map(mtime)) <= Math.min(...built.map(mtime));
+}
+
+/** Packs this checkout into `destination`, building dist/ first unless it is fresh; returns the tarball's path. */
 function pack(destination) {
+  const fresh = distIsFresh();
   // --json keeps the build's output on stderr, so stdout is only the pack's description
-  const result = spawnSync('npm', ['pack', '--json', '--pack-destination', destination], {
-    cwd: root,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const args = ['pack', '--json', '--pack-destination', destination, ...(fresh ? ['--ignore-scripts'] : [])];
+  const result = spawnSync('npm', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (result.status !== 0) throw new Error(`npm pack failed (exit code ${result.status})`);
+  console.log(`toolchains: packed ${fresh ? 'dist/ as built (newer than every source)' : 'after the prepare build'}`);
   return path.join(destination, JSON.parse(result.stdout)[0].filename);
 }
 
