@@ -38,7 +38,7 @@ export async function createTable(phones: Repository<Phone>): Promise<string> {
 
 /** createRecord, getRecord, updateRecord, a query through the declared GSI, deleteRecord, and what is refused. */
 export async function walkthrough(phones: Repository<Phone>, Model: abstract new () => Phone): Promise<string[]> {
-  const lines = [`schema: ${describeSchema(phones)}`];
+  const lines = [`table: ${describeTable(phones)}`];
   const people: Phone[] = [
     {
       person_id: 1,
@@ -77,11 +77,12 @@ export async function walkthrough(phones: Repository<Phone>, Model: abstract new
 
   lines.push(`deleteRecord(3): ${describe(await phones.deleteRecord(3))}`);
   lines.push(`getRecord(3): ${await failure(() => phones.getRecord(3), RecordNotFoundError)}`);
-  // Input from outside (a form, a queue) is checked at run time, whatever the compiler let through.
+  // Input from outside (a form, a queue) is checked at run time against every attribute's type, inferred
+  // or given, whatever the compiler let through: each attribute here has a value of another type.
   const fromForm = JSON.parse(
-    `{"person_id":4,"name":"Ed","phone_number":"555","relationship":"COWORKER","timestamp":"${TIMESTAMP}"}`,
+    '{"person_id":"4","name":42,"phone_number":true,"relationship":"COWORKER","timestamp":5}',
   ) as Phone;
-  lines.push(`createRecord(COWORKER): ${await failure(() => phones.createRecord(fromForm), RecordValidationError)}`);
+  lines.push(`createRecord(form): ${await failure(() => phones.createRecord(fromForm), RecordValidationError)}`);
   return lines;
 }
 
@@ -89,11 +90,20 @@ function describe(phone: Phone): string {
   return `#${phone.person_id} ${phone.name}, ${phone.phone_number}, ${phone.relationship}`;
 }
 
-function describeSchema(phones: Repository<Phone>): string {
-  const { attributes, indexes } = phones.schema;
-  const described = attributes.map((a) => `${a.name} ${a.type}${a.key ? ` (${a.key} key)` : ''}`);
-  const indexed = [...indexes.values()].map((index) => `index ${index.name} on ${index.partitionKey.name}`);
-  return [...described, ...indexed].join(', ');
+/** The keys and indexes of the table definition createTable sends, with their DynamoDB types. */
+function describeTable(phones: Repository<Phone>): string {
+  const { KeySchema = [], AttributeDefinitions = [], GlobalSecondaryIndexes = [] } = phones.tableDefinition();
+  const keys = (schema: typeof KeySchema): string =>
+    schema
+      .map(({ AttributeName, KeyType }) => {
+        const type = AttributeDefinitions.find(
+          (definition) => definition.AttributeName === AttributeName,
+        )?.AttributeType;
+        return `${AttributeName} ${KeyType} ${type}`;
+      })
+      .join(', ');
+  const indexes = GlobalSecondaryIndexes.map((index) => `index ${index.IndexName} on ${keys(index.KeySchema ?? [])}`);
+  return [`key ${keys(KeySchema)}`, ...indexes].join('; ');
 }
 
 /**
