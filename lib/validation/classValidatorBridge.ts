@@ -32,7 +32,10 @@ function loadedClassValidator(modelName: string): ClassValidator | undefined {
  * Whether the model (or a parent) carries class-validator decorators.
  * @throws SchemaError when class-validator's decorators are in use but the package cannot be loaded.
  */
-export function usesClassValidator(model: abstract new (...args: never[]) => unknown, modelName: string): boolean {
+export function usesClassValidator(
+  model: abstract new (...args: never[]) => unknown,
+  modelName: string = model.name,
+): boolean {
   const classValidator = loadedClassValidator(modelName);
   return (
     classValidator !== undefined &&
