@@ -2,8 +2,8 @@
 // Checks that the tarball `npm pack` would publish holds exactly what a user's install needs:
 // the compiled library (JS and .d.ts of every lib/ module, nothing stale), README.md, LICENSE,
 // CHANGELOG.md and package.json; nothing from tests, examples, bench or scripts; no source maps;
-// every path package.json names (main, types, exports, bin, sideEffects) inside it; every module
-// with a side effect listed in sideEffects, so a bundler keeps it. Run by .ci/run.
+// every path package.json names (main, types, exports, typesVersions, bin, sideEffects) inside it;
+// every module with a side effect listed in sideEffects, so a bundler keeps it. Run by .ci/run.
 //
 // `npm pack --dry-run` runs the `prepare` build first, as a real pack does.
 import { execFileSync } from 'node:child_process';
@@ -62,14 +62,14 @@ function sourceModules(folder) {
   return modules;
 }
 
-/** Every file path package.json points at: main, types, exports targets, bin. */
+/** Every file path package.json points at: main, types, exports targets, typesVersions targets, bin. */
 function referencedPaths(manifest) {
   const found = [];
   const collect = (value) => {
     if (typeof value === 'string') found.push(value);
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
   };
-  collect([manifest.main, manifest.types, manifest.typings, manifest.exports, manifest.bin]);
+  collect([manifest.main, manifest.types, manifest.typings, manifest.exports, manifest.typesVersions, manifest.bin]);
   return found;
 }
 

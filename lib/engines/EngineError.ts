@@ -1,4 +1,4 @@
-import { OrmError } from '../errors/OrmError';
+import { nameErrorClass, OrmError } from '../errors/OrmError';
 import type { EngineName } from './RunningEngine';
 
 /** Options of {@link EngineError}: the standard `cause`, plus the engine concerned. */
@@ -12,6 +12,10 @@ export interface EngineErrorOptions extends ErrorOptions {
  * engines make of ours). Exported by `dynamodb-decorators/testing`.
  */
 export class EngineError extends OrmError {
+  static {
+    nameErrorClass(this, 'EngineError');
+  }
+
   readonly engine: EngineName | undefined;
 
   constructor(message: string, options: EngineErrorOptions = {}) {

@@ -1,4 +1,4 @@
-import { OrmError } from './OrmError';
+import { nameErrorClass, OrmError } from './OrmError';
 import { describeKey } from './describeKey';
 
 /**
@@ -7,6 +7,10 @@ import { describeKey } from './describeKey';
  * the values, which never go into the message.
  */
 export class ConditionFailedError extends OrmError {
+  static {
+    nameErrorClass(this, 'ConditionFailedError');
+  }
+
   constructor(
     readonly modelName: string,
     readonly key: Readonly<Record<string, unknown>>,

@@ -1,4 +1,4 @@
-import { OrmError } from './OrmError';
+import { nameErrorClass, OrmError } from './OrmError';
 import { describeKey } from './describeKey';
 
 /**
@@ -6,6 +6,10 @@ import { describeKey } from './describeKey';
  * the key attributes; `key` holds the values, which never go into the message.
  */
 export class RecordExistsError extends OrmError {
+  static {
+    nameErrorClass(this, 'RecordExistsError');
+  }
+
   constructor(
     readonly modelName: string,
     readonly key: Readonly<Record<string, unknown>>,

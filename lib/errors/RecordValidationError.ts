@@ -1,8 +1,12 @@
-import { OrmError } from './OrmError';
+import { nameErrorClass, OrmError } from './OrmError';
 import type { ValidationIssue } from './ValidationIssue';
 
 /** Bad input, found before any request was sent; `issues` has one entry per failing attribute. */
 export class RecordValidationError extends OrmError {
+  static {
+    nameErrorClass(this, 'RecordValidationError');
+  }
+
   readonly issues: readonly ValidationIssue[];
 
   constructor(

@@ -1,10 +1,14 @@
-import { OrmError } from './OrmError';
+import { nameErrorClass, OrmError } from './OrmError';
 
 /**
  * A model's decorators are inconsistent (no or two partition keys, an empty categorical list,
  * no `@Table`, a type that cannot be inferred...). Thrown when the model is first used.
  */
 export class SchemaError extends OrmError {
+  static {
+    nameErrorClass(this, 'SchemaError');
+  }
+
   constructor(
     readonly modelName: string,
     readonly property: string | undefined,

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { OrmError } from './OrmError';
+import { nameErrorClass, OrmError } from './OrmError';
 
 /**
  * A stored item holds a value its model cannot read exactly: a number a JavaScript number cannot
@@ -9,6 +9,10 @@ import { OrmError } from './OrmError';
  * the model, the attribute and the key attributes.
  */
 export class StoredValueError extends OrmError {
+  static {
+    nameErrorClass(this, 'StoredValueError');
+  }
+
   constructor(
     readonly modelName: string,
     readonly attribute: string,

@@ -1,4 +1,4 @@
-import { OrmError } from './OrmError';
+import { nameErrorClass, OrmError } from './OrmError';
 import { describeKey } from './describeKey';
 
 /**
@@ -8,6 +8,10 @@ import { describeKey } from './describeKey';
  * part of the message names the model and the key attributes; `key` holds the values.
  */
 export class TransactionActionError extends OrmError {
+  static {
+    nameErrorClass(this, 'TransactionActionError');
+  }
+
   constructor(
     readonly modelName: string,
     readonly key: Readonly<Record<string, unknown>>,

@@ -1,4 +1,4 @@
-import { OrmError } from './OrmError';
+import { nameErrorClass, OrmError } from './OrmError';
 import { describeKey } from './describeKey';
 import { TransactionActionError } from './TransactionActionError';
 
@@ -31,6 +31,10 @@ export interface TransactionCancellationReason {
  * The message names each failed action's model and key attributes; each reason's `key` holds the values.
  */
 export class TransactionCanceledError extends OrmError {
+  static {
+    nameErrorClass(this, 'TransactionCanceledError');
+  }
+
   readonly reasons: readonly TransactionCancellationReason[];
 
   constructor(reasons: readonly TransactionCancellationReason[], detail: string | undefined, options?: ErrorOptions) {

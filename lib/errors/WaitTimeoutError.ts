@@ -1,7 +1,11 @@
-import { OrmError } from './OrmError';
+import { nameErrorClass, OrmError } from './OrmError';
 
 /** The table or index did not become ACTIVE in time. */
 export class WaitTimeoutError extends OrmError {
+  static {
+    nameErrorClass(this, 'WaitTimeoutError');
+  }
+
   constructor(
     readonly tableName: string,
     readonly indexName: string | undefined,

@@ -50,7 +50,7 @@ function compile<M extends object>(model: ModelClass<M>): CompiledSchema<M> {
     keyAttributes,
     indexes: compileIndexes(model, modelName, attributeByName, keyAttributes),
     ...lifecycleAttributes(modelName, attributes),
-    usesClassValidator: usesClassValidator(model),
+    usesClassValidator: usesClassValidator(model, modelName),
   };
   return Object.freeze(schema);
 }

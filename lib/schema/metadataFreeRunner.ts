@@ -5,8 +5,9 @@ export interface ProcessInfo {
   readonly argv: readonly string[];
 }
 
-// Runners that compile TypeScript with esbuild (or oxc), which emit no decorator metadata whatever
-// tsconfig.json says: telling their users to turn on emitDecoratorMetadata would send them in circles.
+// Runners that compile TypeScript with esbuild, which emits no decorator metadata whatever tsconfig.json
+// says: telling their users to turn on emitDecoratorMetadata would send them in circles. vitest is one
+// up to vite 7; vite 8 compiles with Oxc, which emits it as tsconfig.json asks (resolveTypes says both).
 // vitest sets VITEST in every worker; tsx and esbuild-register load as node flags (--import tsx,
 // --require esbuild-register/dist/node, or tsx's own loader paths), visible in execArgv or NODE_OPTIONS.
 // Bun is not one of them: it honours emitDecoratorMetadata (oven-sh/bun#5777).
@@ -21,4 +22,21 @@ export function metadataFreeRunner(info: ProcessInfo = process): string | undefi
   if (info.env['VITEST']) return 'vitest';
   const flags = [...info.execArgv, info.env['NODE_OPTIONS'] ?? '', ...info.argv.slice(0, 2)].join(' ');
   return LOADERS.find(([pattern]) => pattern.test(flags))?.[1];
+}
+
+// This module's own file; Node defines no __filename in an ES module, so in an ES module bundle it is undefined.
+const OWN_FILE = typeof __filename === 'string' ? __filename : undefined;
+
+/**
+ * Whether `moduleFile`, the file this module runs from, is a bundle (esbuild's, as AWS CDK's
+ * NodejsFunction and serverless-esbuild bundle functions) rather than `schema/metadataFreeRunner.js`
+ * (or its .ts source); undefined, as in an ES module bundle, is a bundle too.
+ */
+export function isBundleFile(moduleFile: string | undefined): boolean {
+  return moduleFile === undefined || !/[\\/]schema[\\/]metadataFreeRunner\.[cm]?[jt]s$/.test(moduleFile);
+}
+
+/** Whether the library runs from a bundle. */
+export function runsFromBundle(): boolean {
+  return isBundleFile(OWN_FILE);
 }

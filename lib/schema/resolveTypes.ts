@@ -5,7 +5,7 @@ import { ATTRIBUTE_TYPES, type CheckedDeclaration } from './checkDeclarations';
 import type { ModelClass } from './CompiledSchema';
 import { classChain } from './classChain';
 import { inferType } from './inferType';
-import { metadataFreeRunner } from './metadataFreeRunner';
+import { metadataFreeRunner, runsFromBundle } from './metadataFreeRunner';
 
 /** The type a decorator implies when no type is given or emitted. */
 const IMPLIED_BY_ROLE: Readonly<Record<LifecycleRole, AttributeType>> = {
@@ -118,6 +118,11 @@ interface Cause {
   readonly fix: string;
 }
 
+// vite 8 compiles with Oxc, which emits design:type when tsconfig.json asks; vite 7 and before with esbuild, which never does.
+const VITEST_WITHOUT_METADATA =
+  'vitest compiled the model without decorator metadata (no design:type): vite 8 emits it only with ' +
+  '"emitDecoratorMetadata": true in tsconfig.json, vite 7 and before never';
+
 const IMPLIED = "(@Categorical implies 'string', @Version 'number', @CreatedAt, @UpdatedAt and @Ttl 'date')";
 
 function untypedError(
@@ -174,8 +179,15 @@ function missingCause(
   const emittedNone = groups.every((declarations) => designType(model, declarations[0]!.property) === undefined);
   if (!emittedNone) return { untyped: missing, why: 'no design:type was emitted', fix };
   const runner = metadataFreeRunner();
+  if (runner === 'vitest') return { untyped: missing, why: VITEST_WITHOUT_METADATA, fix };
   if (runner !== undefined) {
     return { untyped: missing, why: `${runner} compiles TypeScript without decorator metadata (no design:type)`, fix };
+  }
+  if (runsFromBundle()) {
+    // whichever bundler made it compiled without metadata; esbuild, the usual one for Lambda functions, cannot emit it
+    const why =
+      'this code runs from a bundle compiled without decorator metadata (esbuild, as AWS CDK and serverless bundle functions, never emits it)';
+    return { untyped: missing, why, fix };
   }
   return {
     untyped: missing,

@@ -1,4 +1,5 @@
 import type { ValidationError } from 'class-validator';
+import { SchemaError } from '../errors/SchemaError';
 import type { ValidationIssue } from '../errors/ValidationIssue';
 import { describeType } from './checks';
 
@@ -9,15 +10,33 @@ type ClassValidator = typeof import('class-validator');
  * the global metadata storage, so without it no model needs the package (an optional peer
  * dependency that costs a large share of the import time when loaded).
  */
-function loadedClassValidator(): ClassValidator | undefined {
+function loadedClassValidator(modelName: string): ClassValidator | undefined {
   if (!(globalThis as { classValidatorMetadataStorage?: unknown }).classValidatorMetadataStorage) return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional peer, loaded on first use
-  return require('class-validator') as ClassValidator;
+  // Inside a try: a bundler (esbuild, as AWS CDK and serverless bundle functions) then bundles
+  // class-validator where it is installed and leaves this require to run time where it is not,
+  // instead of failing the build of every app that does not use it.
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- an optional peer, loaded on first use
+    return require('class-validator') as ClassValidator;
+  } catch (error) {
+    throw new SchemaError(
+      modelName,
+      undefined,
+      `class-validator's decorators are in use, but dynamodb-decorators cannot load class-validator (${String(error)}): ` +
+        'install it in your app, and leave it in the bundle if you bundle one.',
+    );
+  }
 }
 
-/** Whether the model (or a parent) carries class-validator decorators. */
-export function usesClassValidator(model: abstract new (...args: never[]) => unknown): boolean {
-  const classValidator = loadedClassValidator();
+/**
+ * Whether the model (or a parent) carries class-validator decorators.
+ * @throws SchemaError when class-validator's decorators are in use but the package cannot be loaded.
+ */
+export function usesClassValidator(
+  model: abstract new (...args: never[]) => unknown,
+  modelName: string = model.name,
+): boolean {
+  const classValidator = loadedClassValidator(modelName);
   return (
     classValidator !== undefined &&
     classValidator.getMetadataStorage().getTargetValidationMetadatas(model, '', true, false).length > 0
@@ -35,7 +54,7 @@ export async function classValidatorIssues(
 ): Promise<ValidationIssue[]> {
   const instance = Object.assign(Object.create(model.prototype as object) as object, values);
   // usesClassValidator said yes, so the package is there
-  const errors = await loadedClassValidator()!.validate(instance, {
+  const errors = await loadedClassValidator(model.name)!.validate(instance, {
     skipMissingProperties: true,
     forbidUnknownValues: false,
   });

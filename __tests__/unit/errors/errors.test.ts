@@ -9,11 +9,13 @@ import {
   RecordNotFoundError,
   RecordValidationError,
   SchemaError,
+  StoredValueError,
   TransactionActionError,
   TransactionCanceledError,
   UnsupportedCapabilityError,
   WaitTimeoutError,
 } from '../../../lib';
+import { EngineError } from '../../../lib/testing';
 import { describeKey } from '../../../lib/errors/describeKey';
 
 const cause = new Error('engine said no');
@@ -143,6 +145,34 @@ describe('error classes', () => {
   it('keeps a subclass name for a user subclass', () => {
     class TenantNotFoundError extends RecordNotFoundError {}
     expect(new TenantNotFoundError('M', {}).name).toBe('TenantNotFoundError');
+  });
+
+  // esbuild bundles `class RecordNotFoundError` as `var RecordNotFoundError2 = class ...`, and a minifier
+  // renames it to a letter: error.name (what logs show and code compares) must not follow.
+  it.each<[string, abstract new (...args: never[]) => OrmError, () => OrmError]>([
+    ['OrmError', OrmError, () => new OrmError('m')],
+    ['SchemaError', SchemaError, () => new SchemaError('M', undefined, 'r')],
+    ['RecordValidationError', RecordValidationError, () => new RecordValidationError('M', [])],
+    ['RecordNotFoundError', RecordNotFoundError, () => new RecordNotFoundError('M', {})],
+    ['RecordExistsError', RecordExistsError, () => new RecordExistsError('M', {})],
+    ['StoredValueError', StoredValueError, () => new StoredValueError('M', 'a', {}, { S: 'x' }, 'r')],
+    ['ConditionFailedError', ConditionFailedError, () => new ConditionFailedError('M', {}, undefined)],
+    ['UnsupportedCapabilityError', UnsupportedCapabilityError, () => new UnsupportedCapabilityError('ttl', 'd')],
+    ['WaitTimeoutError', WaitTimeoutError, () => new WaitTimeoutError('t', undefined, undefined, 1)],
+    ['TransactionCanceledError', TransactionCanceledError, () => new TransactionCanceledError([], 'd')],
+    ['TransactionActionError', TransactionActionError, () => new TransactionActionError('M', {}, 'C', 'd')],
+    ['EngineError', EngineError, () => new EngineError('m')],
+  ])('%s keeps its name when a bundler renames the class', (className, errorClass, create) => {
+    const renamed = `${className}2`;
+    Object.defineProperty(errorClass, 'name', { value: renamed, configurable: true });
+    try {
+      expect(errorClass.name).toBe(renamed);
+      const error = create();
+      expect(error.name).toBe(className);
+      expect(String(error)).toMatch(new RegExp(`^${className}: `));
+    } finally {
+      Object.defineProperty(errorClass, 'name', { value: className, configurable: true });
+    }
   });
 });
 

@@ -1,0 +1,4 @@
+import { phonebookHandler } from './lambda.js';
+import { PhoneData } from './models-explicit.js';
+
+export const handler = phonebookHandler(PhoneData);

@@ -1,0 +1,4 @@
+import { phonebookHandler } from './lambda.js';
+import { PhoneData } from './models-inferred.js';
+
+export const handler = phonebookHandler(PhoneData);

@@ -1,0 +1,4 @@
+import { PhoneData } from './models-explicit.js';
+import { run } from './run.js';
+
+run(PhoneData);
