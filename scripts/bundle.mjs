@@ -4,38 +4,30 @@
 // the package's cold-import time. The .d.ts files stay one per module. Run by `npm run build`.
 //
 // The main entry (dist/index.js) holds the library. The other entries (the testing subpath, the
-// bench's internal entry) load every module the main entry exports from the main bundle itself,
-// so a class they share with it (an error, Repository) is one class, and `instanceof` holds across
-// entries; the modules only they use are bundled into them.
+// bench's internal entry) load everything the main entry exports from the main bundle itself, so
+// a class they share with it (an error, Repository) is one class, and `instanceof` holds across
+// entries; the code only they use is bundled into them.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { entryPoints } from './entryPoints.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
 const mainEntry = path.join(dist, 'index.js');
 const require = createRequire(import.meta.url);
 
-/** The entry points: every JavaScript file package.json points at, and the bench's internal entry. */
-function entryPoints() {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const found = new Set([path.join(dist, 'internal.js')]);
-  const collect = (value) => {
-    if (typeof value === 'string' && value.endsWith('.js')) found.add(path.join(root, value));
-    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-  };
-  collect([manifest.main, manifest.exports, manifest.bin]);
-  return [...found];
-}
-
-/** A compiled module whose every export is the main entry's export of the same name: loaded from the main bundle. */
-function exportedByMain(file) {
+/** The names a compiled module exports that the main entry exports too, as the same value. */
+function sharedExports(file) {
   const main = require(mainEntry);
   const exports = require(file);
-  const names = Object.keys(exports);
-  return names.length > 0 && names.every((name) => main[name] === exports[name]);
+  const names = Object.keys(exports).filter((name) => name !== '__esModule');
+  return { names, shared: names.filter((name) => main[name] === exports[name]) };
 }
+
+// how the code written for a partly shared module names the main bundle
+const MAIN_BUNDLE = 'main-bundle:';
 
 /** Resolves a relative import of a compiled module to its file. */
 function resolveCompiled(importer, request) {
@@ -43,18 +35,36 @@ function resolveCompiled(importer, request) {
   return fs.existsSync(`${target}.js`) ? `${target}.js` : target;
 }
 
-/** Makes every import of a module the main entry exports an import of the main bundle. */
+/**
+ * Loads what the main entry exports from the main bundle: a module all of whose exports it has
+ * becomes the main bundle; a module with some (an error class beside an internal helper) becomes
+ * its own code with those names taken from the main bundle, so a subclass here extends the
+ * main bundle's class.
+ */
 function fromMainBundle(outfile, shared) {
+  let mainPath = path.relative(path.dirname(outfile), mainEntry);
+  if (!mainPath.startsWith('.')) mainPath = `./${mainPath}`;
   return {
     name: 'from-main-bundle',
     setup(builder) {
+      builder.onResolve({ filter: /^main-bundle:$/ }, () => ({ path: mainPath, external: true }));
       builder.onResolve({ filter: /^\./ }, ({ path: request, importer }) => {
         const file = resolveCompiled(importer, request);
-        if (file !== mainEntry && !exportedByMain(file)) return undefined;
+        if (file === mainEntry) return { path: mainPath, external: true };
+        const { names, shared: fromMain } = sharedExports(file);
+        if (fromMain.length === 0) return undefined;
         shared.add(path.relative(dist, file));
-        let relative = path.relative(path.dirname(outfile), mainEntry);
-        if (!relative.startsWith('.')) relative = `./${relative}`;
-        return { path: relative, external: true };
+        if (fromMain.length === names.length) return { path: mainPath, external: true };
+        // a path relative to the root: esbuild writes it into the bundle as a comment
+        return { path: path.relative(root, file), namespace: 'partly-shared', pluginData: { fromMain } };
+      });
+      builder.onLoad({ filter: /.*/, namespace: 'partly-shared' }, ({ path: relative, pluginData }) => {
+        const file = path.join(root, relative);
+        const main = `require(${JSON.stringify(MAIN_BUNDLE)})`;
+        const taken = pluginData.fromMain.map((name) => `${name}: ${main}.${name}`).join(', ');
+        // the absolute path is not relative, so this plugin leaves it to esbuild, which bundles the module's own code
+        const contents = `module.exports = Object.assign({}, require(${JSON.stringify(file)}), { ${taken} });`;
+        return { contents, loader: 'js', resolveDir: path.dirname(file) };
       });
     },
   };
@@ -76,22 +86,27 @@ const common = {
 };
 
 async function main() {
-  const entries = entryPoints();
+  const entries = entryPoints(root);
   const others = entries.filter((entry) => entry !== mainEntry);
   const written = new Set();
   // the other entries first: they read the main entry's per-module form to know what it exports
   for (const entry of others) {
     const shared = new Set();
-    const result = await build({ ...common, entryPoints: [entry], outfile: entry, plugins: [fromMainBundle(entry, shared)] });
+    const result = await build({
+      ...common,
+      entryPoints: [entry],
+      outfile: entry,
+      plugins: [fromMainBundle(entry, shared)],
+    });
     for (const output of Object.keys(result.metafile.outputs)) written.add(path.resolve(root, output));
     const own = Object.keys(result.metafile.inputs).filter((input) => path.resolve(root, input) !== entry);
-    console.log(
+    console.error(
       `bundle: ${path.relative(root, entry)}: ${own.length + 1} modules of its own, ${shared.size} from the main bundle`,
     );
   }
   const result = await build({ ...common, entryPoints: [mainEntry], outfile: mainEntry });
   written.add(mainEntry);
-  console.log(`bundle: dist/index.js: ${Object.keys(result.metafile.inputs).length} modules`);
+  console.error(`bundle: dist/index.js: ${Object.keys(result.metafile.inputs).length} modules`);
   removeModulesBundled(written);
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Checks that the tarball `npm pack` would publish holds exactly what a user's install needs:
-// the compiled library (JS and .d.ts of every lib/ module, nothing stale), README.md, LICENSE,
+// the compiled library (one JS bundle per entry point, the .d.ts of every lib/ module, nothing stale), README.md, LICENSE,
 // CHANGELOG.md and package.json; nothing from tests, examples, bench or scripts; no source maps;
 // every path package.json names (main, types, exports, typesVersions, bin, sideEffects) inside it;
 // every module with a side effect listed in sideEffects, so a bundler keeps it. Run by .ci/run.
@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { entryPoints } from './entryPoints.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -17,7 +18,8 @@ const root = path.resolve(import.meta.dirname, '..');
 // already; a bin or any other file outside dist/ gets its line here.
 const EXPECTED = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/**/*.js', 'dist/**/*.d.ts'];
 
-// Sources whose compiled form the tarball must hold, one to one: `<src>/x.ts` → `<out>/x.js` and `<out>/x.d.ts`.
+// Sources whose declarations the tarball must hold, one to one: `<src>/x.ts` → `<out>/x.d.ts`. The
+// JavaScript is one bundle per entry point (scripts/bundle.mjs), and nothing else.
 const COMPILED = [{ src: 'lib', out: 'dist' }];
 
 /** Text matched literally inside a regular expression. */
@@ -94,7 +96,8 @@ function check() {
 
   for (const { src, out } of COMPILED) {
     const modules = sourceModules(src);
-    const wanted = new Set(modules.flatMap((module) => [`${out}/${module}.js`, `${out}/${module}.d.ts`]));
+    const bundles = entryPoints(root).map((entry) => path.relative(root, entry));
+    const wanted = new Set([...modules.map((module) => `${out}/${module}.d.ts`), ...bundles]);
     for (const file of wanted) if (!packed.has(file)) problems.push(`missing from the tarball: ${file} (from ${src}/)`);
     for (const file of files) {
       if (file.startsWith(`${out}/`) && !wanted.has(file)) problems.push(`stale: ${file} has no source in ${src}/`);

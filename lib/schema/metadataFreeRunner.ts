@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
 /** What of the running process tells which runner compiled the code. */
 export interface ProcessInfo {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -24,16 +27,35 @@ export function metadataFreeRunner(info: ProcessInfo = process): string | undefi
   return LOADERS.find(([pattern]) => pattern.test(flags))?.[1];
 }
 
+const PACKAGE_NAME = 'dynamodb-decorators';
+
 // This module's own file; Node defines no __filename in an ES module, so in an ES module bundle it is undefined.
 const OWN_FILE = typeof __filename === 'string' ? __filename : undefined;
 
+/** The name in the package.json of the package whose `dist/` holds `bundleFile`, if any. */
+function packageNameOfDist(bundleFile: string): string | undefined {
+  try {
+    const manifest: unknown = JSON.parse(readFileSync(join(dirname(bundleFile), '..', 'package.json'), 'utf8'));
+    const name = (manifest as { name?: unknown }).name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Whether `moduleFile`, the file this module runs from, is a bundle (esbuild's, as AWS CDK's
- * NodejsFunction and serverless-esbuild bundle functions) rather than `schema/metadataFreeRunner.js`
- * (or its .ts source); undefined, as in an ES module bundle, is a bundle too.
+ * Whether `moduleFile`, the file this module runs from, is an app's bundle (esbuild's, as AWS CDK's
+ * NodejsFunction and serverless-esbuild bundle functions) rather than the library as published
+ * (its one-file `dist/index.js`, beside the package.json that names it) or its sources
+ * (`schema/metadataFreeRunner.ts`); undefined, as in an ES module bundle, is a bundle too.
  */
-export function isBundleFile(moduleFile: string | undefined): boolean {
-  return moduleFile === undefined || !/[\\/]schema[\\/]metadataFreeRunner\.[cm]?[jt]s$/.test(moduleFile);
+export function isBundleFile(
+  moduleFile: string | undefined,
+  packageNameOf: (bundleFile: string) => string | undefined = packageNameOfDist,
+): boolean {
+  if (moduleFile === undefined) return true;
+  if (/[\\/]schema[\\/]metadataFreeRunner\.[cm]?[jt]s$/.test(moduleFile)) return false;
+  return !(/[\\/]dist[\\/]index\.js$/.test(moduleFile) && packageNameOf(moduleFile) === PACKAGE_NAME);
 }
 
 /** Whether the library runs from a bundle. */

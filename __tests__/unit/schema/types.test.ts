@@ -245,6 +245,21 @@ describe('runsFromBundle', () => {
     expect(isBundleFile(moduleFile)).toBe(expected);
   });
 
+  // the published package is itself one file per entry point: dist/index.js beside its package.json
+  it.each<[string, string, string | undefined, boolean]>([
+    ['the package as published', '/app/node_modules/dynamodb-decorators/dist/index.js', 'dynamodb-decorators', false],
+    [
+      'npm link: the package from its own checkout',
+      '/src/dynamodb-decorators/dist/index.js',
+      'dynamodb-decorators',
+      false,
+    ],
+    ["an app's bundle named dist/index.js", '/app/dist/index.js', 'my-app', true],
+    ["an app's bundle without a package.json above it", '/var/task/dist/index.js', undefined, true],
+  ])('%s', (_case, moduleFile, packageName, expected) => {
+    expect(isBundleFile(moduleFile, () => packageName)).toBe(expected);
+  });
+
   it('is false here, where the library runs from its sources', () => {
     expect(runsFromBundle()).toBe(false);
   });
