@@ -18,6 +18,7 @@ export type {
   AttributeType,
   IndexProjection,
   ProvisionedCapacity,
+  StreamView,
   TableDeclaration,
 } from './metadata/declarations';
 

@@ -4,22 +4,29 @@ import {
   DescribeTimeToLiveCommand,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
+  type CreateTableCommandInput,
   type DynamoDBClient,
   type TableDescription,
+  type TimeToLiveDescription,
+  type UpdateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { SchemaError } from '../errors/SchemaError';
 import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
 import { isResourceInUse, isResourceNotFound, isUnknownOperation } from '../errors/translateAwsError';
 import { buildCreateGsi } from '../requests/buildCreateGsi';
+import { streamSpecificationOf } from '../requests/indexDefinition';
 import { tableDefinition } from '../requests/tableDefinition';
 import type { CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
 import {
   checkExistingIndex,
   checkIndexIsListed,
-  checkKeySchema,
+  compareTable,
   gsiCapacity,
+  throwConflicts,
   translateIndexCreationError,
+  undeclaredIndexes,
+  type TableField,
 } from './checkTableDescription';
+import { compareTtl } from './compareSettings';
 import { waitUntilActive } from './waitUntilActive';
 
 /** What `createTable` did. */
@@ -38,73 +45,184 @@ export interface TableTarget {
   readonly schema: CompiledSchema;
   readonly tableName: string;
   readonly waitTimeoutMs: number;
+  /** Told when each change starts and ends, and of every DescribeTable while it waits (the command line's progress display). */
+  readonly onProgress?: (progress: TableProgress) => void;
+}
+
+/** One change createTable makes, in the order it makes them. */
+export type TableChange =
+  | { readonly kind: 'createTable'; readonly input: CreateTableCommandInput }
+  | { readonly kind: 'createIndex'; readonly index: CompiledIndex; readonly input: UpdateTableCommandInput }
+  | { readonly kind: 'enableStream'; readonly input: UpdateTableCommandInput }
+  | { readonly kind: 'enableTtl'; readonly attributeName: string };
+
+/** What createTable would do to a table, worked out from its description without changing it. */
+export interface TablePlan {
+  readonly tableName: string;
+  /** The table as described, when it exists. */
+  readonly table?: TableDescription;
+  /** Every field compared (for a missing table, one `table` field to add). */
+  readonly fields: readonly TableField[];
+  /** The changes, in order; createTable makes none of them when a field is a conflict. */
+  readonly changes: readonly TableChange[];
+}
+
+/** Where createTable is: a change starting (`started`), waited for (`waiting`, with the table as last described), or `done`. */
+export interface TableProgress {
+  readonly change: TableChange;
+  /** 1-based position of the change in the plan, and the plan's length. */
+  readonly step: number;
+  readonly steps: number;
+  readonly state: 'started' | 'waiting' | 'done';
+  readonly table?: TableDescription;
+}
+
+/** Options of {@link planTable}. */
+export interface PlanOptions {
+  /** Describe TTL even when the model declares none, to report a TTL the table has (needs DescribeTimeToLive). */
+  readonly inspectTtl?: boolean;
+  /** Wait until an existing table is ACTIVE before comparing (createTable does; a read-only diff does not). */
+  readonly waitUntilActive?: boolean;
 }
 
 /**
- * Creates the table with its declared indexes unless it exists, waits until it is ACTIVE and
- * enables TTL on the @Ttl attribute. On an existing table: checks the key schema, adds missing
- * declared global indexes (each waited for) and reports undeclared ones, deleting nothing.
- * @throws SchemaError when the existing table's keys differ from the model's, a declared local index is missing, or an
- *   existing declared index has other keys or a projection storing less than declared (checked before any change).
- * @throws UnsupportedCapabilityError when the engine lacks TTL or index building (before any change where it can tell).
+ * Creates the table with its declared indexes and stream unless it exists, waits until it is
+ * ACTIVE and enables TTL on the @Ttl attribute. On an existing table: compares it with the model,
+ * then adds missing declared global indexes (each waited for), enables the declared stream and
+ * TTL, and reports undeclared indexes, deleting nothing.
+ * @throws SchemaError when the existing table's keys or key types differ from the model's, a declared local index is
+ *   missing, an existing declared index has other keys or a projection storing less than declared, or the table has
+ *   another stream view type or TTL attribute (all checked before any change).
+ * @throws UnsupportedCapabilityError when the engine lacks TTL, streams or index building (before any change where it can tell).
  */
 export async function createTable(target: TableTarget): Promise<CreateTableResult> {
-  const { client, schema, tableName, waitTimeoutMs } = target;
-  const existing = await describeTable(client, tableName);
-  if (!existing) {
-    if (schema.ttl) await probeTtlSupport(client, tableName);
-    try {
-      await client.send(new CreateTableCommand(tableDefinition(schema, tableName)));
-    } catch (error) {
-      if (!isResourceInUse(error)) throw error; // created meanwhile by someone else: wait for it
-    }
+  const plan = await planTable(target, { waitUntilActive: true });
+  throwConflicts(target.schema, plan.fields);
+  const { changes } = plan;
+  for (const [position, change] of changes.entries()) {
+    const report = (state: TableProgress['state'], table?: TableDescription) =>
+      target.onProgress?.({ change, step: position + 1, steps: changes.length, state, ...(table && { table }) });
+    report('started');
+    await applyChange(target, change, (table) => report('waiting', table));
+    report('done');
   }
-  const table = await waitUntilActive(client, tableName, { timeoutMs: waitTimeoutMs });
-  const result = existing
-    ? await reconcileIndexes(target, table)
-    : { created: true, addedIndexes: [], undeclaredIndexes: [] };
-  if (schema.ttl) await enableTtl(client, tableName, schema.ttl.name, schema.modelName);
-  return result;
+  return {
+    created: plan.table === undefined,
+    addedIndexes: changes.flatMap((change) => (change.kind === 'createIndex' ? [change.index.name] : [])),
+    undeclaredIndexes: plan.table ? undeclaredIndexes(target.schema, plan.table) : [],
+  };
 }
 
-async function reconcileIndexes(target: TableTarget, table: TableDescription): Promise<CreateTableResult> {
-  const { schema } = target;
-  checkKeySchema(schema, table);
-  const present = new Set(
-    [...(table.GlobalSecondaryIndexes ?? []), ...(table.LocalSecondaryIndexes ?? [])].map((index) => index.IndexName),
-  );
-  const missing: CompiledIndex[] = [];
-  // every index the table has is checked before any is added: a mismatch changes nothing
-  for (const index of schema.indexes.values()) {
-    if (present.has(index.name)) {
-      checkExistingIndex(schema, table, index);
-    } else if (index.kind === 'local') {
-      throw new SchemaError(
-        schema.modelName,
-        undefined,
-        `the local index ${index.name} is missing from table ${target.tableName}, and DynamoDB adds local indexes only when it creates a table.`,
-      );
-    } else {
-      missing.push(index);
-    }
+/**
+ * What createTable would do, without changing anything: the table's fields compared with the
+ * model (the same comparisons createTable refuses a table on) and the changes it would make.
+ * Only "table not found" counts as a missing table: any other describe error is thrown.
+ */
+export async function planTable(target: TableTarget, options: PlanOptions = {}): Promise<TablePlan> {
+  const { client, schema, tableName, waitTimeoutMs } = target;
+  const described = await describeTable(client, tableName);
+  if (!described) {
+    const input = tableDefinition(schema, tableName);
+    return {
+      tableName,
+      fields: [{ field: 'table', declared: tableName, live: 'absent', status: 'add' }],
+      changes: [
+        { kind: 'createTable', input },
+        ...(schema.ttl ? [{ kind: 'enableTtl' as const, attributeName: schema.ttl.name }] : []),
+      ],
+    };
   }
-  for (const index of missing) await createGsi(target, index); // one at a time: DynamoDB builds one new index per update
-  const undeclaredIndexes = [...present].filter(
-    (name): name is string => name !== undefined && !schema.indexes.has(name),
-  );
-  return { created: false, addedIndexes: missing.map((index) => index.name), undeclaredIndexes };
+  const table = options.waitUntilActive
+    ? await waitUntilActive(client, tableName, { timeoutMs: waitTimeoutMs })
+    : described;
+  const ttl = schema.ttl || options.inspectTtl ? await describeTtl(client, tableName) : undefined;
+  const fields = compareTable(schema, table, ttl);
+  const adds = (field: string) => fields.some((each) => each.field === field && each.status === 'add');
+  const missingIndexes = [...schema.indexes.values()].filter((index) => adds(`index ${index.name}`));
+  const capacity = gsiCapacity(schema, table);
+  return {
+    tableName,
+    table,
+    fields,
+    changes: [
+      // one at a time: DynamoDB builds one new index per update
+      ...missingIndexes.map((index) => ({
+        kind: 'createIndex' as const,
+        index,
+        input: buildCreateGsi(tableName, index, capacity),
+      })),
+      ...(schema.stream && adds('stream')
+        ? [
+            {
+              kind: 'enableStream' as const,
+              input: { TableName: tableName, StreamSpecification: streamSpecificationOf(schema.stream) },
+            },
+          ]
+        : []),
+      ...(schema.ttl && adds('TTL') ? [{ kind: 'enableTtl' as const, attributeName: schema.ttl.name }] : []),
+    ],
+  };
+}
+
+async function applyChange(
+  target: TableTarget,
+  change: TableChange,
+  onPoll: (table: TableDescription) => void,
+): Promise<void> {
+  const { client, schema, tableName, waitTimeoutMs } = target;
+  switch (change.kind) {
+    case 'createTable':
+      return createMissingTable(target, change.input, onPoll);
+    case 'createIndex':
+      await createGsi(target, change.index, onPoll);
+      return;
+    case 'enableStream':
+      try {
+        await client.send(new UpdateTableCommand(change.input));
+      } catch (error) {
+        throw isStreamUnsupported(error) ? streamsUnsupported(error) : error;
+      }
+      await waitUntilActive(client, tableName, { timeoutMs: waitTimeoutMs, onPoll });
+      return;
+    case 'enableTtl':
+      return enableTtl(client, schema, tableName);
+  }
+}
+
+async function createMissingTable(
+  target: TableTarget,
+  input: CreateTableCommandInput,
+  onPoll: (table: TableDescription) => void,
+): Promise<void> {
+  const { client, schema, tableName, waitTimeoutMs } = target;
+  if (schema.ttl) await probeTtlSupport(client, tableName);
+  if (schema.stream) await probeStreamSupport(client, tableName);
+  try {
+    await client.send(new CreateTableCommand(input));
+  } catch (error) {
+    if (!isResourceInUse(error)) throw error; // created meanwhile by someone else: wait for it
+  }
+  const table = await waitUntilActive(client, tableName, { timeoutMs: waitTimeoutMs, onPoll });
+  // an engine may take StreamSpecification and ignore it: the table must not pass for streamed
+  if (schema.stream && table.StreamSpecification?.StreamEnabled !== true) {
+    throw streamsUnsupported(undefined, `table ${tableName} was created without the stream it was asked for`);
+  }
 }
 
 /**
  * Adds a global index to a live table and waits until it is ACTIVE; an index of that name with
  * the same keys and a projection storing at least the declared attributes is left as it is. On a
  * table billed with provisioned capacity, the index gets the model's declared capacity, else the
- * table's.
+ * table's. `onPoll` sees every DescribeTable while it waits.
  * @returns whether the index was created.
  * @throws SchemaError when an index of that name exists with other keys or a projection storing less.
  * @throws UnsupportedCapabilityError when the engine never builds indexes on a live table (dynalite).
  */
-export async function createGsi(target: TableTarget, index: CompiledIndex): Promise<boolean> {
+export async function createGsi(
+  target: TableTarget,
+  index: CompiledIndex,
+  onPoll?: (table: TableDescription) => void,
+): Promise<boolean> {
   const { client, schema, tableName, waitTimeoutMs } = target;
   const { Table: existing = {} } = await client.send(new DescribeTableCommand({ TableName: tableName }));
   const already = existing.GlobalSecondaryIndexes?.some((gsi) => gsi.IndexName === index.name) ?? false;
@@ -123,7 +241,11 @@ export async function createGsi(target: TableTarget, index: CompiledIndex): Prom
       throw translateIndexCreationError(error, existing, index.name);
     }
   }
-  await waitUntilActive(client, tableName, { timeoutMs: waitTimeoutMs, indexName: index.name });
+  await waitUntilActive(client, tableName, {
+    timeoutMs: waitTimeoutMs,
+    indexName: index.name,
+    ...(onPoll && { onPoll }),
+  });
   return !already;
 }
 
@@ -139,6 +261,18 @@ export async function describeTable(client: DynamoDBClient, tableName: string): 
 }
 
 const TTL = 'time to live (TTL)';
+const STREAMS = 'DynamoDB Streams';
+
+/** The table's TTL setting, or `'unknown'` on an engine that has no DescribeTimeToLive. */
+async function describeTtl(client: DynamoDBClient, tableName: string): Promise<TimeToLiveDescription | 'unknown'> {
+  try {
+    const { TimeToLiveDescription: ttl } = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+    return ttl ?? {};
+  } catch (error) {
+    if (isUnknownOperation(error)) return 'unknown';
+    throw error;
+  }
+}
 
 /**
  * Asks to change TTL on the table that does not exist yet: DynamoDB answers "not found", an
@@ -158,23 +292,33 @@ async function probeTtlSupport(client: DynamoDBClient, tableName: string): Promi
   }
 }
 
-async function enableTtl(
-  client: DynamoDBClient,
-  tableName: string,
-  attributeName: string,
-  modelName: string,
-): Promise<void> {
+/**
+ * The same for streams: DynamoDB answers an UpdateTable of the table that does not exist yet with
+ * "not found"; dynalite, which ignores StreamSpecification, with "at least one of ... is required".
+ * Any other answer (access denied to UpdateTable, say) tells nothing, and the check after creation stands.
+ */
+async function probeStreamSupport(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
-    const { TimeToLiveDescription: ttl } = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
-    const enabled = ttl?.TimeToLiveStatus === 'ENABLED' || ttl?.TimeToLiveStatus === 'ENABLING';
-    if (enabled && ttl?.AttributeName === attributeName) return;
-    if (enabled) {
-      throw new SchemaError(
-        modelName,
-        attributeName,
-        `@Ttl: table ${tableName} has TTL on ${ttl?.AttributeName} already; DynamoDB allows one TTL attribute.`,
-      );
-    }
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' },
+      }),
+    );
+  } catch (error) {
+    if (isStreamUnsupported(error)) throw streamsUnsupported(error);
+  }
+}
+
+/** Enables TTL on the @Ttl attribute unless it is on already; TTL on another attribute is a conflict. */
+async function enableTtl(client: DynamoDBClient, schema: CompiledSchema, tableName: string): Promise<void> {
+  const attributeName = schema.ttl?.name;
+  if (attributeName === undefined) return;
+  try {
+    const ttl = await describeTtl(client, tableName);
+    const fields = compareTtl(schema, tableName, ttl);
+    throwConflicts(schema, fields);
+    if (fields.every((field) => field.status === 'equal')) return;
     await client.send(
       new UpdateTimeToLiveCommand({
         TableName: tableName,
@@ -191,5 +335,21 @@ function ttlUnsupported(cause: unknown): UnsupportedCapabilityError {
     TTL,
     'the engine does not know UpdateTimeToLive (dynalite has no TTL). Use DynamoDB Local or DynamoDB, or drop @Ttl.',
     { cause },
+  );
+}
+
+/** dynalite validates UpdateTable without knowing StreamSpecification, so a stream alone is "no update at all". */
+function isStreamUnsupported(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ValidationException' && /at least one of/i.test(error.message);
+}
+
+function streamsUnsupported(
+  cause: unknown,
+  what = 'the engine does not take StreamSpecification',
+): UnsupportedCapabilityError {
+  return new UnsupportedCapabilityError(
+    STREAMS,
+    `${what} (dynalite has no streams). Use DynamoDB Local or DynamoDB, or drop the stream option of @Table.`,
+    cause === undefined ? undefined : { cause },
   );
 }

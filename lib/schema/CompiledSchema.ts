@@ -1,4 +1,10 @@
-import type { AttributeType, IndexProjection, LifecycleRole, ProvisionedCapacity } from '../metadata/declarations';
+import type {
+  AttributeType,
+  IndexProjection,
+  LifecycleRole,
+  ProvisionedCapacity,
+  StreamView,
+} from '../metadata/declarations';
 
 /** A class usable as a model; instances are made without calling its constructor. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -38,6 +44,8 @@ export interface CompiledSchema<M extends object = object> {
   readonly modelName: string;
   readonly tableName: string;
   readonly provisioned?: ProvisionedCapacity;
+  /** The `@Table` stream view type; no stream when absent. */
+  readonly stream?: StreamView;
   readonly attributes: readonly CompiledAttribute[];
   readonly attributeByName: ReadonlyMap<string, CompiledAttribute>;
   readonly partitionKey: CompiledAttribute;
