@@ -1,6 +1,6 @@
 import type { KeySchemaElement, Projection, TableDescription, TimeToLiveDescription } from '@aws-sdk/client-dynamodb';
 import { SchemaError } from '../errors/SchemaError';
-import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
+import { CAPABILITIES, UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
 import type { ProvisionedCapacity } from '../metadata/declarations';
 import { keysOf, projectionOf } from '../requests/indexDefinition';
 import type { CompiledAttribute, CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
@@ -243,8 +243,6 @@ function describeProjection(projection: Projection | undefined): string {
   return type === 'INCLUDE' ? `INCLUDE (${(projection?.NonKeyAttributes ?? []).join(', ')})` : type;
 }
 
-const GSI_ON_LIVE_TABLE = 'adding a global secondary index to an existing table';
-
 /**
  * After an UpdateTable that created an index, the index must be listed (DynamoDB shows it
  * CREATING at once). An engine that accepted the update but lists no index will never build
@@ -254,7 +252,7 @@ const GSI_ON_LIVE_TABLE = 'adding a global secondary index to an existing table'
 export function checkIndexIsListed(table: TableDescription, indexName: string): void {
   if (table.GlobalSecondaryIndexes?.some((gsi) => gsi.IndexName === indexName)) return;
   throw new UnsupportedCapabilityError(
-    GSI_ON_LIVE_TABLE,
+    CAPABILITIES.gsiOnLiveTable,
     `the engine accepted the index ${indexName} on table ${table.TableName} but never builds it (dynalite does this). ` +
       'Use DynamoDB Local or DynamoDB, or create the table with the index from the start.',
   );
@@ -272,7 +270,7 @@ export function translateIndexCreationError(error: unknown, table: TableDescript
     /create\.provisionedThroughput/i.test(error.message)
   ) {
     return new UnsupportedCapabilityError(
-      GSI_ON_LIVE_TABLE,
+      CAPABILITIES.gsiOnLiveTable,
       `the engine rejected the index ${indexName} on the on-demand table ${table.TableName} (dynalite cannot build indexes on live tables). ` +
         'Use DynamoDB Local or DynamoDB, or create the table with the index from the start.',
       { cause: error },

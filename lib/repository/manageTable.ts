@@ -1,17 +1,13 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
-  DescribeTimeToLiveCommand,
   UpdateTableCommand,
-  UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
   type DynamoDBClient,
   type TableDescription,
-  type TimeToLiveDescription,
   type UpdateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
-import { isResourceInUse, isResourceNotFound, isUnknownOperation } from '../errors/translateAwsError';
+import { isResourceInUse, isResourceNotFound } from '../errors/translateAwsError';
 import { buildCreateGsi } from '../requests/buildCreateGsi';
 import { streamSpecificationOf } from '../requests/indexDefinition';
 import { tableDefinition } from '../requests/tableDefinition';
@@ -26,7 +22,14 @@ import {
   undeclaredIndexes,
   type TableField,
 } from './checkTableDescription';
-import { compareTtl } from './compareSettings';
+import {
+  describeTtl,
+  enableStream,
+  enableTtl,
+  probeStreamSupport,
+  probeTtlSupport,
+  streamsUnsupported,
+} from './tableSettings';
 import { waitUntilActive } from './waitUntilActive';
 
 /** What `createTable` did. */
@@ -177,11 +180,7 @@ async function applyChange(
       await createGsi(target, change.index, onPoll);
       return;
     case 'enableStream':
-      try {
-        await client.send(new UpdateTableCommand(change.input));
-      } catch (error) {
-        throw isStreamUnsupported(error) ? streamsUnsupported(error) : error;
-      }
+      await enableStream(client, change.input);
       await waitUntilActive(client, tableName, { timeoutMs: waitTimeoutMs, onPoll });
       return;
     case 'enableTtl':
@@ -258,98 +257,4 @@ export async function describeTable(client: DynamoDBClient, tableName: string): 
     if (isResourceNotFound(error)) return undefined;
     throw error; // network, credentials, throttling: never answered by creating a table
   }
-}
-
-const TTL = 'time to live (TTL)';
-const STREAMS = 'DynamoDB Streams';
-
-/** The table's TTL setting, or `'unknown'` on an engine that has no DescribeTimeToLive. */
-async function describeTtl(client: DynamoDBClient, tableName: string): Promise<TimeToLiveDescription | 'unknown'> {
-  try {
-    const { TimeToLiveDescription: ttl } = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
-    return ttl ?? {};
-  } catch (error) {
-    if (isUnknownOperation(error)) return 'unknown';
-    throw error;
-  }
-}
-
-/**
- * Asks to change TTL on the table that does not exist yet: DynamoDB answers "not found", an
- * engine without TTL "unknown operation", so the table is not created half-configured.
- */
-async function probeTtlSupport(client: DynamoDBClient, tableName: string): Promise<void> {
-  try {
-    await client.send(
-      new UpdateTimeToLiveCommand({
-        TableName: tableName,
-        TimeToLiveSpecification: { AttributeName: 'ttl_probe', Enabled: true },
-      }),
-    );
-  } catch (error) {
-    if (isUnknownOperation(error)) throw ttlUnsupported(error);
-    if (!isResourceNotFound(error)) throw error;
-  }
-}
-
-/**
- * The same for streams: DynamoDB answers an UpdateTable of the table that does not exist yet with
- * "not found"; dynalite, which ignores StreamSpecification, with "at least one of ... is required".
- * Any other answer (access denied to UpdateTable, say) tells nothing, and the check after creation stands.
- */
-async function probeStreamSupport(client: DynamoDBClient, tableName: string): Promise<void> {
-  try {
-    await client.send(
-      new UpdateTableCommand({
-        TableName: tableName,
-        StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' },
-      }),
-    );
-  } catch (error) {
-    if (isStreamUnsupported(error)) throw streamsUnsupported(error);
-  }
-}
-
-/** Enables TTL on the @Ttl attribute unless it is on already; TTL on another attribute is a conflict. */
-async function enableTtl(client: DynamoDBClient, schema: CompiledSchema, tableName: string): Promise<void> {
-  const attributeName = schema.ttl?.name;
-  if (attributeName === undefined) return;
-  try {
-    const ttl = await describeTtl(client, tableName);
-    const fields = compareTtl(schema, tableName, ttl);
-    throwConflicts(schema, fields);
-    if (fields.every((field) => field.status === 'equal')) return;
-    await client.send(
-      new UpdateTimeToLiveCommand({
-        TableName: tableName,
-        TimeToLiveSpecification: { AttributeName: attributeName, Enabled: true },
-      }),
-    );
-  } catch (error) {
-    throw isUnknownOperation(error) ? ttlUnsupported(error) : error;
-  }
-}
-
-function ttlUnsupported(cause: unknown): UnsupportedCapabilityError {
-  return new UnsupportedCapabilityError(
-    TTL,
-    'the engine does not know UpdateTimeToLive (dynalite has no TTL). Use DynamoDB Local or DynamoDB, or drop @Ttl.',
-    { cause },
-  );
-}
-
-/** dynalite validates UpdateTable without knowing StreamSpecification, so a stream alone is "no update at all". */
-function isStreamUnsupported(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ValidationException' && /at least one of/i.test(error.message);
-}
-
-function streamsUnsupported(
-  cause: unknown,
-  what = 'the engine does not take StreamSpecification',
-): UnsupportedCapabilityError {
-  return new UnsupportedCapabilityError(
-    STREAMS,
-    `${what} (dynalite has no streams). Use DynamoDB Local or DynamoDB, or drop the stream option of @Table.`,
-    cause === undefined ? undefined : { cause },
-  );
 }

@@ -1,0 +1,110 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CliError } from './CliError';
+import { isUnreachable } from './client';
+import { describeCommand } from './describeCommand';
+import { diffCommand } from './diffCommand';
+import { EXPORT_FORMATS, exportCommand, type ExportOptions } from './exportCommand';
+import { EXIT, type CommandIo } from './io';
+import { syncCommand } from './syncCommand';
+
+const DEFAULT_WAIT_MINUTES = 10;
+
+/**
+ * Runs the command line on `args` (argv without node and the script) and resolves with the exit
+ * code: 0 done or equal, 1 different, 2 an error (reported on stderr, never thrown).
+ */
+export async function run(args: readonly string[], io: CommandIo = process): Promise<number> {
+  let endpoint = '';
+  const program = new Command('dynamodb-decorators')
+    .description("Describe, diff, sync and export the DynamoDB tables of a module's models.")
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .showHelpAfterError('(dynamodb-decorators --help lists the commands)');
+  let code: number = EXIT.ok;
+  const connection = (command: Command) =>
+    command
+      .option('--endpoint <url>', 'the DynamoDB endpoint, e.g. http://localhost:8000 (default: AWS)')
+      .option('--region <region>', 'the AWS region (default: the SDK configuration)');
+
+  program
+    .command('describe')
+    .description("each model's table definition, enums and the engine capabilities it needs")
+    .argument('<module>', 'a module exporting models or repositories (.js, or .ts through a loader)')
+    .option('--json', 'JSON output')
+    .action(async (module: string, options: { json?: boolean }) => {
+      code = await describeCommand(module, options, io);
+    });
+
+  connection(
+    program
+      .command('diff')
+      .description('compare the models with the live tables, field by field: exit 0 equal, 1 different, 2 error')
+      .argument('<module>', 'a module exporting models or repositories'),
+  )
+    .option('--json', 'JSON output')
+    .action(async (module: string, options: { endpoint?: string; region?: string; json?: boolean }) => {
+      endpoint = options.endpoint ?? '';
+      code = await diffCommand(module, options, io);
+    });
+
+  connection(
+    program
+      .command('sync')
+      .description('create missing tables, add missing indexes, enable streams and TTL; never deletes or changes a key')
+      .argument('<module>', 'a module exporting models or repositories'),
+  )
+    .option('--dry-run', 'print what sync would do, and change nothing')
+    .option('--wait-minutes <minutes>', 'how long to wait for each table or index', wholeNumber, DEFAULT_WAIT_MINUTES)
+    .action(
+      async (
+        module: string,
+        options: { endpoint?: string; region?: string; dryRun?: boolean; waitMinutes: number },
+      ) => {
+        endpoint = options.endpoint ?? '';
+        code = await syncCommand(module, { ...options, waitTimeoutMs: options.waitMinutes * 60_000 }, io);
+      },
+    );
+
+  program
+    .command('export')
+    .description('the tables as infrastructure code: CloudFormation, CDK (TableV2), Terraform, or JSON')
+    .argument('<module>', 'a module exporting models or repositories')
+    .addOption(new Option('--format <format>', 'the output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .option('--json', 'CloudFormation as JSON rather than YAML')
+    .action(async (module: string, options: ExportOptions) => {
+      code = await exportCommand(module, options, io);
+    });
+
+  try {
+    await program.parseAsync(args, { from: 'user' });
+    return code;
+  } catch (error) {
+    return report(error, io, endpoint);
+  }
+}
+
+function wholeNumber(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) throw new InvalidArgumentError('a whole number of at least 1');
+  return parsed;
+}
+
+/** The exit code of a failure, after saying it on stderr: commander has printed its own usage errors. */
+function report(error: unknown, io: CommandIo, endpoint: string): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end here too, with exit code 0
+    return error.exitCode === 0 ? EXIT.ok : EXIT.error;
+  }
+  if (error instanceof CliError) {
+    io.stderr.write(`dynamodb-decorators: ${error.message}\n`);
+  } else if (isUnreachable(error)) {
+    const where = endpoint || 'DynamoDB';
+    io.stderr.write(`dynamodb-decorators: cannot reach ${where}: ${(error as Error).message}\n`);
+  } else if (error instanceof Error) {
+    // the library's typed errors (SchemaError, UnsupportedCapabilityError...) and the SDK's, by name and message
+    io.stderr.write(`${error.name}: ${error.message}\n`);
+  } else {
+    io.stderr.write(`dynamodb-decorators: ${String(error)}\n`);
+  }
+  return EXIT.error;
+}
