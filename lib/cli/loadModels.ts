@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tableDeclaration } from '../metadata/store';
 import type { CompiledSchema, ModelClass } from '../schema/CompiledSchema';
@@ -20,29 +21,29 @@ interface RepositoryLike {
 }
 
 /**
- * Imports the module (by path, relative to the working directory) and finds its models: classes
- * decorated with @Table, Repository instances, and Repository subclasses (constructed without
- * arguments, as `new PhoneRepository()`). A model with an exported repository is taken through its
- * repositories only (their table names may differ from @Table's); the same model and table twice count once.
+ * Imports the module (by path, relative to the working directory) and finds its models: Repository
+ * instances, Repository subclasses (constructed without arguments, as `new PhoneRepository()`) and
+ * classes decorated with @Table. A model is taken through its exported repository instances when
+ * there are any (they carry the app's table names), else its Repository subclasses, else its class;
+ * the same model and table twice count once.
  * @throws CliError when the module cannot be loaded, or exports no model and no repository.
  * @throws SchemaError when a model's decorators are inconsistent.
  */
 export async function loadModels(modulePath: string): Promise<ModelTable[]> {
   const exports = await importModule(modulePath);
-  const found: (ModelTable | { name: string; model: ModelClass })[] = [];
-  for (const [name, value] of Object.entries(exports)) {
-    const repository = repositoryOf(name, value);
-    if (repository) found.push({ schema: repository.schema, tableName: repository.tableName, source: name });
-    else if (isModelClass(value)) found.push({ name, model: value });
-  }
-  const covered = new Set(found.flatMap((entry) => ('schema' in entry ? [entry.schema.model] : [])));
-  // export order; a model class whose repository is exported is taken through the repository
-  const tables = found.flatMap((entry): ModelTable[] => {
-    if ('schema' in entry) return [entry];
-    if (covered.has(entry.model)) return [];
-    const schema = compileSchema(entry.model);
-    return [{ schema, tableName: schema.tableName, source: entry.name }];
+  // by precedence: a repository instance (it carries the app's table name), a Repository subclass, the model class
+  const ranked = Object.entries(exports).flatMap(([name, value]): { rank: number; entry: () => ModelTable }[] => {
+    if (isRepository(value)) return [{ rank: 0, entry: () => fromRepository(name, value) }];
+    if (isRepositoryClass(value)) return [{ rank: 1, entry: () => fromRepository(name, construct(name, value)) }];
+    if (isModelClass(value)) return [{ rank: 2, entry: () => fromModel(name, value) }];
+    return [];
   });
+  const found = ranked.map(({ rank, entry }) => ({ rank, table: entry() }));
+  const tables = found
+    .filter(
+      ({ rank, table }) => !found.some((other) => other.rank < rank && other.table.schema.model === table.schema.model),
+    )
+    .map(({ table }) => table);
   const unique = tables.filter(
     (table, index) =>
       tables.findIndex((other) => other.schema.model === table.schema.model && other.tableName === table.tableName) ===
@@ -58,17 +59,20 @@ export async function loadModels(modulePath: string): Promise<ModelTable[]> {
 }
 
 async function importModule(modulePath: string): Promise<Record<string, unknown>> {
-  const url = pathToFileURL(resolve(modulePath)).href;
+  const path = resolve(modulePath);
   let loaded: unknown;
   try {
-    loaded = await import(url);
+    loaded = await import(pathToFileURL(path).href);
   } catch (error) {
     if (error instanceof Error && error.name === 'SchemaError') throw error; // a model checked as the module loads
-    const reason = error instanceof Error ? error.message : String(error);
-    const hint = /\.[cm]?tsx?$/.test(modulePath)
-      ? ' A .ts module needs a loader: node --import tsx node_modules/.bin/dynamodb-decorators ..., or compile it first.'
-      : '';
-    throw new CliError(`cannot load ${modulePath}: ${reason}${hint}`, { cause: error });
+    loaded = requireThroughHook(path, error);
+    if (loaded === undefined) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const hint = /\.[cm]?tsx?$/.test(modulePath)
+        ? ' A .ts module needs a loader: node --import tsx node_modules/.bin/dynamodb-decorators ..., or compile it first.'
+        : '';
+      throw new CliError(`cannot load ${modulePath}: ${reason.replace(/\.?$/, '.')}${hint}`, { cause: error });
+    }
   }
   const namespace = loaded as Record<string, unknown>;
   // a CommonJS module imported from here shows module.exports as `default` besides its named exports
@@ -80,12 +84,31 @@ async function importModule(modulePath: string): Promise<Record<string, unknown>
   return commonJs === undefined ? named : { ...named, default: commonJs };
 }
 
-function repositoryOf(name: string, value: unknown): RepositoryLike | undefined {
-  if (isRepository(value)) return value;
-  if (!isRepositoryClass(value)) return undefined;
+/**
+ * A loader registered with `node -r` (ts-node/register, @swc-node/register) hooks require(), not
+ * import(): a file import() cannot take is required when such a hook claims its extension.
+ */
+function requireThroughHook(path: string, importError: unknown): unknown {
+  const code = (importError as { code?: unknown } | null)?.code;
+  if (code !== 'ERR_UNKNOWN_FILE_EXTENSION') return undefined;
+  const load = createRequire(path);
+  if (!Object.hasOwn(load.extensions, extname(path))) return undefined;
+  return { default: load(path) as unknown };
+}
+
+function fromRepository(source: string, repository: RepositoryLike): ModelTable {
+  return { schema: repository.schema, tableName: repository.tableName, source };
+}
+
+function fromModel(source: string, model: ModelClass): ModelTable {
+  const schema = compileSchema(model);
+  return { schema, tableName: schema.tableName, source };
+}
+
+function construct(name: string, repositoryClass: unknown): RepositoryLike {
   let instance: unknown;
   try {
-    instance = new (value as new () => unknown)();
+    instance = new (repositoryClass as new () => unknown)();
   } catch (error) {
     if (error instanceof Error && error.name === 'SchemaError') throw error;
     throw new CliError(
@@ -94,7 +117,8 @@ function repositoryOf(name: string, value: unknown): RepositoryLike | undefined 
       { cause: error },
     );
   }
-  return isRepository(instance) ? instance : undefined;
+  if (!isRepository(instance)) throw new CliError(`${name}: constructed without arguments, it is no Repository.`);
+  return instance;
 }
 
 function isRepository(value: unknown): value is RepositoryLike {
