@@ -54,8 +54,9 @@ function tableStatement(spec: TableSpec, used: Set<string>): string {
       ...(type === 'INCLUDE' ? [`nonKeyAttributes: [${(value?.NonKeyAttributes ?? []).map(quote).join(', ')}]`] : []),
     ];
   };
+  // continuation lines are indented relative to the property they belong to (six spaces in)
   const index = (name: string | undefined, lines: string[]) =>
-    `{\n${[`indexName: ${quote(name ?? '')}`, ...lines].map((line) => `${' '.repeat(12)}${line},`).join('\n')}\n          }`;
+    `{\n${[`indexName: ${quote(name ?? '')}`, ...lines].map((line) => `          ${line},`).join('\n')}\n        }`;
   const globals = (definition.GlobalSecondaryIndexes ?? []).map((gsi) =>
     index(gsi.IndexName, [...keys(gsi.KeySchema, true), ...projection(gsi.Projection)]),
   );
@@ -69,13 +70,11 @@ function tableStatement(spec: TableSpec, used: Set<string>): string {
     `tableName: ${quote(spec.tableName)}`,
     ...keys(definition.KeySchema, true),
     throughput
-      ? `billing: Billing.provisioned({\n          readCapacity: Capacity.fixed(${throughput.ReadCapacityUnits}),\n` +
-        `          writeCapacity: Capacity.autoscaled({ minCapacity: ${throughput.WriteCapacityUnits}, maxCapacity: ${throughput.WriteCapacityUnits} }),\n        })`
+      ? `billing: Billing.provisioned({\n        readCapacity: Capacity.fixed(${throughput.ReadCapacityUnits}),\n` +
+        `        writeCapacity: Capacity.autoscaled({ minCapacity: ${throughput.WriteCapacityUnits}, maxCapacity: ${throughput.WriteCapacityUnits} }),\n      })`
       : 'billing: Billing.onDemand()',
-    ...(globals.length > 0
-      ? [`globalSecondaryIndexes: [\n          ${globals.join(',\n          ')},\n        ]`]
-      : []),
-    ...(locals.length > 0 ? [`localSecondaryIndexes: [\n          ${locals.join(',\n          ')},\n        ]`] : []),
+    ...(globals.length > 0 ? [`globalSecondaryIndexes: [\n        ${globals.join(',\n        ')},\n      ]`] : []),
+    ...(locals.length > 0 ? [`localSecondaryIndexes: [\n        ${locals.join(',\n        ')},\n      ]`] : []),
     ...(spec.ttlAttribute !== undefined ? [`timeToLiveAttribute: ${quote(spec.ttlAttribute)}`] : []),
     ...(definition.StreamSpecification
       ? [`dynamoStream: StreamViewType.${definition.StreamSpecification.StreamViewType}`]
