@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-unsafe-member-access -- templates and HCL parsed into plain (any) data */
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -53,7 +54,8 @@ let load: NodeJS.Require;
     load = createRequire(join(tools, 'package.json'));
     consumer = cliConsumer(['tables.ts']);
     formats['json'] = fromJson(await exported('json'));
-    formats['cloudformation'] = fromCloudFormation(load('yaml').parse(await exported('cloudformation')) as Loose);
+    const yaml = load('yaml') as { parse(text: string): Loose };
+    formats['cloudformation'] = fromCloudFormation(yaml.parse(await exported('cloudformation')));
     formats['cloudformation --json'] = fromCloudFormation(JSON.parse(await exported('cloudformation', '--json')));
     formats['cdk'] = fromGlobalTables(synthesize(await exported('cdk')));
     formats['terraform'] = fromTerraform(parseHcl(await exported('terraform')));
@@ -68,7 +70,7 @@ let load: NodeJS.Require;
   });
 
   it('the CloudFormation template passes the CloudFormation linter, as YAML and as JSON', async () => {
-    const { validateFile } = load('cfn-lint/lib/api.js') as { validateFile(path: string): Loose };
+    const { validateFile } = load('cfn-lint/lib/api.js') as { validateFile: (path: string) => Loose };
     for (const [file, args] of [
       ['template.yaml', []],
       ['template.json', ['--json']],
@@ -144,7 +146,7 @@ let load: NodeJS.Require;
     const [parsed, error] = (load('hcl2-parser') as { parseToObject(text: string): [Loose, unknown] }).parseToObject(
       text,
     );
-    if (error) throw new Error(`the Terraform export is not HCL: ${String(error)}`);
+    if (error) throw new Error(`the Terraform export is not HCL: ${JSON.stringify(error)}`);
     return parsed;
   }
 });
@@ -340,7 +342,7 @@ function fromTerraform(parsed: Loose): FormatTable[] {
         ...(resource['stream_enabled'] === true && {
           StreamSpecification: { StreamEnabled: true, StreamViewType: resource['stream_view_type'] },
         }),
-      } as CreateTableCommandInput,
+      },
       ...(ttl?.['enabled'] === true && { ttl: ttl['attribute_name'] as string }),
     };
   });
