@@ -102,7 +102,10 @@ function aligned(lines: readonly Line[], indent: string): string[] {
 
 /** An HCL string literal: JSON's escapes, and `${` / `%{` escaped so nothing is interpolated. */
 function hcl(text: string): string {
-  return JSON.stringify(text).replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  // a function replacer: in a replacement string, `$$` would itself mean one `$`
+  return JSON.stringify(text)
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{');
 }
 
 function snake(name: string): string {
