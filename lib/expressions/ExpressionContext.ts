@@ -11,9 +11,11 @@ export class ExpressionContext {
   private readonly names: Record<string, string> = {};
   private readonly values: Record<string, AttributeValue> = {};
   private valueCount = 0;
+  private sealed = false;
 
   /** The alias of an attribute name, taken as one atomic name (nothing is split on `.`). */
   name(attributeName: string): string {
+    this.checkOpen();
     let alias = this.aliasByName.get(attributeName);
     if (alias === undefined) {
       alias = `#n${this.aliasByName.size}`;
@@ -25,6 +27,7 @@ export class ExpressionContext {
 
   /** A fresh alias for a value. */
   value(attributeValue: AttributeValue): string {
+    this.checkOpen();
     const alias = `:v${this.valueCount++}`;
     this.values[alias] = attributeValue;
     return alias;
@@ -35,9 +38,19 @@ export class ExpressionContext {
     ExpressionAttributeNames?: Record<string, string>;
     ExpressionAttributeValues?: Record<string, AttributeValue>;
   } {
-    return {
-      ...(this.aliasByName.size > 0 && { ExpressionAttributeNames: { ...this.names } }),
-      ...(this.valueCount > 0 && { ExpressionAttributeValues: { ...this.values } }),
-    };
+    // handed over, not copied: a context serves one request, and is sealed from now on
+    this.checkOpen();
+    this.sealed = true;
+    const attributes: {
+      ExpressionAttributeNames?: Record<string, string>;
+      ExpressionAttributeValues?: Record<string, AttributeValue>;
+    } = {};
+    if (this.aliasByName.size > 0) attributes.ExpressionAttributeNames = this.names;
+    if (this.valueCount > 0) attributes.ExpressionAttributeValues = this.values;
+    return attributes;
+  }
+
+  private checkOpen(): void {
+    if (this.sealed) throw new Error('ExpressionContext: sealed, its attributes are in a request already.');
   }
 }

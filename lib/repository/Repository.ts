@@ -52,7 +52,7 @@ function isClient(value: unknown): boolean {
 
 const REPOSITORY_OPTIONS = {
   client: optionOf(isClient, 'a DynamoDBClient'),
-  tableName: optionOf(isValidTableName, 'a table name: 3 to 255 of a-z A-Z 0-9 _ - .'),
+  tableName: optionOf(isValidTableName, 'a table name of 3 to 255 characters a-z A-Z 0-9 _ - and .'),
   waitTimeoutMs: wholeNumberOption(1),
 };
 

@@ -86,12 +86,7 @@ export async function prepareUpdate(
   const input = buildUpdateRecord(schema, tableName, key, checkedChanges, { condition, expectedVersion, now });
   // the request's own names and values bound what it writes: only a large update is
   // re-encoded per attribute, to be weighed exactly and named
-  if (
-    mayExceedItemLimit(
-      { ...key, ...input.ExpressionAttributeValues },
-      Object.values(input.ExpressionAttributeNames ?? {}),
-    )
-  ) {
+  if (mayExceedItemLimit([key, input.ExpressionAttributeValues], Object.values(input.ExpressionAttributeNames ?? {}))) {
     const oversized = itemSizeIssue(updatedValues(schema, checkedChanges, key));
     if (oversized) throw new RecordValidationError(schema.modelName, [oversized]);
   }

@@ -44,12 +44,18 @@ export function itemSize(item: Readonly<Record<string, AttributeValue>>, bound =
   return size;
 }
 
-/** Whether values and names could together exceed the item limit (a cheap upper bound, never an undercount). */
+/**
+ * Whether the given parts of an item (maps of values) and attribute names could together exceed
+ * the item limit: a cheap upper bound, never an undercount.
+ */
 export function mayExceedItemLimit(
-  values: Readonly<Record<string, AttributeValue>>,
+  parts: readonly (Readonly<Record<string, AttributeValue>> | undefined)[],
   names: readonly string[],
 ): boolean {
-  return itemSize(values, true) + names.reduce((sum, name) => sum + utf8Length(name, true), 0) > MAX_ITEM_BYTES;
+  let bound = 0;
+  for (const part of parts) if (part) bound += itemSize(part, true);
+  for (const name of names) bound += utf8Length(name, true);
+  return bound > MAX_ITEM_BYTES;
 }
 
 /**

@@ -13,6 +13,16 @@ import { ownValue, readInput } from './readInput';
 export function validateKey(schema: CompiledSchema, id: unknown): Record<string, unknown> {
   const { partitionKey, sortKey, keyAttributes } = schema;
   const objectForm = typeof id === 'object' && id !== null && !isDate(id) && !isBinary(id);
+  if (!objectForm && !sortKey && id !== undefined && id !== null) {
+    // the usual id, a partition key's value: nothing to read, one value to check
+    const problem = checkValue(partitionKey, id);
+    if (problem) {
+      throw new RecordValidationError(schema.modelName, [
+        { attribute: partitionKey.name, received: describeType(id), constraint: problem },
+      ]);
+    }
+    return { [partitionKey.name]: id };
+  }
   const issues: ValidationIssue[] = [];
   const given: Record<string, unknown> = objectForm ? readInput(id, issues) : { [partitionKey.name]: id };
   for (const name of Object.keys(given)) {

@@ -25,6 +25,7 @@ export function validateRecord(schema: CompiledSchema, record: unknown): Checked
   }
   const issues: ValidationIssue[] = [];
   const values = readInput(record, issues);
+  unreadable(schema, issues);
   let known = 0;
   for (const attribute of schema.attributes) {
     const value = attribute.onPrototype ? ownValue(values, attribute.name) : values[attribute.name];
@@ -59,21 +60,24 @@ export function validateChanges(schema: CompiledSchema, changes: unknown): Check
   }
   const issues: ValidationIssue[] = [];
   const values = readInput(changes, issues);
+  unreadable(schema, issues);
   const names = Object.keys(values);
   if (names.length === 0 && issues.length === 0) {
     issues.push({ attribute: '(changes)', received: 'object', constraint: 'must change at least one attribute' });
   }
   const plain: Record<string, unknown> = {};
+  let known = 0;
   for (const name of names) {
     const change = values[name];
     const attribute = schema.attributeByName.get(name);
     if (!attribute) continue;
+    known += 1;
     const problem = guardedCheck(() => checkChange(attribute, change));
     if (problem) issues.push({ attribute: name, received: describeType(change), constraint: problem });
     // class-validator sees the values an update sets, not actions or removals
     else if (change !== null && !isActionChange(change)) plain[name] = change;
   }
-  issues.unshift(...unknownAttributeIssues(schema, values));
+  if (known !== names.length) issues.unshift(...unknownAttributeIssues(schema, values));
   return finish(schema, values, plain, issues);
 }
 
@@ -82,6 +86,12 @@ export function isActionChange(change: unknown): boolean {
   return (
     change instanceof UpdateAction || (Array.isArray(change) && change.some((each) => each instanceof UpdateAction))
   );
+}
+
+/** An input that cannot be read at all (a proxy that throws) is that one issue, not a list of missing attributes. */
+function unreadable(schema: CompiledSchema, issues: readonly ValidationIssue[]): void {
+  const whole = issues.find((issue) => issue.attribute === '(record)');
+  if (whole) throw new RecordValidationError(schema.modelName, [whole]);
 }
 
 /** A check's answer; a value whose getters or proxy traps throw while it is checked cannot be stored. */

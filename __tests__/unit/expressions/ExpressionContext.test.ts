@@ -54,11 +54,13 @@ describe('ExpressionContext', () => {
     expect(valuesOnly.attributes()).toEqual({ ExpressionAttributeValues: { ':v0': { BOOL: true } } });
   });
 
-  it('hands out copies, so a built request does not change with the context', () => {
+  it('is sealed once its attributes are handed over, so a built request never changes with the context', () => {
     const context = new ExpressionContext();
     context.name('a');
     const first = context.attributes();
-    context.name('b');
+    expect(() => context.name('b')).toThrow(/sealed/);
+    expect(() => context.value({ S: 'x' })).toThrow(/sealed/);
+    expect(() => context.attributes()).toThrow(/sealed/);
     expect(first.ExpressionAttributeNames).toEqual({ '#n0': 'a' });
   });
 });
