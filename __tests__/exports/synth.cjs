@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS script, run by node */
 // Synthesizes the CDK module `export --format cdk` wrote (compiled to CommonJS, path in argv[2]) in a
 // stack, and prints the stack's CloudFormation template as JSON. Run by __tests__/integration/exports.test.ts.
 const { App, Stack } = require('aws-cdk-lib');
