@@ -14,74 +14,67 @@ const DEFAULT_WAIT_MINUTES = 10;
  * code: 0 done or equal, 1 different, 2 an error (reported on stderr, never thrown).
  */
 export async function run(args: readonly string[], io: CommandIo = process): Promise<number> {
-  let endpoint = '';
-  const program = new Command('dynamodb-decorators')
+  const outcome: Outcome = { code: EXIT.ok, endpoint: '' };
+  try {
+    await program(io, outcome).parseAsync(args, { from: 'user' });
+    return outcome.code;
+  } catch (error) {
+    return report(error, io, outcome.endpoint);
+  }
+}
+
+/** What the command that ran left: its exit code, and the endpoint an error message names. */
+interface Outcome {
+  code: number;
+  endpoint: string;
+}
+
+type ConnectionFlags = { endpoint?: string; region?: string };
+
+function program(io: CommandIo, outcome: Outcome): Command {
+  const root = new Command('dynamodb-decorators')
     .description("Describe, diff, sync and export the DynamoDB tables of a module's models.")
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
     .showHelpAfterError('(dynamodb-decorators --help lists the commands)');
-  let code: number = EXIT.ok;
-  const connection = (command: Command) =>
-    command
+  const command = (name: string, description: string) =>
+    root.command(name).description(description).argument('<module>', MODULE_ARGUMENT);
+  const connected = (name: string, description: string) =>
+    command(name, description)
       .option('--endpoint <url>', 'the DynamoDB endpoint, e.g. http://localhost:8000 (default: AWS)')
       .option('--region <region>', 'the AWS region (default: the SDK configuration)');
 
-  program
-    .command('describe')
-    .description("each model's table definition, enums and the engine capabilities it needs")
-    .argument('<module>', 'a module exporting models or repositories (.js, or .ts through a loader)')
+  command('describe', "each model's table definition, enums and the engine capabilities it needs")
     .option('--json', 'JSON output')
     .action(async (module: string, options: { json?: boolean }) => {
-      code = await describeCommand(module, options, io);
+      outcome.code = await describeCommand(module, options, io);
     });
-
-  connection(
-    program
-      .command('diff')
-      .description('compare the models with the live tables, field by field: exit 0 equal, 1 different, 2 error')
-      .argument('<module>', 'a module exporting models or repositories'),
-  )
+  connected('diff', 'compare the models with the live tables, field by field: exit 0 equal, 1 different, 2 error')
     .option('--json', 'JSON output')
-    .action(async (module: string, options: { endpoint?: string; region?: string; json?: boolean }) => {
-      endpoint = options.endpoint ?? '';
-      code = await diffCommand(module, options, io);
+    .action(async (module: string, options: ConnectionFlags & { json?: boolean }) => {
+      outcome.endpoint = options.endpoint ?? '';
+      outcome.code = await diffCommand(module, options, io);
     });
-
-  connection(
-    program
-      .command('sync')
-      .description('create missing tables, add missing indexes, enable streams and TTL; never deletes or changes a key')
-      .argument('<module>', 'a module exporting models or repositories'),
+  connected(
+    'sync',
+    'create missing tables, add missing indexes, enable streams and TTL; never deletes or changes a key',
   )
     .option('--dry-run', 'print what sync would do, and change nothing')
     .option('--wait-minutes <minutes>', 'how long to wait for each table or index', wholeNumber, DEFAULT_WAIT_MINUTES)
-    .action(
-      async (
-        module: string,
-        options: { endpoint?: string; region?: string; dryRun?: boolean; waitMinutes: number },
-      ) => {
-        endpoint = options.endpoint ?? '';
-        code = await syncCommand(module, { ...options, waitTimeoutMs: options.waitMinutes * 60_000 }, io);
-      },
-    );
-
-  program
-    .command('export')
-    .description('the tables as infrastructure code: CloudFormation, CDK (TableV2), Terraform, or JSON')
-    .argument('<module>', 'a module exporting models or repositories')
+    .action(async (module: string, options: ConnectionFlags & { dryRun?: boolean; waitMinutes: number }) => {
+      outcome.endpoint = options.endpoint ?? '';
+      outcome.code = await syncCommand(module, { ...options, waitTimeoutMs: options.waitMinutes * 60_000 }, io);
+    });
+  command('export', 'the tables as infrastructure code: CloudFormation, CDK (TableV2), Terraform, or JSON')
     .addOption(new Option('--format <format>', 'the output format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .option('--json', 'CloudFormation as JSON rather than YAML')
     .action(async (module: string, options: ExportOptions) => {
-      code = await exportCommand(module, options, io);
+      outcome.code = await exportCommand(module, options, io);
     });
-
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return code;
-  } catch (error) {
-    return report(error, io, endpoint);
-  }
+  return root;
 }
+
+const MODULE_ARGUMENT = 'a module exporting models or repositories (.js, or .ts through a loader)';
 
 function wholeNumber(value: string): number {
   const parsed = Number(value);

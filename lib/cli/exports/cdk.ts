@@ -35,34 +35,9 @@ export function cdkModule(specs: readonly TableSpec[], source: string): string {
 
 function tableStatement(spec: TableSpec, used: Set<string>): string {
   const { definition } = spec;
-  const types = new Map((definition.AttributeDefinitions ?? []).map((d) => [d.AttributeName, d.AttributeType]));
-  const key = (element: KeySchemaElement | undefined) => {
-    used.add('AttributeType');
-    const type = ATTRIBUTE_TYPES[types.get(element?.AttributeName) ?? 'S'] ?? 'STRING';
-    return `{ name: ${quote(element?.AttributeName ?? '')}, type: AttributeType.${type} }`;
-  };
-  const keys = (schema: readonly KeySchemaElement[] | undefined, partition: boolean) => {
-    const hash = schema?.find((element) => element.KeyType === 'HASH');
-    const range = schema?.find((element) => element.KeyType === 'RANGE');
-    return [...(partition ? [`partitionKey: ${key(hash)}`] : []), ...(range ? [`sortKey: ${key(range)}`] : [])];
-  };
-  const projection = (value: Projection | undefined) => {
-    used.add('ProjectionType');
-    const type = value?.ProjectionType ?? 'ALL';
-    return [
-      `projectionType: ProjectionType.${type}`,
-      ...(type === 'INCLUDE' ? [`nonKeyAttributes: [${(value?.NonKeyAttributes ?? []).map(quote).join(', ')}]`] : []),
-    ];
-  };
-  // continuation lines are indented relative to the property they belong to (six spaces in)
-  const index = (name: string | undefined, lines: string[]) =>
-    `{\n${[`indexName: ${quote(name ?? '')}`, ...lines].map((line) => `          ${line},`).join('\n')}\n        }`;
-  const globals = (definition.GlobalSecondaryIndexes ?? []).map((gsi) =>
-    index(gsi.IndexName, [...keys(gsi.KeySchema, true), ...projection(gsi.Projection)]),
-  );
-  const locals = (definition.LocalSecondaryIndexes ?? []).map((lsi) =>
-    index(lsi.IndexName, [...keys(lsi.KeySchema, false), ...projection(lsi.Projection)]),
-  );
+  const { keys, index } = writers(definition, used);
+  const globals = (definition.GlobalSecondaryIndexes ?? []).map((gsi) => index(gsi, true));
+  const locals = (definition.LocalSecondaryIndexes ?? []).map((lsi) => index(lsi, false));
   const throughput = definition.ProvisionedThroughput;
   used.add('Billing');
   if (throughput) used.add('Capacity');
@@ -86,6 +61,43 @@ function tableStatement(spec: TableSpec, used: Set<string>): string {
     ...lines.map((line) => `      ${line},`),
     '    });',
   ].join('\n');
+}
+
+/** The TypeScript for keys and indexes, noting each aws-dynamodb name they use. */
+function writers(definition: TableSpec['definition'], used: Set<string>) {
+  const types = new Map((definition.AttributeDefinitions ?? []).map((d) => [d.AttributeName, d.AttributeType]));
+  const key = (element: KeySchemaElement | undefined) => {
+    used.add('AttributeType');
+    const type = ATTRIBUTE_TYPES[types.get(element?.AttributeName) ?? 'S'] ?? 'STRING';
+    return `{ name: ${quote(element?.AttributeName ?? '')}, type: AttributeType.${type} }`;
+  };
+  const keys = (schema: readonly KeySchemaElement[] | undefined, partition: boolean) => {
+    const hash = schema?.find((element) => element.KeyType === 'HASH');
+    const range = schema?.find((element) => element.KeyType === 'RANGE');
+    return [...(partition ? [`partitionKey: ${key(hash)}`] : []), ...(range ? [`sortKey: ${key(range)}`] : [])];
+  };
+  const projection = (value: Projection | undefined) => {
+    used.add('ProjectionType');
+    const type = value?.ProjectionType ?? 'ALL';
+    return [
+      `projectionType: ProjectionType.${type}`,
+      ...(type === 'INCLUDE' ? [`nonKeyAttributes: [${(value?.NonKeyAttributes ?? []).map(quote).join(', ')}]`] : []),
+    ];
+  };
+  // a local index's partition key is the table's: TableV2 takes its sort key only. Continuation
+  // lines are indented relative to the property they belong to (six spaces in).
+  const index = (
+    {
+      IndexName,
+      KeySchema,
+      Projection,
+    }: { IndexName?: string; KeySchema?: KeySchemaElement[]; Projection?: Projection },
+    global: boolean,
+  ) => {
+    const lines = [`indexName: ${quote(IndexName ?? '')}`, ...keys(KeySchema, global), ...projection(Projection)];
+    return `{\n${lines.map((line) => `          ${line},`).join('\n')}\n        }`;
+  };
+  return { keys, index };
 }
 
 function property(spec: TableSpec): string {

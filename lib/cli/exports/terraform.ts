@@ -40,21 +40,7 @@ function resource({ definition, ttlAttribute, resourceName }: TableSpec): string
         ['type', hcl(attribute.AttributeType ?? '')],
       ]),
     ),
-    ...(definition.GlobalSecondaryIndexes ?? []).map((index) =>
-      block('global_secondary_index', [
-        ['name', hcl(index.IndexName ?? '')],
-        ...keyLines(index.KeySchema, true),
-        ...projectionLines(index.Projection),
-        ...(index.ProvisionedThroughput ? capacity : []),
-      ]),
-    ),
-    ...(definition.LocalSecondaryIndexes ?? []).map((index) =>
-      block('local_secondary_index', [
-        ['name', hcl(index.IndexName ?? '')],
-        ...keyLines(index.KeySchema, false),
-        ...projectionLines(index.Projection),
-      ]),
-    ),
+    ...indexBlocks(definition, capacity),
     ...(ttlAttribute !== undefined
       ? [
           block('ttl', [
@@ -67,6 +53,27 @@ function resource({ definition, ttlAttribute, resourceName }: TableSpec): string
   ];
   const inner = body.map((group) => aligned(group, '  ').join('\n')).join('\n\n');
   return `resource "aws_dynamodb_table" ${hcl(snake(resourceName))} {\n${inner}\n}`;
+}
+
+function indexBlocks(definition: TableSpec['definition'], capacity: readonly (readonly [string, string])[]): Line[][] {
+  return [
+    ...(definition.GlobalSecondaryIndexes ?? []).map((index) =>
+      block('global_secondary_index', [
+        ['name', hcl(index.IndexName ?? '')],
+        ...keyLines(index.KeySchema, true),
+        ...projectionLines(index.Projection),
+        ...(index.ProvisionedThroughput ? capacity : []),
+      ]),
+    ),
+    // a local index's partition key is the table's: Terraform takes its range key only
+    ...(definition.LocalSecondaryIndexes ?? []).map((index) =>
+      block('local_secondary_index', [
+        ['name', hcl(index.IndexName ?? '')],
+        ...keyLines(index.KeySchema, false),
+        ...projectionLines(index.Projection),
+      ]),
+    ),
+  ];
 }
 
 function keyLines(keySchema: readonly KeySchemaElement[] | undefined, partition: boolean): [string, string][] {
