@@ -19,7 +19,14 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.mjs', '__tests__/helpers/*.js', 'scripts/*.mjs', 'examples/*.js'],
+          allowDefaultProject: [
+            '*.js',
+            '*.mjs',
+            '__tests__/helpers/*.js',
+            '__tests__/exports/*.cjs',
+            'scripts/*.mjs',
+            'examples/*.js',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },

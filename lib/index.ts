@@ -24,6 +24,7 @@ export type {
   ProvisionedCapacity,
   StoredType,
   StoredValue,
+  StreamView,
   TableDeclaration,
 } from './metadata/declarations';
 

@@ -2,8 +2,9 @@
 # A user's app, outside the repository, on its own AWS SDK: installs the packed tarball beside
 # @aws-sdk/client-dynamodb at a release of the peer range other than the one we develop on, and
 # reflect-metadata at the low end of its range; type-checks (tsc 5.9) a Repository built on the
-# app's own DynamoDBClient; runs createTable/createRecord/getRecord on dynalite; and checks that
-# the app's tree holds one copy of the SDK (and of reflect-metadata).
+# app's own DynamoDBClient; runs createTable/createRecord/getRecord on dynalite; checks that
+# the app's tree holds one copy of the SDK (and of reflect-metadata); and runs the installed
+# `dynamodb-decorators describe` on the app's model.
 #
 #   scripts/consumer-sdk-check.sh [tarball]     (default: `npm pack` of this checkout)
 #   CONSUMER_SDK_VERSION=3.901.0 CONSUMER_REFLECT_METADATA_VERSION=0.1.12 (the defaults)
@@ -108,3 +109,8 @@ done
 echo "consumer: tsc $(npx tsc --version) with SDK $sdk_version and reflect-metadata $reflect_metadata_version"
 npx tsc -p tsconfig.json
 DYNALITE_MODULE="$repo/node_modules/dynalite" node main.js
+
+# the command line from the tarball, as npx runs it there (its bin, its commander dependency)
+description="$(npx --no-install dynamodb-decorators describe build/app.js)"
+echo "$description"
+grep -q '^Phone -> table consumer-phones$' <<<"$description"

@@ -206,9 +206,24 @@ export const ENTRIES = [
     check: ({ status, stdout }) =>
       status === 0 && /All good!/.test(stdout) ? undefined : `publint reported something (exit code ${status})`,
   },
-  // The package's own command goes here once it has one: `node_modules/.bin/dynamodb-decorators describe
-  // build/...` on a compiled model, its output checked as the walk-through's is.
+  // The package's own command
+  {
+    id: 'cli',
+    what: 'npx dynamodb-decorators describe, export, diff, sync on tsc-built models: dynalite and DynamoDB Local',
+    tool: 'typescript',
+    steps: [
+      tsc5('tsconfig.cli.json', 'build/cli'),
+      node('cli-walk.cjs', 'build/cli/models-explicit.js', 'build/cli/models-indexed.js'),
+    ],
+    check: ({ status, stdout }) =>
+      status === 0 && /^cli: 19 checks passed$/m.test(stdout) ? undefined : lastLine(stdout, status),
+  },
 ];
+
+/** The last line a step printed (its `failed:` line), for the table. */
+function lastLine(stdout, status) {
+  return `${stdout.trim().split('\n').at(-1) ?? ''} (exit code ${status})`;
+}
 
 /** A walk-through's output must be expected.txt's lines, with this entry's module kind and decorator mode. */
 function walkthrough({ module, decorators }) {

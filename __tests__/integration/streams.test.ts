@@ -1,16 +1,10 @@
 import 'reflect-metadata';
-import {
-  CreateTableCommand,
-  GetItemCommand,
-  PutItemCommand,
-  type DynamoDBClient,
-  type StreamViewType,
-} from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, type DynamoDBClient, type StreamViewType } from '@aws-sdk/client-dynamodb';
 import type { _Record as StreamsRecord } from '@aws-sdk/client-dynamodb-streams';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { RecordValidationError, Repository, StoredValueError, type StreamChange } from '../../lib';
 import { EventData } from '../fixtures/models';
-import { NumberedShipmentData, ShipmentData, shipment } from '../fixtures/streamModels';
+import { NumberedShipmentData, ShipmentData, shipment, streamedShipment } from '../fixtures/streamModels';
 import { engines, uniqueTableName } from '../helpers/engines';
 import { readStream, toLambdaRecord } from '../helpers/streams';
 
@@ -104,14 +98,9 @@ describe.each(engines)('stream records as models on $name', (engine) => {
   beforeAll(async () => {
     await Promise.all(
       VIEW_TYPES.map(async (viewType) => {
-        const repo = new Repository(ShipmentData, { client: client(), tableName: uniqueTableName('stream') });
-        // debt: through createTable once @Table({ stream }) lands
-        await client().send(
-          new CreateTableCommand({
-            ...repo.tableDefinition(),
-            StreamSpecification: { StreamEnabled: true, StreamViewType: viewType },
-          }),
-        );
+        const model = streamedShipment(viewType);
+        const repo = new Repository(model, { client: client(), tableName: uniqueTableName('stream') });
+        await repo.createTable();
         repos.set(viewType, repo);
         written.set(viewType, await writeSequence(repo, 's1'));
         records.set(viewType, await readStream(client(), engine.endpoint, repo.tableName));
@@ -187,7 +176,7 @@ describe.each(engines)('stream records as models on $name', (engine) => {
     for (const shape of [record!, toLambdaRecord(record!)]) {
       const error = captureSync(() => repo.fromStreamRecord(shape));
       expect(error).toBeInstanceOf(StoredValueError);
-      expect(error).toMatchObject({ modelName: 'ShipmentData', attribute: 'weight_mg' });
+      expect(error).toMatchObject({ modelName: 'StreamedShipmentData', attribute: 'weight_mg' });
     }
   });
 });

@@ -18,10 +18,15 @@ export interface ProvisionedCapacity {
   readonly writeCapacityUnits: number;
 }
 
+/** What a table's stream records of each changed item: DynamoDB's StreamViewType. */
+export type StreamView = 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'KEYS_ONLY';
+
 /** The options of `@Table`. */
 export interface TableDeclaration {
   readonly name: string;
   readonly provisioned?: ProvisionedCapacity;
+  /** Turns on the table's DynamoDB stream with this view type; no stream when absent. */
+  readonly stream?: StreamView;
 }
 
 /** How a Date attribute is stored: an ISO-8601 string (the default), or a number of epoch seconds or milliseconds. */

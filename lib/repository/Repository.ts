@@ -111,7 +111,7 @@ export class Repository<M extends object> {
    * @throws UnsupportedCapabilityError when the engine lacks TTL or index building.
    */
   async createTable(): Promise<CreateTableResult> {
-    return createTable(this.target());
+    return createTable(this.target('createTable'));
   }
 
   /**
@@ -125,7 +125,7 @@ export class Repository<M extends object> {
    */
   async createGsi(attribute: string, options: GsiOptions = {}): Promise<{ created: boolean }> {
     const index = checkIndexOptions(this.schema, attribute, options);
-    const created = await createGsi(this.target(), index);
+    const created = await createGsi(this.target('createGsi'), index);
     this.createdIndexes.set(index.name, index); // queryable from now on, like a declared index
     return { created };
   }
@@ -296,9 +296,9 @@ export class Repository<M extends object> {
     return fromStreamRecord(this.schema, record);
   }
 
-  private target(): TableTarget {
+  private target(call: 'createTable' | 'createGsi'): TableTarget {
     const { pipeline, schema, tableName, waitTimeoutMs } = this;
-    return { pipeline, schema, tableName, waitTimeoutMs };
+    return { pipeline, schema, tableName, waitTimeoutMs, call };
   }
 
   private readTarget(): ReadTarget {

@@ -11,6 +11,8 @@ export interface WaitOptions {
   /** First pause between two DescribeTable calls; it grows to `maxIntervalMs`. */
   readonly intervalMs?: number;
   readonly maxIntervalMs?: number;
+  /** Sees every description while waiting, the last (ACTIVE) one included: a progress display's feed. */
+  readonly onPoll?: (table: TableDescription) => void;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -32,6 +34,7 @@ export async function waitUntilActive(
   for (;;) {
     const { Table: table } = await pipeline.send('DescribeTable', { TableName: tableName }, request);
     if (table) {
+      options.onPoll?.(table);
       lastStatus = statusOf(table, options.indexName);
       if (lastStatus === 'ACTIVE') return table;
     }

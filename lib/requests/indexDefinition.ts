@@ -4,8 +4,9 @@ import type {
   KeySchemaElement,
   LocalSecondaryIndex,
   Projection,
+  StreamSpecification,
 } from '@aws-sdk/client-dynamodb';
-import type { IndexProjection, ProvisionedCapacity } from '../metadata/declarations';
+import type { IndexProjection, ProvisionedCapacity, StreamView } from '../metadata/declarations';
 import type { CompiledAttribute, CompiledIndex } from '../schema/CompiledSchema';
 import { keyAttributeType } from '../schema/keyAttributeType';
 
@@ -57,4 +58,9 @@ export function indexDefinitionOf(
         },
       }),
   };
+}
+
+/** The SDK form of a declared stream: enabled, with its view type. */
+export function streamSpecificationOf(view: StreamView): StreamSpecification {
+  return { StreamEnabled: true, StreamViewType: view };
 }

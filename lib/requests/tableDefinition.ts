@@ -1,10 +1,16 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import type { CompiledSchema } from '../schema/CompiledSchema';
-import { attributeDefinitionsOf, indexDefinitionOf, keySchemaOf, keysOf } from './indexDefinition';
+import {
+  attributeDefinitionsOf,
+  indexDefinitionOf,
+  keySchemaOf,
+  keysOf,
+  streamSpecificationOf,
+} from './indexDefinition';
 
 /**
  * The `CreateTableCommandInput` for a model: its key schema and declared indexes, billed on
- * demand unless `@Table` asks for provisioned capacity.
+ * demand unless `@Table` asks for provisioned capacity, with the stream `@Table` declares.
  */
 export function tableDefinition(schema: CompiledSchema, tableName: string): CreateTableCommandInput {
   const indexes = [...schema.indexes.values()];
@@ -29,5 +35,6 @@ export function tableDefinition(schema: CompiledSchema, tableName: string): Crea
           },
         }
       : { BillingMode: 'PAY_PER_REQUEST' }),
+    ...(schema.stream && { StreamSpecification: streamSpecificationOf(schema.stream) }),
   };
 }

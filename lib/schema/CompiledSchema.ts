@@ -6,6 +6,7 @@ import type {
   LifecycleRole,
   NestedClass,
   ProvisionedCapacity,
+  StreamView,
 } from '../metadata/declarations';
 
 /** A class usable as a model; instances are made without calling its constructor. */
@@ -70,6 +71,8 @@ export type GeneratedEnums = Readonly<Record<string, CategoricalEnum>>;
 export interface CompiledSchema<M extends object = object> extends CompiledShape<M> {
   readonly tableName: string;
   readonly provisioned?: ProvisionedCapacity;
+  /** The `@Table` stream view type; no stream when absent. */
+  readonly stream?: StreamView;
   readonly partitionKey: CompiledAttribute;
   readonly sortKey?: CompiledAttribute;
   /** Partition key first, then the sort key if there is one. */

@@ -7,6 +7,7 @@ import type {
   DecoratorMisuse,
   IndexDeclaration,
   IndexProjection,
+  StreamView,
   TableDeclaration,
 } from '../metadata/declarations';
 import { decoratorsLackedMetadata, ownMisuses, tableDeclaration } from '../metadata/store';
@@ -40,6 +41,9 @@ export const ATTRIBUTE_TYPES: readonly AttributeType[] = [
   'numberSet',
   'binarySet',
 ];
+
+/** Every stream view type, in the order messages list them. */
+export const STREAM_VIEWS: readonly StreamView[] = ['NEW_AND_OLD_IMAGES', 'NEW_IMAGE', 'OLD_IMAGE', 'KEYS_ONLY'];
 
 /** The type names a converter can store (every type but 'date'). */
 export const STORED_TYPES: readonly AttributeType[] = ATTRIBUTE_TYPES.filter((name) => name !== 'date');
@@ -102,6 +106,7 @@ const TABLE_RULES: OptionRules = {
     return typeof value === 'string' ? `must be ${rule} (got ${JSON.stringify(value)})` : `must be a string of ${rule}`;
   },
   provisioned: optionOf(isProvisioned, '{ readCapacityUnits, writeCapacityUnits }, whole numbers of at least 1'),
+  stream: oneOfOption(STREAM_VIEWS),
 };
 
 /** The options of an index as checked. */

@@ -43,6 +43,7 @@ function compile<M extends object>(model: ModelClass<M>): CompiledSchema<M> {
     modelName,
     tableName: table.name,
     ...(table.provisioned && { provisioned: Object.freeze({ ...table.provisioned }) }),
+    ...(table.stream && { stream: table.stream }),
     attributes: Object.freeze(attributes),
     attributeByName,
     partitionKey,

@@ -35,6 +35,10 @@ export const OPTION_ERRORS: Readonly<Record<string, readonly [string | undefined
     undefined,
     '@Table: provisioned (object) must be { readCapacityUnits, writeCapacityUnits }, whole numbers of at least 1.',
   ],
+  TableStreamView: [
+    undefined,
+    '@Table: stream (string) must be one of "NEW_AND_OLD_IMAGES", "NEW_IMAGE", "OLD_IMAGE", "KEYS_ONLY".',
+  ],
   GlobalIndexTypo: [
     'name',
     '@GlobalIndex("byName"): sortkey (string) is not an option of @GlobalIndex on a property (did you mean sortKey?).',

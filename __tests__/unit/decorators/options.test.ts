@@ -127,6 +127,11 @@ class TableProvisionedTypo {
   @PartitionKey() id!: string;
 }
 
+@Table(loose({ name: 'options-table', stream: 'NEW_AND_OLD' }))
+class TableStreamView {
+  @PartitionKey() id!: string;
+}
+
 @Table({ name: 'options-table' })
 class GlobalIndexTypo {
   @PartitionKey() id!: string;
@@ -181,6 +186,7 @@ const MODELS: Record<keyof typeof OPTION_ERRORS, ModelClass> = {
   TableUnknownOption,
   TableWithoutName,
   TableProvisionedTypo,
+  TableStreamView,
   GlobalIndexTypo,
   GlobalIndexKeyOnProperty,
   GlobalIndexOnClassBadKey,

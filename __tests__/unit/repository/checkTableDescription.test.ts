@@ -1,6 +1,11 @@
 import type { GlobalSecondaryIndexDescription, Projection, TableDescription } from '@aws-sdk/client-dynamodb';
-import { SchemaError } from '../../../lib';
-import { checkExistingIndex, checkKeySchema } from '../../../lib/repository/checkTableDescription';
+import { PartitionKey, SchemaError, Table, Ttl } from '../../../lib';
+import {
+  checkExistingIndex,
+  checkKeySchema,
+  compareTable,
+  throwConflicts,
+} from '../../../lib/repository/checkTableDescription';
 import { compileSchema } from '../../../lib/schema/compileSchema';
 import type { CompiledIndex } from '../../../lib/schema/CompiledSchema';
 import { IndexedEventData, StatusQueryData } from '../../fixtures/models';
@@ -142,5 +147,107 @@ describe('checkKeySchema', () => {
       /table status-query-table exists with key schema \(request_id HASH, at RANGE\), but the model declares \(request_id HASH\)/,
     );
     expect(() => checkKeySchema(statuses, { ...table, KeySchema: [table.KeySchema![1]!] })).not.toThrow();
+  });
+});
+
+describe('compareTable', () => {
+  const phonebook = (overrides: Partial<TableDescription> = {}): TableDescription => ({
+    TableName: 'status-query-table',
+    KeySchema: [{ AttributeName: 'request_id', KeyType: 'HASH' }],
+    AttributeDefinitions: [
+      { AttributeName: 'request_id', AttributeType: 'S' },
+      { AttributeName: 'status', AttributeType: 'S' },
+      { AttributeName: 'timestamp', AttributeType: 'S' },
+      { AttributeName: 'name', AttributeType: 'S' },
+    ],
+    BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' },
+    GlobalSecondaryIndexes: [
+      tableWith(byStatus, { ProjectionType: 'ALL' }).GlobalSecondaryIndexes![0]!,
+      tableWith(byName, { ProjectionType: 'INCLUDE', NonKeyAttributes: ['status'] }).GlobalSecondaryIndexes![0]!,
+    ],
+    ...overrides,
+  });
+  const statusOf = (fields: ReturnType<typeof compareTable>) =>
+    Object.fromEntries(fields.map((field) => [field.field, field.status]));
+
+  it('finds every field equal on the table createTable makes', () => {
+    expect(statusOf(compareTable(statuses, phonebook(), { TimeToLiveStatus: 'DISABLED' }))).toEqual({
+      keys: 'equal',
+      'attribute request_id': 'equal',
+      'attribute status': 'equal',
+      'attribute timestamp': 'equal',
+      'attribute name': 'equal',
+      'index byStatus': 'equal',
+      'index byStatus projection': 'equal',
+      'index byName': 'equal',
+      'index byName projection': 'equal',
+      billing: 'equal',
+      stream: 'equal',
+      TTL: 'equal',
+    });
+  });
+
+  it('tells what createTable adds, what it keeps and what it refuses', () => {
+    const table = phonebook({
+      GlobalSecondaryIndexes: [
+        tableWith(byName, { ProjectionType: 'ALL' }).GlobalSecondaryIndexes![0]!,
+        { ...tableWith(byStatus, { ProjectionType: 'ALL' }).GlobalSecondaryIndexes![0]!, IndexName: 'legacy' },
+      ],
+      AttributeDefinitions: [{ AttributeName: 'request_id', AttributeType: 'N' }],
+      BillingModeSummary: undefined,
+      ProvisionedThroughput: { ReadCapacityUnits: 4, WriteCapacityUnits: 2 },
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' },
+    });
+    const fields = compareTable(statuses, table, { TimeToLiveStatus: 'ENABLED', AttributeName: 'purge_at' });
+    expect(statusOf(fields)).toEqual({
+      keys: 'equal',
+      'attribute request_id': 'conflict',
+      'index byStatus': 'add',
+      'index byName': 'equal',
+      'index byName projection': 'kept',
+      'index legacy': 'kept',
+      billing: 'kept',
+      stream: 'kept',
+      TTL: 'kept',
+    });
+    expect(fields.find((field) => field.field === 'billing')).toMatchObject({
+      declared: 'on demand',
+      live: 'provisioned (4 read, 2 write)',
+      remedy: expect.stringMatching(/BillingMode PAY_PER_REQUEST/),
+    });
+    expect(fields.find((field) => field.field === 'index byName projection')).toMatchObject({
+      declared: 'INCLUDE (status)',
+      live: 'ALL',
+    });
+  });
+
+  it('adds a declared stream and TTL that are off, and refuses another view type or TTL attribute', () => {
+    @Table({ name: 'jobs', stream: 'NEW_IMAGE' })
+    class Job {
+      @PartitionKey() id!: string;
+      @Ttl() expires_at?: Date;
+    }
+    const jobs = compileSchema(Job);
+    const table: TableDescription = {
+      TableName: 'jobs',
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' },
+    };
+    expect(statusOf(compareTable(jobs, table, { TimeToLiveStatus: 'DISABLED' }))).toMatchObject({
+      stream: 'add',
+      TTL: 'add',
+    });
+    expect(statusOf(compareTable(jobs, table, 'unknown'))).toMatchObject({ TTL: 'add' });
+    const other = compareTable(
+      jobs,
+      { ...table, StreamSpecification: { StreamEnabled: true, StreamViewType: 'OLD_IMAGE' } },
+      { TimeToLiveStatus: 'ENABLED', AttributeName: 'purge_at' },
+    );
+    expect(other.filter((field) => field.status === 'conflict').map((field) => field.reason)).toEqual([
+      "table jobs has a OLD_IMAGE stream, but the model declares NEW_IMAGE: DynamoDB changes a stream's view type only by disabling the stream and enabling a new one.",
+      '@Ttl: table jobs has TTL on purge_at already; DynamoDB allows one TTL attribute.',
+    ]);
+    expect(() => throwConflicts(jobs, other)).toThrow(/OLD_IMAGE stream.*TTL on purge_at/);
   });
 });

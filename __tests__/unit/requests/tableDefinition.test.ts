@@ -62,3 +62,23 @@ describe('tableDefinition', () => {
     ]);
   });
 });
+
+describe('tableDefinition with a stream', () => {
+  it.each(['NEW_AND_OLD_IMAGES', 'NEW_IMAGE', 'OLD_IMAGE', 'KEYS_ONLY'] as const)(
+    'enables the stream @Table declares: %s',
+    (view) => {
+      @Table({ name: 'streamed', stream: view })
+      class Streamed {
+        @PartitionKey() id!: string;
+      }
+      expect(tableDefinition(compileSchema(Streamed), 'streamed').StreamSpecification).toEqual({
+        StreamEnabled: true,
+        StreamViewType: view,
+      });
+    },
+  );
+
+  it('sends no StreamSpecification when @Table declares no stream', () => {
+    expect(tableDefinition(compileSchema(PhoneData), 'phonebook-table')).not.toHaveProperty('StreamSpecification');
+  });
+});
