@@ -13,6 +13,8 @@ import { now } from '../stats';
 export const IMPORTS: Record<string, string> = {
   baseline: '',
   ours: "require('dynamodb-decorators')",
+  // the floor of any DynamoDB library on SDK v3: the target is ours at most 10 ms above it
+  clientOnly: "require('@aws-sdk/client-dynamodb')",
   raw: "require('@aws-sdk/client-dynamodb'); require('@aws-sdk/util-dynamodb')",
   documentClient: "require('@aws-sdk/client-dynamodb'); require('@aws-sdk/lib-dynamodb')",
   toolbox: "require('@aws-sdk/client-dynamodb'); require('@aws-sdk/lib-dynamodb'); require('dynamodb-toolbox')",
