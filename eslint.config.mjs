@@ -19,14 +19,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: [
-            '*.js',
-            '*.mjs',
-            '__tests__/helpers/*.js',
-            '__tests__/exports/*.cjs',
-            'scripts/*.mjs',
-            'examples/*.js',
-          ],
+          allowDefaultProject: ['*.js', '*.mjs', '__tests__/helpers/*.js', '__tests__/exports/*.cjs', 'examples/*.js'],
         },
         tsconfigRootDir: import.meta.dirname,
       },

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Turns tsc's dist/ (one .js per lib/ module) into one .js per entry point, so `require` reads one
-// file instead of some 130: Node's module loader (resolve, stat, read, compile per file) was most of
-// the package's cold-import time. The .d.ts files stay one per module. Run by `npm run build`.
+// Writes one .js per entry point into dist/, bundled from the TypeScript sources, so `require` reads
+// one file instead of some 130: Node's module loader (resolve, stat, read, compile per file) was most
+// of the package's cold-import time. Modules written as ES modules then share one scope, without a
+// CommonJS wrapper and an exports object each, and Node finds every entry's named exports for an ES
+// module app (esbuild annotates them). tsc's output (run first by `npm run build`) gives the .d.ts
+// files, one per module, and tells what each module exports; its .js files are deleted at the end.
 //
 // The main entry (dist/index.js) holds the library. The other entries (the testing subpath, the
 // bench's internal entry) load everything the main entry exports from the main bundle itself, so
@@ -29,10 +32,16 @@ function sharedExports(file) {
 // how the code written for a partly shared module names the main bundle
 const MAIN_BUNDLE = 'main-bundle:';
 
-/** Resolves a relative import of a compiled module to its file. */
-function resolveCompiled(importer, request) {
+const lib = path.join(root, 'lib');
+
+/** The source of a compiled file, and the reverse. */
+const sourceOf = (compiled) => path.join(lib, path.relative(dist, compiled)).replace(/\.js$/, '.ts');
+const compiledOf = (source) => path.join(dist, path.relative(lib, source)).replace(/\.ts$/, '.js');
+
+/** Resolves a relative import in a source module to the source file (`./x` is `./x.ts` or `./x/index.ts`). */
+function resolveSource(importer, request) {
   const target = path.resolve(path.dirname(importer), request);
-  return fs.existsSync(`${target}.js`) ? `${target}.js` : target;
+  return fs.existsSync(`${target}.ts`) ? `${target}.ts` : path.join(target, 'index.ts');
 }
 
 /**
@@ -48,22 +57,25 @@ function fromMainBundle(outfile, shared) {
     name: 'from-main-bundle',
     setup(builder) {
       builder.onResolve({ filter: /^main-bundle:$/ }, () => ({ path: mainPath, external: true }));
-      builder.onResolve({ filter: /^\./ }, ({ path: request, importer }) => {
-        const file = resolveCompiled(importer, request);
-        if (file === mainEntry) return { path: mainPath, external: true };
-        const { names, shared: fromMain } = sharedExports(file);
+      builder.onResolve({ filter: /^\./ }, ({ path: request, importer, namespace }) => {
+        if (namespace !== 'file') return undefined; // the shim's own require of the module's source
+        const source = resolveSource(importer, request);
+        const compiled = compiledOf(source);
+        if (compiled === mainEntry) return { path: mainPath, external: true };
+        const { names, shared: fromMain } = sharedExports(compiled);
         if (fromMain.length === 0) return undefined;
-        shared.add(path.relative(dist, file));
+        shared.add(path.relative(lib, source));
         if (fromMain.length === names.length) return { path: mainPath, external: true };
         // a path relative to the root: esbuild writes it into the bundle as a comment
-        return { path: path.relative(root, file), namespace: 'partly-shared', pluginData: { fromMain } };
+        return { path: path.relative(root, source), namespace: 'partly-shared', pluginData: { fromMain } };
       });
       builder.onLoad({ filter: /.*/, namespace: 'partly-shared' }, ({ path: relative, pluginData }) => {
         const file = path.join(root, relative);
         const main = `require(${JSON.stringify(MAIN_BUNDLE)})`;
         const taken = pluginData.fromMain.map((name) => `${name}: ${main}.${name}`).join(', ');
-        // the absolute path is not relative, so this plugin leaves it to esbuild, which bundles the module's own code
-        const contents = `module.exports = Object.assign({}, require(${JSON.stringify(file)}), { ${taken} });`;
+        // esbuild bundles the module's own code from its source; the shared names come from the main bundle
+        const own = `./${path.basename(file)}`;
+        const contents = `module.exports = Object.assign({}, require(${JSON.stringify(own)}), { ${taken} });`;
         return { contents, loader: 'js', resolveDir: path.dirname(file) };
       });
     },
@@ -72,6 +84,7 @@ function fromMainBundle(outfile, shared) {
 
 const common = {
   bundle: true,
+  tsconfig: path.join(root, 'tsconfig.build.json'),
   platform: 'node',
   format: 'cjs',
   target: 'node20',
@@ -94,17 +107,17 @@ async function main() {
     const shared = new Set();
     const result = await build({
       ...common,
-      entryPoints: [entry],
+      entryPoints: [sourceOf(entry)],
       outfile: entry,
       plugins: [fromMainBundle(entry, shared)],
     });
     for (const output of Object.keys(result.metafile.outputs)) written.add(path.resolve(root, output));
-    const own = Object.keys(result.metafile.inputs).filter((input) => path.resolve(root, input) !== entry);
+    const own = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith('partly-shared:'));
     console.error(
-      `bundle: ${path.relative(root, entry)}: ${own.length + 1} modules of its own, ${shared.size} from the main bundle`,
+      `bundle: ${path.relative(root, entry)}: ${own.length} modules of its own, ${shared.size} from the main bundle`,
     );
   }
-  const result = await build({ ...common, entryPoints: [mainEntry], outfile: mainEntry });
+  const result = await build({ ...common, entryPoints: [sourceOf(mainEntry)], outfile: mainEntry });
   written.add(mainEntry);
   console.error(`bundle: dist/index.js: ${Object.keys(result.metafile.inputs).length} modules`);
   removeModulesBundled(written);
