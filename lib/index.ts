@@ -79,6 +79,7 @@ export { RecordNotFoundError } from './errors/RecordNotFoundError';
 export { StoredValueError } from './errors/StoredValueError';
 export { RecordExistsError } from './errors/RecordExistsError';
 export { ConditionFailedError } from './errors/ConditionFailedError';
+export { EntityMismatchError } from './errors/EntityMismatchError';
 export { UnsupportedCapabilityError } from './errors/UnsupportedCapabilityError';
 export { WaitTimeoutError } from './errors/WaitTimeoutError';
 export { TransactionCanceledError } from './errors/TransactionCanceledError';
