@@ -69,7 +69,16 @@ export { Query } from './repository/Query';
 export { Scan } from './repository/Scan';
 export type { Page } from './repository/PagedRead';
 export type { PageOptions } from './repository/readOptions';
-export type { AttributeName, QueryKey, QueryOptions, ReadOptions, ScanOptions } from './repository/readOptions';
+export type {
+  AttributeName,
+  CollectionQueryOptions,
+  QueryKey,
+  QueryOptions,
+  ReadOptions,
+  ScanOptions,
+} from './repository/readOptions';
+export { collection } from './repository/Collection';
+export type { Collection, ModelOf } from './repository/Collection';
 
 export { OrmError } from './errors/OrmError';
 export { SchemaError } from './errors/SchemaError';

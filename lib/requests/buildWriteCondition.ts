@@ -30,11 +30,12 @@ export function buildWriteCondition(
   const parts: string[] = [];
   if (mustExist !== undefined || schema.entity) {
     const partitionKey = context.name(schema.partitionKey.storedName);
-    const entity =
-      schema.entity && `${context.name(schema.entity.storedName)} = ${context.value({ S: schema.entity.name })}`;
-    if (mustExist === true) parts.push(`attribute_exists(${partitionKey})`, ...(entity ? [entity] : []));
+    // a create needs no entity: an absent item is nobody's
+    const entity = () =>
+      schema.entity ? [`${context.name(schema.entity.storedName)} = ${context.value({ S: schema.entity.name })}`] : [];
+    if (mustExist === true) parts.push(`attribute_exists(${partitionKey})`, ...entity());
     else if (mustExist === false) parts.push(`attribute_not_exists(${partitionKey})`);
-    else parts.push(`(attribute_not_exists(${partitionKey}) OR ${entity})`);
+    else parts.push(`(attribute_not_exists(${partitionKey}) OR ${entity()[0]})`);
   }
   if (schema.version && conditions.expectedVersion !== undefined) {
     parts.push(
