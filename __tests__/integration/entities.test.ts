@@ -3,8 +3,12 @@ import {
   collection,
   EntityMismatchError,
   RecordExistsError,
+  readTransaction,
   RecordValidationError,
   Repository,
+  transaction,
+  TransactionCanceledError,
+  UnsupportedCapabilityError,
   where,
   type RequestEvent,
 } from '../../lib';
@@ -196,5 +200,25 @@ describe.each(engines)('several models in one table on $name', (engine) => {
     const deleted = await orders.deleteRecord(id);
     expect(deleted).toBeInstanceOf(ShopOrder);
     await orders.createRecord({ ...id, total: 99 });
+  });
+
+  it("transactions refuse another entity's item as single calls do (DynamoDB Local; dynalite has none)", async () => {
+    const read = readTransaction(engine.client()).get(users, { user_id: 'g1' }).commit();
+    const write = transaction(engine.client())
+      .update(users, { user_id: 'g1' }, { email: 'x@example.com' })
+      .update(orders, { user_id: 'u1', placed_at: '2026-03-01', order_id: 'o1' }, { total: 31 })
+      .commit();
+    if (engine.name === 'dynalite') {
+      await expect(read).rejects.toThrow(UnsupportedCapabilityError);
+      await expect(write).rejects.toThrow(UnsupportedCapabilityError);
+      return;
+    }
+    await expect(read).rejects.toThrow(EntityMismatchError);
+    const error = await write.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TransactionCanceledError);
+    const [refused, other] = (error as TransactionCanceledError).reasons;
+    expect(refused?.error).toBeInstanceOf(EntityMismatchError);
+    expect(other?.error).toBeUndefined();
+    expect((await orders.getRecord({ user_id: 'u1', placed_at: '2026-03-01', order_id: 'o1' })).total).toBe(30);
   });
 });
