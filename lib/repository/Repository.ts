@@ -288,6 +288,7 @@ export class Repository<M extends object> {
    * Pure: nothing is sent.
    * @throws RecordValidationError naming what is wrong: not a stream record, or keys of another table.
    * @throws StoredValueError when an image holds a value the model cannot read exactly.
+   * @throws EntityMismatchError when an image is another entity's item (a table shared by several models).
    * @example
    * export const handler = async (event: DynamoDBStreamEvent) => {
    *   for (const record of event.Records) {
