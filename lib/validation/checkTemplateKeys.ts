@@ -62,27 +62,46 @@ export function templateSortKeyCondition(
 ): { readonly issues: ValidationIssue[]; readonly condition?: Condition } {
   const template = sortKey.template!;
   const issues: ValidationIssue[] = [];
+  const { fixed, prefix } = readPartConditions(template, condition, issues);
+  if (issues.length > 0) return { issues };
+  const { text, next } = templatePrefix(template, fixed);
+  const unreached = [...fixed.keys()].filter((name) => !reached(template, fixed, name));
+  if (prefix && prefix.part !== next?.part) unreached.push(prefix.part.name);
+  if (unreached.length > 0) {
+    const constraint = `needs every part before it in ${JSON.stringify(template.source)} fixed by eq (first missing: ${next?.part.name ?? ''})`;
+    return { issues: unreached.map((name) => ({ attribute: name, received: 'sortKey', constraint })) };
+  }
+  const key = where(sortKey.name);
+  if (prefix) return { issues, condition: key.beginsWith(text + prefix.value) };
+  return { issues, condition: next ? key.beginsWith(text) : key.eq(text) };
+}
+
+/** The parts a `sortKey` condition fixes by eq, and the one it starts with beginsWith; issues for the rest. */
+function readPartConditions(
+  template: CompiledTemplate,
+  condition: Condition,
+  issues: ValidationIssue[],
+): { fixed: Map<string, unknown>; prefix?: { part: CompiledAttribute; value: string } } {
   const fixed = new Map<string, unknown>();
   let prefix: { part: CompiledAttribute; value: string } | undefined;
   for (const leaf of leaves(condition)) {
     const part = template.parts.find((each) => each.name === pathName(leaf));
     const { node } = leaf;
-    const value = node.kind === 'beginsWith' || node.kind === 'compare' ? node.value : undefined;
     const usable =
       node.kind === 'beginsWith' || (node.kind === 'compare' && node.comparator === '=' && !node.operand.size);
-    if (!part || !usable || fixed.has(part.name) || prefix?.part === part) {
+    if (!part || !usable || fixed.has(part.name) || prefix?.part === part || (prefix && node.kind === 'beginsWith')) {
       issues.push(shapeIssue(template, pathName(leaf) ?? 'sortKey'));
       continue;
     }
+    const value = node.value;
     if (node.kind === 'beginsWith') {
-      if (prefix) issues.push(shapeIssue(template, part.name));
-      else if (typeof value !== 'string')
+      if (typeof value !== 'string') {
         issues.push({ attribute: part.name, received: describeType(value), constraint: 'beginsWith takes a string' });
-      else {
-        const stop = stopCharacters(template, part).find((character) => value.includes(character));
-        if (stop) issues.push(prefixIssue(template, part, value, stop));
-        prefix = { part, value };
+        continue;
       }
+      const stop = stopCharacters(template, part).find((character) => value.includes(character));
+      if (stop) issues.push(prefixIssue(template, part, value, stop));
+      prefix = { part, value };
       continue;
     }
     const problem = checkValue(part, value);
@@ -90,23 +109,7 @@ export function templateSortKeyCondition(
     else partIssue(template, part, value, issues);
     fixed.set(part.name, value);
   }
-  if (issues.length > 0) return { issues };
-  const { text, next } = templatePrefix(template, fixed);
-  const skipped = [...fixed.keys()].filter((name) => !reached(template, fixed, name));
-  if (prefix && prefix.part !== next?.part) skipped.push(prefix.part.name);
-  if (skipped.length > 0) {
-    const leading = next ? next.part.name : '';
-    return {
-      issues: skipped.map((name) => ({
-        attribute: name,
-        received: 'sortKey',
-        constraint: `needs every part before it in ${JSON.stringify(template.source)} fixed by eq (first missing: ${leading})`,
-      })),
-    };
-  }
-  const key = where(sortKey.name);
-  if (prefix) return { issues, condition: key.beginsWith(text + prefix.value) };
-  return { issues, condition: next ? key.beginsWith(text) : key.eq(text) };
+  return { fixed, ...(prefix && { prefix }) };
 }
 
 /** Whether the part named is among those the prefix of the fixed values reaches (no unfixed part before it). */
