@@ -70,7 +70,16 @@ export { Query } from './repository/Query';
 export { Scan } from './repository/Scan';
 export type { Page } from './repository/PagedRead';
 export type { PageOptions } from './repository/readOptions';
-export type { AttributeName, QueryKey, QueryOptions, ReadOptions, ScanOptions } from './repository/readOptions';
+export type {
+  AttributeName,
+  CollectionQueryOptions,
+  QueryKey,
+  QueryOptions,
+  ReadOptions,
+  ScanOptions,
+} from './repository/readOptions';
+export { collection } from './repository/Collection';
+export type { Collection, ModelOf } from './repository/Collection';
 
 export { OrmError } from './errors/OrmError';
 export { SchemaError } from './errors/SchemaError';
@@ -80,6 +89,7 @@ export { RecordNotFoundError } from './errors/RecordNotFoundError';
 export { StoredValueError } from './errors/StoredValueError';
 export { RecordExistsError } from './errors/RecordExistsError';
 export { ConditionFailedError } from './errors/ConditionFailedError';
+export { EntityMismatchError } from './errors/EntityMismatchError';
 export { UnsupportedCapabilityError } from './errors/UnsupportedCapabilityError';
 export { WaitTimeoutError } from './errors/WaitTimeoutError';
 export { TransactionCanceledError } from './errors/TransactionCanceledError';

@@ -4,8 +4,10 @@ import { join, resolve } from 'node:path';
 import { Repository } from '../../lib';
 import { tableDefinition } from '../../lib/requests/tableDefinition';
 import { compileSchema } from '../../lib/schema/compileSchema';
+import { mergeTableSchemas } from '../../lib/schema/mergeTableSchemas';
 import { Order as OrderV1 } from '../fixtures/cli/orders.v1';
 import { Order as OrderV2 } from '../fixtures/cli/orders.v2';
+import { lineItems, orders, users } from '../fixtures/cli/shop';
 import { cliConsumer, type CliConsumer, type CliRun } from '../helpers/cliConsumer';
 import { engines, uniqueTableName } from '../helpers/engines';
 
@@ -15,7 +17,7 @@ import { engines, uniqueTableName } from '../helpers/engines';
 let consumer: CliConsumer;
 
 beforeAll(() => {
-  consumer = cliConsumer(['orders.v1.ts', 'orders.v2.ts', 'orders.v3.ts', 'errors.ts', 'nothing.ts']);
+  consumer = cliConsumer(['orders.v1.ts', 'orders.v2.ts', 'orders.v3.ts', 'errors.ts', 'nothing.ts', 'shop.ts']);
 }, 180_000);
 
 afterAll(() => consumer.remove());
@@ -72,6 +74,22 @@ describe('describe, and the errors every command reports', () => {
         ],
       },
     ]);
+  });
+
+  it('models of one table (entities) are one table: the keys and the indexes of all, as a collection creates it', async () => {
+    const run = await consumer.run(['describe', 'shop.js', '--json']);
+    expect(run.code).toBe(0);
+    const { tables } = JSON.parse(run.stdout) as { tables: { model: string; source: string; definition: unknown }[] };
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toMatchObject({
+      model: 'LineItem + Order + User',
+      source: 'lineItems + orders + users',
+      definition: tableDefinition(mergeTableSchemas([lineItems, orders, users].map((repo) => repo.schema)), 'cli-shop'),
+    });
+    const text = await consumer.run(['describe', 'shop.js']);
+    expect(text.stdout).toMatch(
+      /indexes +byOrder \(global\): gsi1pk HASH \(S\), sk RANGE \(S\); ALL\n +byEmail \(global\): email HASH \(S\); ALL\n/,
+    );
   });
 
   it('a .ts module runs through the loader the user registers (node -r)', async () => {
@@ -154,6 +172,22 @@ describe.each(engines)('diff and sync on $name', (engine) => {
     const again = await cli(tableName, 'sync', 'orders.v1.js');
     expect(again.stdout).toMatch(/ {2}nothing to do\n$/);
     expect(again.code).toBe(0);
+  });
+
+  it('sync creates a table shared by several models with the indexes of all; diff then exits 0', async () => {
+    const tableName = uniqueTableName('cli-shop');
+    const run = (...args: string[]) =>
+      consumer.run([...args, '--endpoint', engine.endpoint], { CLI_SHOP_TABLE: tableName });
+    const sync = await run('sync', 'shop.js');
+    expect(sync.code).toBe(0);
+    expect(sync.stdout).toMatch(/\[1\/1\] create table .* with 2 indexes \(on demand\)\n/);
+    const indexes = (await describeTable(tableName))?.GlobalSecondaryIndexes?.map((index) => index.IndexName);
+    expect(indexes?.sort()).toEqual(['byEmail', 'byOrder']);
+    const diff = await run('diff', 'shop.js');
+    expect(diff).toMatchObject({ code: 0, stderr: '' });
+    expect(diff.stdout).toContain(
+      `LineItem + Order + User (export lineItems + orders + users) -> table ${tableName}: equal`,
+    );
   });
 
   it('a model changed after its table was created: diff lists each field, sync --dry-run what it would do, changing nothing', async () => {

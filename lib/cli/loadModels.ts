@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { tableDeclaration } from '../metadata/store';
 import type { CompiledSchema, ModelClass } from '../schema/CompiledSchema';
 import { compileSchema } from '../schema/compileSchema';
+import { mergeTableSchemas } from '../schema/mergeTableSchemas';
 import { CliError } from './CliError';
 
 /** A model and the table it is stored in: the unit every command works on. */
@@ -55,7 +56,27 @@ export async function loadModels(modulePath: string): Promise<ModelTable[]> {
         '(export class PhoneData ...), Repository subclasses or Repository instances.',
     );
   }
-  return unique;
+  return sharedTables(unique);
+}
+
+/**
+ * Models stored in one table (several entities) become one table, with the keys and indexes of all,
+ * as `collection(...).createTable()` makes it: a command works on tables, and one model's table alone
+ * would lack the others' indexes.
+ * @throws SchemaError when the models disagree on the table (keys, an index, TTL, stream, entities).
+ */
+function sharedTables(tables: readonly ModelTable[]): ModelTable[] {
+  const byName = new Map<string, ModelTable[]>();
+  for (const table of tables) byName.set(table.tableName, [...(byName.get(table.tableName) ?? []), table]);
+  return [...byName.values()].map((models) =>
+    models.length === 1
+      ? models[0]!
+      : {
+          schema: mergeTableSchemas(models.map((model) => model.schema)),
+          tableName: models[0]!.tableName,
+          source: models.map((model) => model.source).join(' + '),
+        },
+  );
 }
 
 async function importModule(modulePath: string): Promise<Record<string, unknown>> {

@@ -152,6 +152,8 @@ function within(error: UnreadableValue, segment: string | number): UnreadableVal
 }
 
 function buildCodec<M extends object>(shape: CompiledShape<M>): Codec<M> {
+  // a model shared with other entities tags every item it writes with its own
+  const entity = 'entity' in shape ? (shape as CompiledSchema<M>).entity : undefined;
   const codecs: readonly AttributeCodec[] = shape.attributes.map((attribute) => ({
     name: attribute.name,
     storedName: attribute.storedName,
@@ -166,6 +168,7 @@ function buildCodec<M extends object>(shape: CompiledShape<M>): Codec<M> {
       const value = codec.nameOnPrototype ? own(values, codec.name) : values[codec.name];
       if (value !== undefined && value !== null) item[codec.storedName] = codec.encode(value);
     }
+    if (entity) item[entity.storedName] = { S: entity.name };
     return item;
   };
   const fill = (record: Record<string, unknown>, item: Readonly<Item>): void => {

@@ -1,21 +1,27 @@
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { toAttributeValue, type Item } from './codec';
+import { renderTemplate } from './templates';
 
-/** The DynamoDB `Key` of checked key values (keyed by property name), under the stored names. */
+/**
+ * The DynamoDB `Key` of checked id values (keyed by property name: the key attributes, or the parts of
+ * a templated key), under the stored names.
+ */
 export function toKey(schema: CompiledSchema, keyValues: Readonly<Record<string, unknown>>): Item {
   const key: Item = {};
   for (const attribute of schema.keyAttributes) {
-    key[attribute.storedName] = toAttributeValue(attribute, keyValues[attribute.name]);
+    key[attribute.storedName] = attribute.template
+      ? { S: renderTemplate(attribute.template, keyValues) }
+      : toAttributeValue(attribute, keyValues[attribute.name]);
   }
   return key;
 }
 
-/** The key attributes' values of checked record values, as an id. */
+/** The id of checked record values: the values of its id attributes (the key's, or its templates' parts). */
 export function keyValuesOf(
   schema: CompiledSchema,
   values: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
-  return Object.fromEntries(schema.keyAttributes.map((attribute) => [attribute.name, values[attribute.name]]));
+  return Object.fromEntries(schema.idAttributes.map((attribute) => [attribute.name, values[attribute.name]]));
 }
 
 /** The `Key` of a stored item. */

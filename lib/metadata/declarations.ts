@@ -27,6 +27,13 @@ export interface TableDeclaration {
   readonly provisioned?: ProvisionedCapacity;
   /** Turns on the table's DynamoDB stream with this view type; no stream when absent. */
   readonly stream?: StreamView;
+  /**
+   * The model's entity name, for a table shared by several models: every write stores it in the
+   * `entityAttribute`, and reads return only items that carry it.
+   */
+  readonly entity?: string;
+  /** The attribute that holds the entity name; `_entity` unless given (needs `entity`). */
+  readonly entityAttribute?: string;
 }
 
 /** How a Date attribute is stored: an ISO-8601 string (the default), or a number of epoch seconds or milliseconds. */
@@ -87,10 +94,15 @@ export interface AttributeOptions {
   readonly converter?: Converter;
   /** How a Date is stored: `'iso'` (default), `'epochSeconds'` or `'epochMillis'`. */
   readonly storage?: DateStorage;
+  /**
+   * Computes the attribute from others on every write: `'USER#{user_id}'`, `'ORDER#{placed_at}#{order_id}'`.
+   * The value is a string, read-only for callers; each `{name}` names a string, number, bigint or Date attribute.
+   */
+  readonly template?: string;
 }
 
 /** Options of `@PartitionKey` and `@SortKey`: a key is never optional, and its type is a string, number, bigint, Date or binary. */
-export type KeyOptions = Pick<AttributeOptions, 'type' | 'name' | 'default' | 'converter' | 'storage'>;
+export type KeyOptions = Pick<AttributeOptions, 'type' | 'name' | 'default' | 'converter' | 'storage' | 'template'>;
 
 /** The decorators that declare an attribute, as messages name them. */
 export type PropertyDecoratorName =

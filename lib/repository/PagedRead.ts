@@ -4,6 +4,7 @@ import { fromItem } from '../marshalling/codec';
 import { toAttributeValue } from '../marshalling/codec';
 import type { Pipeline, RequestTarget } from '../pipeline/Pipeline';
 import type { CompiledSchema } from '../schema/CompiledSchema';
+import { isOwnItem } from '../validation/checkEntity';
 import { checkPageOptions } from '../validation/checkQueryOptions';
 import type { PageOptions } from './readOptions';
 import type { ReadPlan } from '../validation/ReadPlan';
@@ -21,14 +22,29 @@ export interface Page<T> {
   readonly items: T[];
   /** Opaque and URL-safe; pass it to `.page({ cursor })` for the next page. Undefined when there is no next page. */
   readonly cursor: string | undefined;
+  /**
+   * Of a model with an entity (or a collection): how many items of other entities (or with none) this
+   * page passed over. Absent for a model without an entity, whose reads skip nothing.
+   */
+  readonly skipped?: number;
 }
 
 /** What `Query` and `Scan` share: decoding items to model instances, and `.page()` with cursors. */
 export abstract class PagedRead<T> implements AsyncIterable<T> {
+  private skippedSoFar = 0;
+
   protected constructor(
     protected readonly target: ReadTarget,
     protected readonly plan: ReadPlan,
   ) {}
+
+  /**
+   * How many items of other entities (or with none) the iterations and pages of this read have passed
+   * over so far: a model with an entity (or a collection) never returns them. 0 for a model without one.
+   */
+  get skipped(): number {
+    return this.skippedSoFar;
+  }
 
   /** Yields every matching record (up to the read's `limit`), requesting pages as it goes. */
   abstract [Symbol.asyncIterator](): AsyncIterator<T>;
@@ -54,11 +70,17 @@ export abstract class PagedRead<T> implements AsyncIterable<T> {
     const cursorTarget = this.cursorTarget();
     const startKey = cursor === undefined ? undefined : decodeCursor(cursorTarget, cursor);
     const keyNames = this.plan.cursorKeys.map((attribute) => attribute.storedName);
-    const paging: PagingOptions = { ...this.paging(), limit: limit ?? this.plan.limit, ...(startKey && { startKey }) };
+    let skipped = 0;
+    const paging: PagingOptions = {
+      ...this.paging((count) => (skipped += count)),
+      limit: limit ?? this.plan.limit,
+      ...(startKey && { startKey }),
+    };
     const { items, resumeKey } = await readPage(this.fetch(0), paging, keyNames);
     return {
       items: items.map((item) => this.decode(item)),
       cursor: resumeKey && encodeCursor(cursorTarget, resumeKey),
+      ...(paging.accept && { skipped }),
     };
   }
 
@@ -73,14 +95,29 @@ export abstract class PagedRead<T> implements AsyncIterable<T> {
     };
   }
 
-  /** How requests are sized for this read. */
-  protected paging(): PagingOptions {
+  /** How requests are sized for this read, and which items it skips (each count also told to `onSkipped`). */
+  protected paging(onSkipped?: (count: number) => void): PagingOptions {
     const { limit, pageSize, filter } = this.plan;
+    const accept = this.accept();
     return {
-      filtered: filter !== undefined,
+      // skipped items count as filtered ones do: a request limited to the items still wanted would fall short
+      filtered: filter !== undefined || accept !== undefined,
       ...(limit !== undefined && { limit }),
       ...(pageSize !== undefined && { pageSize }),
+      ...(accept && {
+        accept,
+        onSkipped: (count: number) => {
+          this.skippedSoFar += count;
+          onSkipped?.(count);
+        },
+      }),
     };
+  }
+
+  /** Which items this read returns: of a model with an entity, its own; undefined when it returns every item. */
+  protected accept(): ((item: Item) => boolean) | undefined {
+    const { schema } = this.target;
+    return schema.entity ? (item) => isOwnItem(schema, item) : undefined;
   }
 
   /** An item as a model instance; with a projection, only the attributes asked for (key attributes fetched for cursors are dropped). */

@@ -10,6 +10,7 @@ import type { CompiledIndex, CompiledSchema, ModelClass } from '../schema/Compil
 import { compileSchema } from '../schema/compileSchema';
 import { enumsOf, type ModelEnums } from '../schema/enumsOf';
 import { checkAll, throwIssues } from '../validation/checkAll';
+import { foreignItemError } from '../validation/checkEntity';
 import { GET_OPTIONS } from '../validation/checkCallOptions';
 import { checkIndexOptions } from '../validation/checkIndexOptions';
 import { checkOptions, optionIssues, optionOf, wholeNumberOption } from '../validation/checkOptions';
@@ -209,6 +210,7 @@ export class Repository<M extends object> {
    * Reads the record with the given id.
    * @throws RecordValidationError when the id does not fit the key schema.
    * @throws RecordNotFoundError when there is no such record.
+   * @throws EntityMismatchError when the item with that key is another entity's (a table shared by several models).
    */
   async getRecord(id: RecordId, options?: GetOptions): Promise<M> {
     const [keyValues] = await checkAll(this.schema.modelName, [
@@ -223,6 +225,8 @@ export class Repository<M extends object> {
       key: keyValues,
     });
     if (!item) throw new RecordNotFoundError(this.schema.modelName, keyValues);
+    const foreign = foreignItemError(this.schema, item, keyValues);
+    if (foreign) throw foreign;
     return fromItem(this.schema, item);
   }
 
@@ -284,6 +288,7 @@ export class Repository<M extends object> {
    * Pure: nothing is sent.
    * @throws RecordValidationError naming what is wrong: not a stream record, or keys of another table.
    * @throws StoredValueError when an image holds a value the model cannot read exactly.
+   * @throws EntityMismatchError when an image is another entity's item (a table shared by several models).
    * @example
    * export const handler = async (event: DynamoDBStreamEvent) => {
    *   for (const record of event.Records) {
@@ -296,12 +301,20 @@ export class Repository<M extends object> {
     return fromStreamRecord(this.schema, record);
   }
 
-  private target(call: 'createTable' | 'createGsi'): TableTarget {
+  /**
+   * Where `createTable` (or `createGsi`, or a collection's `createTable`) works.
+   * @internal
+   */
+  target(call: 'createTable' | 'createGsi'): TableTarget {
     const { pipeline, schema, tableName, waitTimeoutMs } = this;
     return { pipeline, schema, tableName, waitTimeoutMs, call };
   }
 
-  private readTarget(): ReadTarget {
+  /**
+   * Where `query` and `scan` read, for a collection of repositories on one table.
+   * @internal
+   */
+  readTarget(): ReadTarget {
     return { pipeline: this.pipeline, schema: this.schema, tableName: this.tableName };
   }
 }

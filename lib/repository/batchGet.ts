@@ -10,6 +10,8 @@ import type { CompiledSchema } from '../schema/CompiledSchema';
 import { throwIssues } from '../validation/checkAll';
 import { booleanOption, optionIssues } from '../validation/checkOptions';
 import { checkBatchIds } from '../validation/validateBatch';
+import { foreignItemError } from '../validation/checkEntity';
+import type { EntityMismatchError } from '../errors/EntityMismatchError';
 import type { RecordId } from './RecordId';
 import { BATCH_OPTIONS, resolveBatchOptions, sendChunks, type BatchOptions } from './sendChunks';
 
@@ -30,6 +32,11 @@ export interface BatchGetResult<M> {
   readonly unprocessed: Record<string, unknown>[];
   /** Errors that ended a request (a dropped connection, a missing table, denied access), one per failed request; their ids are in `unprocessed`. */
   readonly errors: unknown[];
+  /**
+   * Of a model with an entity: one EntityMismatchError per id whose item is another entity's (or has
+   * none), in the order of the ids; such items are not in `records`. Absent for a model without an entity.
+   */
+  readonly foreign?: EntityMismatchError[];
 }
 
 const BATCH_GET_OPTIONS = { ...BATCH_OPTIONS, consistent: booleanOption };
@@ -79,9 +86,17 @@ export async function batchGet<M extends object>(
   );
   // DynamoDB answers in any order: put the records back in the order they were asked for
   const records: M[] = [];
-  for (const identity of new Set(encoded.map((key) => keyIdentity(keyNames, key)))) {
+  const foreign: EntityMismatchError[] = [];
+  const seen = new Set<string>();
+  encoded.forEach((key, index) => {
+    const identity = keyIdentity(keyNames, key);
     const item = found.get(identity);
-    if (item) records.push(fromItem(schema, item));
-  }
-  return { records, unprocessed: left.map((key) => fromKey(schema, key)), errors };
+    if (!item || seen.has(identity)) return;
+    seen.add(identity);
+    const mismatch = foreignItemError(schema, item, keys[index]!);
+    if (mismatch) foreign.push(mismatch);
+    else records.push(fromItem(schema, item));
+  });
+  const unprocessed = left.map((key) => fromKey(schema, key));
+  return { records, unprocessed, errors, ...(schema.entity && { foreign }) };
 }

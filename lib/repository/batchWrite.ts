@@ -1,4 +1,4 @@
-import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { WriteRequest } from '@aws-sdk/client-dynamodb';
 import { fromItem, toItem } from '../marshalling/codec';
 import { fromKey } from '../marshalling/fromKey';
 import { creationValues } from '../marshalling/lifecycleValues';
@@ -6,6 +6,7 @@ import { keyOfItem, toKey } from '../marshalling/toKey';
 import type { Pipeline } from '../pipeline/Pipeline';
 import { batchWriteInput, buildBatchWrite, MAX_BATCH_WRITE_REQUESTS } from '../requests/buildBatchWrite';
 import { buildPutRecord } from '../requests/buildPutRecord';
+import { buildEntityDelete } from '../requests/buildDeleteRecord';
 import { chunk } from '../requests/chunk';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { throwIssues } from '../validation/checkAll';
@@ -14,6 +15,7 @@ import { itemSizeIssue } from '../validation/itemSize';
 import { checkBatchIds, checkBatchRecords } from '../validation/validateBatch';
 import type { RecordId } from './RecordId';
 import type { RecordData } from './Repository';
+import { sendWrite } from './sendWrite';
 import {
   BATCH_OPTIONS,
   resolveBatchOptions,
@@ -82,19 +84,22 @@ export async function batchWrite<M extends object>(
   const putItems = puts.valid.map((values) => toItem(schema, creationValues(schema, values, now)));
   const oversized = putItems.flatMap((item, index) => itemSizeIssue(item, `put[${puts.indexes[index]}].`) ?? []);
   throwIssues(schema.modelName, [...puts.issues, ...oversized, ...deletes.issues]);
-  // BatchWriteItem can neither read nor update: a model whose puts must keep a @Version or a
-  // @CreatedAt has each put follow putRecord instead (one UpdateItem each, as many at once as allowed)
-  const rulesKept = schema.version !== undefined || schema.createdAt !== undefined;
-  const inputs = buildBatchWrite(schema, tableName, {
-    put: putItems,
-    delete: deletes.valid.map((key) => toKey(schema, key)),
-  });
+  // BatchWriteItem can neither read, update nor take a condition: a model whose puts must keep a
+  // @Version or a @CreatedAt, or must not overwrite another entity's item, has each put follow
+  // putRecord instead (one UpdateItem each, as many at once as allowed); a model with an entity has
+  // each delete follow deleteRecord likewise (a missing record still being no error)
+  const singlePuts = schema.version !== undefined || schema.createdAt !== undefined || schema.entity !== undefined;
+  const singleDeletes = schema.entity !== undefined;
+  const deleteKeys = deletes.valid.map((key) => toKey(schema, key));
+  const inputs = buildBatchWrite(schema, tableName, { put: putItems, delete: deleteKeys });
   const requests = inputs.flatMap((input) => input.RequestItems?.[tableName] ?? []);
   const resolved = resolveBatchOptions(options);
-  const rulePuts = rulesKept
-    ? await sendPuts(pipeline, schema, tableName, puts.valid, putItems, now, resolved)
-    : undefined;
-  const batched = rulesKept ? requests.filter((request) => request.DeleteRequest) : requests;
+  const singles: Single[] = [
+    ...(singlePuts ? putItems.map((item, index) => ({ PutRequest: { Item: item }, values: puts.valid[index]! })) : []),
+    ...(singleDeletes ? deleteKeys.map((key) => ({ DeleteRequest: { Key: key } })) : []),
+  ];
+  const sent = singles.length > 0 ? await sendSingles(pipeline, schema, tableName, singles, now, resolved) : undefined;
+  const batched = requests.filter((request) => (request.PutRequest ? !singlePuts : !singleDeletes));
   const { left, errors } = await sendChunks(
     chunk(batched, MAX_BATCH_WRITE_REQUESTS),
     resolved,
@@ -108,30 +113,45 @@ export async function batchWrite<M extends object>(
       return output.UnprocessedItems?.[tableName] ?? [];
     },
   );
-  const unprocessed = unprocessedRecords(schema, [...(rulePuts?.left ?? []), ...left]);
-  return { unprocessed, errors: [...(rulePuts?.errors ?? []), ...errors] };
+  const unprocessed = unprocessedRecords(schema, [...(sent?.left ?? []), ...left]);
+  return { unprocessed, errors: [...(sent?.errors ?? []), ...errors] };
 }
 
+/** A write a batch sends on its own: a put with the values it was built from, or a delete. */
+type Single = WriteRequest & { readonly values?: Readonly<Record<string, unknown>> };
+
 /**
- * Sends puts as putRecord sends one: an UpdateItem each that writes the next @Version and keeps
- * @CreatedAt, `concurrency` at a time; a put that fails is left over with its error.
+ * Sends puts as putRecord sends one (an UpdateItem each that writes the next @Version, keeps
+ * @CreatedAt and, of a model with an entity, never overwrites another entity's item) and deletes as
+ * deleteRecord does (of the model's own item or of none), `concurrency` at a time; a write that
+ * fails is left over with its error (another entity's item: an EntityMismatchError).
  */
-async function sendPuts(
+async function sendSingles(
   pipeline: Pipeline,
   schema: CompiledSchema,
   tableName: string,
-  values: readonly Readonly<Record<string, unknown>>[],
-  items: readonly Record<string, AttributeValue>[],
+  singles: readonly Single[],
   now: Date,
   options: ResolvedBatchOptions,
 ): Promise<{ left: WriteRequest[]; errors: unknown[] }> {
-  const chunks = items.map((item, index) => [{ PutRequest: { Item: item }, values: values[index]! }]);
-  return sendChunks(chunks, options, async ([request]) => {
-    const key = keyOfItem(schema, request!.PutRequest.Item);
-    const input = buildPutRecord(schema, tableName, key, request!.values, { now });
-    await pipeline.send('UpdateItem', input, { call: 'batchWrite', table: tableName, key: fromKey(schema, key) });
-    return [];
-  });
+  const returnOld = schema.entity ? { ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {};
+  return sendChunks(
+    singles.map((single) => [single]),
+    options,
+    async ([single]) => {
+      const { PutRequest: put, DeleteRequest: remove, values } = single!;
+      const key = put ? keyOfItem(schema, put.Item!) : remove!.Key!;
+      const target = { key, keyValues: fromKey(schema, key), checked: schema.entity !== undefined };
+      if (put) {
+        const input = { ...buildPutRecord(schema, tableName, key, values!, { now }), ...returnOld };
+        await sendWrite(pipeline, schema, 'put', 'UpdateItem', input, { ...target, input }, 'batchWrite');
+      } else {
+        const input = { ...buildEntityDelete(schema, tableName, key), ...returnOld };
+        await sendWrite(pipeline, schema, 'delete', 'DeleteItem', input, { ...target, input }, 'batchWrite');
+      }
+      return [];
+    },
+  );
 }
 
 function unprocessedRecords<M extends object>(

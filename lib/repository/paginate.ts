@@ -26,6 +26,10 @@ export interface PagingOptions {
   readonly filtered: boolean;
   readonly startKey?: Item;
   readonly signal?: AbortSignal;
+  /** Which items the read returns (of a table shared by several models: its own); the others are skipped. */
+  readonly accept?: (item: Item) => boolean;
+  /** Told how many items each response had that `accept` skipped, among those the read went through. */
+  readonly onSkipped?: (count: number) => void;
 }
 
 /**
@@ -55,7 +59,7 @@ export async function* pages(fetch: FetchPage, options: PagingOptions): AsyncGen
       requestLimit(options.pageSize, remaining, options.filtered),
       options.signal,
     );
-    const taken = remaining === undefined || items.length <= remaining ? items : items.slice(0, remaining);
+    const { taken } = select(items, remaining, options);
     if (remaining !== undefined) remaining -= taken.length;
     if (taken.length > 0) yield taken;
     startKey = lastKey;
@@ -83,21 +87,52 @@ export async function readPage(
   const { limit, pageSize, filtered } = options;
   if (limit === undefined) {
     const { items, lastKey } = await fetch(options.startKey, pageSize);
-    return { items: [...items], ...(lastKey && { resumeKey: lastKey }) };
+    return { items: [...select(items, undefined, options).taken], ...(lastKey && { resumeKey: lastKey }) };
   }
   const kept: Item[] = [];
   let startKey = options.startKey;
   do {
     const room = limit - kept.length;
     const { items, lastKey } = await fetch(startKey, requestLimit(pageSize, room, filtered));
-    if (items.length > room) {
-      kept.push(...items.slice(0, room));
-      return { items: kept, resumeKey: keyOf(kept[kept.length - 1]!, keyNames) };
-    }
-    kept.push(...items);
+    const { taken, more } = select(items, room, options);
+    kept.push(...taken);
+    if (more) return { items: kept, resumeKey: keyOf(kept[kept.length - 1]!, keyNames) };
     startKey = lastKey;
   } while (startKey && kept.length < limit);
   return { items: kept, ...(startKey && { resumeKey: startKey }) };
+}
+
+/**
+ * The items of a response a read takes: up to `room` of those `accept` takes (all, without one), and
+ * whether more were left (the read then resumes after the last one taken). The items skipped before
+ * the last one taken are reported to `onSkipped`; later ones are read again by the next request.
+ */
+function select(
+  items: readonly Item[],
+  room: number | undefined,
+  { accept, onSkipped }: PagingOptions,
+): { taken: readonly Item[]; more: boolean } {
+  if (!accept) {
+    const more = room !== undefined && items.length > room;
+    return { taken: more ? items.slice(0, room) : items, more };
+  }
+  const taken: Item[] = [];
+  let skipped = 0;
+  let skippedBeforeLast = 0;
+  for (const item of items) {
+    if (!accept(item)) {
+      skipped += 1;
+      continue;
+    }
+    if (room !== undefined && taken.length === room) {
+      if (skippedBeforeLast > 0) onSkipped?.(skippedBeforeLast);
+      return { taken, more: true };
+    }
+    taken.push(item);
+    skippedBeforeLast = skipped;
+  }
+  if (skipped > 0) onSkipped?.(skipped);
+  return { taken, more: false };
 }
 
 function keyOf(item: Item, keyNames: readonly string[]): Item {

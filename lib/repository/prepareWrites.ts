@@ -17,6 +17,7 @@ import type { CompiledSchema } from '../schema/CompiledSchema';
 import { createOptionIssues, versionedOptionIssues } from '../validation/checkCallOptions';
 import { checkAll, throwIssues } from '../validation/checkAll';
 import { itemSizeIssue, mayExceedItemLimit } from '../validation/itemSize';
+import { withTemplates } from '../validation/checkTemplates';
 import { validateKey } from '../validation/validateKey';
 import { isActionChange, validateChanges, validateRecord } from '../validation/validateRecord';
 import type { VersionedWriteOptions, WriteOptions } from './options';
@@ -91,7 +92,7 @@ export async function preparePut(
     input: buildPutRecord(schema, tableName, key, valid, { condition, expectedVersion, now }),
     key,
     keyValues: keyValuesOf(schema, valid),
-    checked: expectedVersion !== undefined || condition !== undefined,
+    checked: isChecked(schema, options),
   };
 }
 
@@ -108,11 +109,12 @@ export async function prepareUpdate(
   now: Date,
   call = 'updateRecord',
 ): Promise<PreparedWrite<UpdateItemCommandInput>> {
-  const [keyValues, checkedChanges] = await checkAll(schema.modelName, [
+  const [keyValues, valid] = await checkAll(schema.modelName, [
     () => validateKey(schema, id),
     () => validateChanges(schema, changes),
     () => throwIssues(schema.modelName, versionedOptionIssues(schema, options, call)),
   ] as const);
+  const checkedChanges = withTemplates(schema, keyValues, valid);
   const { condition, expectedVersion } = (options ?? {}) as VersionedWriteOptions;
   const key = toKey(schema, keyValues);
   const input = buildUpdateRecord(schema, tableName, key, checkedChanges, { condition, expectedVersion, now });
@@ -122,7 +124,7 @@ export async function prepareUpdate(
     const oversized = itemSizeIssue(updatedValues(schema, checkedChanges, key));
     if (oversized) throw new RecordValidationError(schema.modelName, [oversized]);
   }
-  return { input, key, keyValues, checked: expectedVersion !== undefined || condition !== undefined };
+  return { input, key, keyValues, checked: isChecked(schema, options) };
 }
 
 /**
@@ -146,8 +148,17 @@ export async function prepareDelete(
     input: buildDeleteRecord(schema, tableName, key, { condition, expectedVersion }),
     key,
     keyValues,
-    checked: condition !== undefined || expectedVersion !== undefined,
+    checked: isChecked(schema, options),
   };
+}
+
+/**
+ * Whether a write to an existing record requires more than its existence: a version, the caller's
+ * condition, or (for a model with an entity) that the item is the model's own.
+ */
+export function isChecked(schema: CompiledSchema, options: unknown): boolean {
+  const { condition, expectedVersion } = (options ?? {}) as VersionedWriteOptions;
+  return expectedVersion !== undefined || condition !== undefined || schema.entity !== undefined;
 }
 
 /** The key and the plain values an update sets, as an item, to weigh against the size limit. */

@@ -43,3 +43,15 @@ export interface PageOptions {
   /** Where to resume: the `cursor` of the previous page; undefined for the first page. */
   readonly cursor?: string;
 }
+
+/** Options of a collection's `query`: one partition, every entity of the collection in sort key order. */
+export interface CollectionQueryOptions {
+  /** The most items iteration yields in all; for `.page()`, the page length when `.page()` is given none. */
+  readonly limit?: number;
+  /** How many items DynamoDB evaluates per request (its `Limit`, counting items of entities outside the collection). */
+  readonly pageSize?: number;
+  /** Strongly consistent reads. */
+  readonly consistent?: boolean;
+  /** Descending sort key order. */
+  readonly reverse?: boolean;
+}

@@ -4,6 +4,7 @@ import type { Operations } from '../pipeline/operations';
 import type { Pipeline } from '../pipeline/Pipeline';
 import { buildGetRecord } from '../requests/buildGetRecord';
 import type { CompiledSchema } from '../schema/CompiledSchema';
+import { foreignItemError } from '../validation/checkEntity';
 import { decodeCurrent } from './decodeCurrent';
 import type { PreparedWrite } from './prepareWrites';
 
@@ -22,6 +23,7 @@ const CALLS: Readonly<Record<WriteContext['operation'], string>> = {
  * one consistent read tells "absent" from "condition not met".
  * @throws RecordExistsError, RecordNotFoundError or ConditionFailedError for a failed condition
  *   (the SDK error as `cause`); SetupErrors and other errors as the pipeline throws them.
+ * @throws EntityMismatchError when the item at the key is another entity's (a create: RecordExistsError).
  */
 export async function sendWrite<O extends WriteOperation>(
   pipeline: Pipeline,
@@ -30,9 +32,10 @@ export async function sendWrite<O extends WriteOperation>(
   operation: O,
   input: Operations[O]['input'],
   write: PreparedWrite<unknown>,
+  call = CALLS[kind],
 ): Promise<Operations[O]['output']> {
   const tableName = input.TableName ?? '';
-  const target = { call: CALLS[kind], table: tableName, key: write.keyValues };
+  const target = { call, table: tableName, key: write.keyValues };
   try {
     return await pipeline.send(operation, input, target);
   } catch (error) {
@@ -48,6 +51,12 @@ export async function sendWrite<O extends WriteOperation>(
     if (kind === 'create') delete (error as { Item?: unknown }).Item;
     const current =
       returned ?? (await pipeline.send('GetItem', buildGetRecord(tableName, write.key, true), target)).Item;
+    // another entity's item is neither changed nor read as this model's record: a create finds its key taken
+    const foreign = current && foreignItemError(schema, current, write.keyValues, { cause: error });
+    if (foreign) {
+      delete (error as { Item?: unknown }).Item;
+      throw kind === 'create' ? translateAwsError(error, context, {}) : foreign;
+    }
     throw translateAwsError(error, context, current ? decodeCurrent(schema, current, error) : null);
   }
 }

@@ -18,3 +18,21 @@ export function buildDeleteRecord(
     ...context.attributes(),
   };
 }
+
+/**
+ * A delete of the model's own item, or of none (a batch's delete: a missing record is no error): never of
+ * another entity's item. For a model with an entity.
+ */
+export function buildEntityDelete(
+  schema: CompiledSchema,
+  tableName: string,
+  key: Record<string, AttributeValue>,
+): DeleteItemCommandInput {
+  const context = new ExpressionContext();
+  return {
+    TableName: tableName,
+    Key: key,
+    ConditionExpression: buildWriteCondition(schema, context, { mustExist: undefined }),
+    ...context.attributes(),
+  };
+}

@@ -20,9 +20,9 @@ export interface PutConditions {
  * A put that creates or replaces a record and keeps the library's rules, as one UpdateItem: every
  * declared attribute set to the record's value or removed when the record has none; the @Version
  * the next one (`if_not_exists(v, 0) + 1`, required to be `expectedVersion` when given); the
- * @CreatedAt of an existing record kept (`if_not_exists`); the @UpdatedAt now. Attributes the model
- * does not declare (written by other code) are left as they are. A PutItem could do none of this
- * without reading first.
+ * @CreatedAt of an existing record kept (`if_not_exists`); the @UpdatedAt now; the entity name, and
+ * the condition that an existing item is the entity's own. Attributes the model does not declare
+ * (written by other code) are left as they are. A PutItem could do none of this without reading first.
  */
 export function buildPutRecord(
   schema: CompiledSchema,
@@ -64,10 +64,14 @@ export function buildPutRecord(
     const value = toAttributeValue(schema.updatedAt, timestampFor(schema.updatedAt, now));
     clauses.set.push(`${context.name(schema.updatedAt.storedName)} = ${context.value(value)}`);
   }
+  if (schema.entity) {
+    const { storedName, name } = schema.entity;
+    clauses.set.push(`${context.name(storedName)} = ${context.value({ S: name })}`);
+  }
   const conditionExpression =
     expectedVersion !== undefined || condition
       ? buildWriteCondition(schema, context, { mustExist: expectedVersion !== undefined, expectedVersion, condition })
-      : undefined;
+      : buildWriteCondition(schema, context, { mustExist: undefined }) || undefined;
   const updateExpression = clauses.render();
   return {
     TableName: tableName,

@@ -23,9 +23,10 @@ export function keySchemaOf(keys: readonly CompiledAttribute[]): KeySchemaElemen
   }));
 }
 
-/** AttributeDefinitions for key attributes, each named once. */
+/** AttributeDefinitions for key attributes, each stored name once (several models of a table each declare their own). */
 export function attributeDefinitionsOf(keys: readonly CompiledAttribute[]): AttributeDefinition[] {
-  return [...new Set(keys)].map((attribute) => ({
+  const byStoredName = new Map(keys.map((attribute) => [attribute.storedName, attribute]));
+  return [...byStoredName.values()].map((attribute) => ({
     AttributeName: attribute.storedName,
     AttributeType: keyAttributeType(attribute),
   }));

@@ -24,7 +24,7 @@ export interface ReadExpressions {
  */
 export function readExpressions(schema: CompiledSchema, plan: ReadPlan, context: ExpressionContext): ReadExpressions {
   const filter = plan.filter && serializeCondition(plan.filter, context, conditionEncoder(schema));
-  const projection = plan.projection && serializeProjection(fetchedAttributes(plan) ?? [], context);
+  const projection = plan.projection && serializeProjection(fetchedAttributes(schema, plan) ?? [], context);
   return {
     ...(plan.index && { IndexName: plan.index.name }),
     ...(filter !== undefined && { FilterExpression: filter }),
@@ -37,10 +37,12 @@ export function readExpressions(schema: CompiledSchema, plan: ReadPlan, context:
 
 /**
  * The attributes a projected read fetches: those asked for, plus the item's key attributes
- * (table and index), so a page's cursor can always be built from its last item; the pager
+ * (table and index), so a page's cursor can always be built from its last item, and the entity
+ * attribute of a model that has one, so its items can be told from other entities'; the pager
  * drops the ones not asked for. Undefined when the read has no projection.
  */
-export function fetchedAttributes(plan: ReadPlan): string[] | undefined {
+export function fetchedAttributes(schema: CompiledSchema, plan: ReadPlan): string[] | undefined {
   if (!plan.projection) return undefined;
-  return [...new Set([...plan.projection, ...plan.cursorKeys].map((attribute) => attribute.storedName))];
+  const names = [...plan.projection, ...plan.cursorKeys].map((attribute) => attribute.storedName);
+  return [...new Set(schema.entity ? [...names, schema.entity.storedName] : names)];
 }

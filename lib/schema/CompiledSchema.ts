@@ -36,6 +36,29 @@ export interface CompiledAttribute {
   readonly categorical?: readonly string[];
   /** Set for attributes the library maintains (version, timestamps, TTL). */
   readonly role?: LifecycleRole;
+  /** Set for an attribute computed from others on every write (`'USER#{user_id}'`): a string, read-only for callers. */
+  readonly template?: CompiledTemplate;
+}
+
+/** One piece of a template: text as written, or the value of an attribute. */
+export type TemplateSegment = { readonly text: string } | { readonly part: CompiledAttribute };
+
+/** A parsed `template`: `'ORDER#{placed_at}#{order_id}'` is ORDER#, placed_at, #, order_id. */
+export interface CompiledTemplate {
+  /** As declared. */
+  readonly source: string;
+  /** Text and parts in order; two parts are never adjacent. */
+  readonly segments: readonly TemplateSegment[];
+  /** The attributes named, each once, in the order they appear. */
+  readonly parts: readonly CompiledAttribute[];
+}
+
+/** The entity a model's items carry, for a table shared by several models. */
+export interface EntityTag {
+  /** The entity name, as `@Table({ entity })` gives it. */
+  readonly name: string;
+  /** The attribute that holds it in every item. */
+  readonly storedName: string;
 }
 
 /** The attributes of a class, checked once and frozen: a model's, or a nested class's (stored as a map). */
@@ -77,6 +100,13 @@ export interface CompiledSchema<M extends object = object> extends CompiledShape
   readonly sortKey?: CompiledAttribute;
   /** Partition key first, then the sort key if there is one. */
   readonly keyAttributes: readonly CompiledAttribute[];
+  /**
+   * What an id names: the key attributes, each templated one replaced by the parts of its template
+   * (`{ user_id }` for `'USER#{user_id}'`), each once.
+   */
+  readonly idAttributes: readonly CompiledAttribute[];
+  /** Set when `@Table({ entity })` declares one: every item written carries it, reads skip items without it. */
+  readonly entity?: EntityTag;
   /** Declared secondary indexes, by name. */
   readonly indexes: ReadonlyMap<string, CompiledIndex>;
   readonly version?: CompiledAttribute;

@@ -71,16 +71,18 @@ const converter = optionOf(
   `a converter: { type: ${STORED_TYPES.join(' | ')}, toStored(value), fromStored(stored) }`,
 );
 const storage = oneOfOption(DATE_STORAGES);
+// a template's parts are checked by compileTemplates, with the attributes in hand
+const template = stringOption(1);
 // a default's value is checked like any value, when a record is written
 const anyDefault: OptionRule = () => undefined;
 // an index projection's shape and attributes are checked by compileIndexes, with the attributes in hand
 const projection: OptionRule = () => undefined;
 
 const ATTRIBUTE_RULES: Readonly<Record<AttributeDeclaration['decorator'], OptionRules>> = {
-  '@Attribute': { type, optional: booleanOption, name: storedName, default: anyDefault, converter, storage },
+  '@Attribute': { type, optional: booleanOption, name: storedName, default: anyDefault, converter, storage, template },
   '@Categorical': { type, optional: booleanOption, name: storedName, default: anyDefault },
-  '@PartitionKey': { type, name: storedName, default: anyDefault, converter, storage },
-  '@SortKey': { type, name: storedName, default: anyDefault, converter, storage },
+  '@PartitionKey': { type, name: storedName, default: anyDefault, converter, storage, template },
+  '@SortKey': { type, name: storedName, default: anyDefault, converter, storage, template },
   '@Version': { type, name: storedName },
   '@CreatedAt': { type, name: storedName, storage },
   '@UpdatedAt': { type, name: storedName, storage },
@@ -107,7 +109,12 @@ const TABLE_RULES: OptionRules = {
   },
   provisioned: optionOf(isProvisioned, '{ readCapacityUnits, writeCapacityUnits }, whole numbers of at least 1'),
   stream: oneOfOption(STREAM_VIEWS),
+  entity: stringOption(1),
+  entityAttribute: storedName,
 };
+
+/** The attribute that holds a model's entity name unless `@Table({ entityAttribute })` names another. */
+export const DEFAULT_ENTITY_ATTRIBUTE = '_entity';
 
 /** The options of an index as checked. */
 export interface IndexOptions {
@@ -148,6 +155,12 @@ export function checkedTable(model: ModelClass, modelName: string): TableDeclara
   const options = record.options as Partial<TableDeclaration> | undefined;
   if (options?.name === undefined)
     throw new SchemaError(modelName, undefined, '@Table needs a name: @Table({ name: "..." }).');
+  if (options.entityAttribute !== undefined && options.entity === undefined)
+    throw new SchemaError(
+      modelName,
+      undefined,
+      '@Table: entityAttribute names where the entity name is stored, so it needs entity: @Table({ name, entity: "..." }).',
+    );
   return options as TableDeclaration;
 }
 

@@ -5,6 +5,7 @@ import { describeType } from '../validation/checks';
 import { checkedDeclaration, metadataHint, shown, type CheckedDeclaration } from './checkDeclarations';
 import type { CompiledAttribute, ModelClass } from './CompiledSchema';
 import { classChain } from './classChain';
+import { compileTemplates } from './compileTemplates';
 import { checkRole } from './lifecycleAttributes';
 import { resolveTypes, type ResolvedType } from './resolveTypes';
 
@@ -43,7 +44,7 @@ export function compileAttributes(model: ModelClass, modelName: string, nested: 
     }
     byStoredName.set(attribute.storedName, attribute);
   }
-  return attributes;
+  return compileTemplates(modelName, attributes, groups, nested);
 }
 
 /** Groups declarations per property, base class first; a subclass redeclaring a property replaces the parent's. */

@@ -4,7 +4,7 @@ import { isValidTableName } from '../validation/checks';
 import type { CompiledAttribute, CompiledIndex, ModelClass } from './CompiledSchema';
 import { checkedIndexOptions, shown, type IndexOptions } from './checkDeclarations';
 import { classChain } from './classChain';
-import { keyAttributeType } from './keyAttributeType';
+import { keyAttributeType, storedProjection } from './keyAttributeType';
 
 const MAX_GLOBAL = 20;
 const MAX_LOCAL = 5;
@@ -26,6 +26,7 @@ export function compileIndexes(
   modelName: string,
   attributes: ReadonlyMap<string, CompiledAttribute>,
   tableKeys: readonly CompiledAttribute[],
+  entityAttribute?: string,
 ): ReadonlyMap<string, CompiledIndex> {
   const declarations = new Map<unknown, CheckedIndex>();
   for (const level of classChain(model)) {
@@ -40,7 +41,7 @@ export function compileIndexes(
   }
   const indexes = new Map<string, CompiledIndex>();
   for (const declaration of declarations.values()) {
-    const index = compileIndex(declaration, modelName, attributes, tableKeys);
+    const index = compileIndex(declaration, modelName, attributes, tableKeys, entityAttribute);
     indexes.set(index.name, index);
   }
   const count = (kind: 'global' | 'local') => [...indexes.values()].filter((index) => index.kind === kind).length;
@@ -64,6 +65,7 @@ function compileIndex(
   modelName: string,
   attributes: ReadonlyMap<string, CompiledAttribute>,
   tableKeys: readonly CompiledAttribute[],
+  entityAttribute: string | undefined,
 ): CompiledIndex {
   const { kind } = declaration;
   const decorator = kind === 'global' ? '@GlobalIndex' : '@LocalIndex';
@@ -105,9 +107,6 @@ function compileIndex(
   } else if (projection !== 'ALL' && projection !== 'KEYS_ONLY') {
     fail(`has projection ${shown(projection)}: use 'ALL', 'KEYS_ONLY' or { include: [...] }.`);
   }
-  const stored =
-    typeof projection === 'string'
-      ? projection
-      : { include: projection.include.map((included) => attributes.get(included)!.storedName) };
+  const stored = storedProjection(attributes, projection, entityAttribute);
   return Object.freeze({ name, kind, partitionKey, ...(sortKey && { sortKey }), projection, storedProjection: stored });
 }

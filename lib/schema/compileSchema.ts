@@ -1,7 +1,8 @@
 import { SchemaError } from '../errors/SchemaError';
 import { usesClassValidator } from '../validation/classValidatorBridge';
-import { checkMisuses, checkedTable } from './checkDeclarations';
-import type { CompiledAttribute, CompiledSchema, ModelClass } from './CompiledSchema';
+import type { TableDeclaration } from '../metadata/declarations';
+import { checkMisuses, checkedTable, DEFAULT_ENTITY_ATTRIBUTE } from './checkDeclarations';
+import type { CompiledAttribute, CompiledSchema, EntityTag, ModelClass } from './CompiledSchema';
 import { compileAttributes } from './compileAttributes';
 import { compileIndexes } from './compileIndexes';
 import { lifecycleAttributes } from './lifecycleAttributes';
@@ -37,6 +38,7 @@ function compile<M extends object>(model: ModelClass<M>): CompiledSchema<M> {
   const sortKey = singleKey(modelName, attributes, 'sort');
   const attributeByName = new Map(attributes.map((attribute) => [attribute.name, attribute]));
   const keyAttributes = Object.freeze(sortKey ? [partitionKey, sortKey] : [partitionKey]);
+  const entity = entityOf(modelName, table, attributes);
 
   const schema: CompiledSchema<M> = {
     model,
@@ -49,11 +51,29 @@ function compile<M extends object>(model: ModelClass<M>): CompiledSchema<M> {
     partitionKey,
     ...(sortKey && { sortKey }),
     keyAttributes,
-    indexes: compileIndexes(model, modelName, attributeByName, keyAttributes),
+    idAttributes: Object.freeze([...new Set(keyAttributes.flatMap((key) => key.template?.parts ?? [key]))]),
+    ...(entity && { entity }),
+    indexes: compileIndexes(model, modelName, attributeByName, keyAttributes, entity?.storedName),
     ...lifecycleAttributes(modelName, attributes),
     usesClassValidator: usesClassValidator(model, modelName),
   };
   return Object.freeze(schema);
+}
+
+/** The model's entity and where its items hold it, when `@Table({ entity })` declares one. */
+function entityOf(
+  modelName: string,
+  table: TableDeclaration,
+  attributes: readonly CompiledAttribute[],
+): EntityTag | undefined {
+  if (table.entity === undefined) return undefined;
+  const storedName = table.entityAttribute ?? DEFAULT_ENTITY_ATTRIBUTE;
+  const clash = attributes.find((attribute) => attribute.storedName === storedName);
+  if (clash) {
+    const reason = `is stored as ${JSON.stringify(storedName)}, where @Table keeps the entity name: give @Table another entityAttribute, or the attribute another name.`;
+    throw new SchemaError(modelName, clash.name, reason);
+  }
+  return Object.freeze({ name: table.entity, storedName });
 }
 
 function singleKey(

@@ -1,6 +1,6 @@
 import type { ScalarAttributeType } from '@aws-sdk/client-dynamodb';
 import type { AttributeType } from '../metadata/declarations';
-import type { CompiledAttribute, CompiledShape } from './CompiledSchema';
+import type { CompiledAttribute } from './CompiledSchema';
 import type { IndexProjection } from '../metadata/declarations';
 
 const SCALAR_TYPES: Partial<Record<AttributeType, ScalarAttributeType>> = {
@@ -23,8 +23,19 @@ export function keyAttributeType(
   return SCALAR_TYPES[attribute.type];
 }
 
-/** A projection with the stored names of the attributes it includes (declared by property name). */
-export function storedProjection(shape: CompiledShape, projection: IndexProjection): IndexProjection {
-  if (typeof projection === 'string') return projection;
-  return { include: projection.include.map((name) => shape.attributeByName.get(name)?.storedName ?? name) };
+/**
+ * A projection with the stored names of the attributes it includes (declared by property name). A
+ * model with an entity also projects the attribute that holds it, so a read through the index can
+ * tell its items from other entities' (`KEYS_ONLY` becomes an include list of that attribute alone).
+ */
+export function storedProjection(
+  attributes: ReadonlyMap<string, CompiledAttribute>,
+  projection: IndexProjection,
+  entityAttribute?: string,
+): IndexProjection {
+  if (projection === 'ALL') return projection;
+  const included = projection === 'KEYS_ONLY' ? [] : projection.include;
+  const stored = included.map((name) => attributes.get(name)?.storedName ?? name);
+  if (entityAttribute === undefined) return projection === 'KEYS_ONLY' ? projection : { include: stored };
+  return { include: [...stored, entityAttribute] };
 }

@@ -100,7 +100,7 @@ function impliedType(declarations: readonly CheckedDeclaration[], reflected: unk
   // A categorical or lifecycle property typed as a union (or a literal union read through a type
   // alias, `(typeof VALUES)[number]`) is emitted as Object by some compilers: the decorator still tells.
   if (reflected !== undefined && reflected !== Object) return undefined;
-  if (declarations.some((d) => d.decorator === '@Categorical')) return 'string';
+  if (declarations.some((d) => d.decorator === '@Categorical' || d.template !== undefined)) return 'string';
   const role = declarations.find((d) => d.role !== undefined)?.role;
   return role && IMPLIED_BY_ROLE[role];
 }

@@ -1,6 +1,7 @@
 import { RecordValidationError } from '../errors/RecordValidationError';
 import type { ValidationIssue } from '../errors/ValidationIssue';
 import { fromItem, type Item } from '../marshalling/codec';
+import { foreignItemError } from '../validation/checkEntity';
 import { fromKey } from '../marshalling/fromKey';
 import { UnreadableValue } from '../marshalling/UnreadableValue';
 import type { CompiledSchema } from '../schema/CompiledSchema';
@@ -60,10 +61,18 @@ const EVENT_NAMES: readonly string[] = ['INSERT', 'MODIFY', 'REMOVE'] satisfies 
  *   record, an unknown eventName, a malformed attribute value, or keys that are not the model's
  *   (a record of another table).
  * @throws StoredValueError when an image holds a value the model cannot read exactly.
+ * @throws EntityMismatchError when an image is another entity's item (a table shared by several models):
+ *   a stream handler of a shared table tells the entities apart by catching it, or by the entity attribute.
  */
 export function fromStreamRecord<M extends object>(schema: CompiledSchema<M>, record: unknown): StreamChange<M> {
   const issues: ValidationIssue[] = [];
   const read = readEnvelope(record, issues);
+  // a shared table streams every entity's items: another entity's is never read as the model (nor its
+  // keys, which its own templates made), and is named by its stored key
+  for (const image of issues.length === 0 ? [read.newImage, read.oldImage] : []) {
+    const foreign = image && read.keys && foreignItemError(schema, image, storedKey(read.keys));
+    if (foreign) throw foreign;
+  }
   const keys = read.keys && readKeys(schema, read.keys, issues);
   if (issues.length > 0 || !keys || !read.eventName) throw new RecordValidationError(schema.modelName, issues);
   return {
@@ -149,7 +158,8 @@ function readKeys(schema: CompiledSchema, keys: Item, issues: ValidationIssue[])
     const ofAnotherTable = `(a record of another table than ${schema.modelName}'s?)`;
     try {
       const decoded = fromKey(schema, { [name]: value });
-      if (Object.keys(decoded).length === 0) {
+      // a key whose template has no parts ('PROFILE') decodes to nothing, and is still the model's
+      if (!schema.keyAttributes.some((key) => key.storedName === name)) {
         issues.push({
           attribute,
           received,
@@ -170,4 +180,9 @@ function readKeys(schema: CompiledSchema, keys: Item, issues: ValidationIssue[])
     issues.push(...error.issues.map((issue) => ({ ...issue, attribute: `dynamodb.Keys.${issue.attribute}` })));
     return undefined;
   }
+}
+
+/** A stored key's values by stored name (strings and numbers as text), to name an item no model here can read. */
+function storedKey(keys: Item): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(keys).map(([name, value]) => [name, value.S ?? value.N ?? value.B]));
 }

@@ -5,6 +5,7 @@ import { OBSERVATION_OPTIONS } from '../validation/observationOptions';
 import { checkOptions } from '../validation/checkOptions';
 import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
 import { fromItem } from '../marshalling/codec';
+import { foreignItemError } from '../validation/checkEntity';
 import type { Repository } from '../repository/Repository';
 import { buildReadTransaction } from '../requests/buildReadTransaction';
 import { prepareGets, type PreparedGet, type ReadGet } from './prepareGets';
@@ -66,6 +67,7 @@ export class ReadTransaction<Records extends readonly unknown[] = []> {
    *   the items was under way: its reason has code TransactionConflict); nothing is returned, retry it.
    * @throws UnsupportedCapabilityError ('transactions') on an engine without them (dynalite).
    * @throws StoredValueError when a record read cannot be read exactly as its model's types.
+   * @throws EntityMismatchError when an item read is another entity's (a table shared by several models).
    */
   async commit(): Promise<Records> {
     const prepared = prepareGets(this.gets);
@@ -100,6 +102,9 @@ function recordsOf(gets: readonly PreparedGet[], responses: readonly (ItemRespon
   }
   return gets.map((get, index) => {
     const item = responses[index]?.Item;
-    return item === undefined ? undefined : fromItem(get.schema, item);
+    if (item === undefined) return undefined;
+    const foreign = foreignItemError(get.schema, item, get.keyValues);
+    if (foreign) throw foreign;
+    return fromItem(get.schema, item);
   });
 }

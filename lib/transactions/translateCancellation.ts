@@ -1,4 +1,5 @@
 import type { AttributeValue, CancellationReason } from '@aws-sdk/client-dynamodb';
+import { EntityMismatchError } from '../errors/EntityMismatchError';
 import { OrmError } from '../errors/OrmError';
 import { TransactionActionError } from '../errors/TransactionActionError';
 import { TransactionCanceledError, type TransactionCancellationReason } from '../errors/TransactionCanceledError';
@@ -7,6 +8,7 @@ import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError
 import type { Pipeline } from '../pipeline/Pipeline';
 import { decodeCurrent } from '../repository/decodeCurrent';
 import { buildGetRecord } from '../requests/buildGetRecord';
+import { foreignItemError } from '../validation/checkEntity';
 import type { PreparedAction } from './prepareActions';
 import type { PreparedGet } from './prepareGets';
 
@@ -58,7 +60,14 @@ export async function translateCancellation(
     if (action.action === 'create') delete reasons[index]!.Item;
   });
   return new TransactionCanceledError(
-    actions.map((action, index) => reasonFor(action, reasons[index]!, current[index], error)),
+    actions.map((action, index) => {
+      const found = current[index];
+      if (!(found instanceof EntityMismatchError)) return reasonFor(action, reasons[index]!, found, error);
+      // another entity's item: a create finds the key taken, any other action is refused as getRecord is
+      if (action.action === 'create') return reasonFor(action, reasons[index]!, {}, error);
+      const { index: at, action: kind, modelName, keyValues: key } = action;
+      return { index: at, action: kind, modelName, key, code: 'ConditionalCheckFailed', error: found };
+    }),
     error.message,
     { cause: error },
   );
@@ -151,9 +160,13 @@ async function currentRecord(
   action: PreparedAction,
   reason: CancellationReason,
   cancellation: CanceledTransaction,
-): Promise<Current> {
+): Promise<Current | EntityMismatchError> {
   if (reason.Code !== 'ConditionalCheckFailed') return undefined;
-  if (reason.Item) return decodeCurrent(action.schema, reason.Item, cancellation);
+  if (reason.Item)
+    return (
+      foreignItemError(action.schema, reason.Item, action.keyValues, { cause: cancellation }) ??
+      decodeCurrent(action.schema, reason.Item, cancellation)
+    );
   if (!action.checked) return undefined; // a bare existence check failed: its meaning needs no read
   let item: Record<string, AttributeValue> | undefined;
   try {
@@ -167,5 +180,9 @@ async function currentRecord(
     // the read only refines the error: without it the failure stays a ConditionFailedError with no item
     return undefined;
   }
-  return item ? decodeCurrent(action.schema, item, cancellation) : null;
+  if (!item) return null;
+  return (
+    foreignItemError(action.schema, item, action.keyValues, { cause: cancellation }) ??
+    decodeCurrent(action.schema, item, cancellation)
+  );
 }

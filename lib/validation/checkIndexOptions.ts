@@ -69,7 +69,7 @@ export function checkIndexOptions(schema: CompiledSchema, attributeName: unknown
     partitionKey: partitionKey!,
     ...(sortKey && { sortKey }),
     projection,
-    storedProjection: storedProjection(schema, projection),
+    storedProjection: storedProjection(schema.attributeByName, projection, schema.entity?.storedName),
   };
 }
 

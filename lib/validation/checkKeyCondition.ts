@@ -3,6 +3,7 @@ import { describePath, segmentsOf } from '../expressions/AttributePath';
 import type { Condition, ConditionNode } from '../expressions/conditions';
 import type { CompiledAttribute, CompiledIndex, CompiledSchema } from '../schema/CompiledSchema';
 import { checkCondition } from './checkCondition';
+import { checkTemplatedQueryKey, namesTemplateParts, templateSortKeyCondition } from './checkTemplateKeys';
 import { checkValue } from './checkValue';
 import { describeType, isBinary, isDate } from './checks';
 import { ownValue, readInput } from './readInput';
@@ -14,8 +15,9 @@ const KEY_CONDITIONS = 'eq, lt, le, gt, ge, between or beginsWith';
 
 /**
  * Checks a query's key object: it must name exactly the partition key of the table or index
- * (`where` names which, for messages), with a value of the attribute's type. Returns the issues
- * and the partition key's value as read.
+ * (`where` names which, for messages), with a value of the attribute's type, or for a templated
+ * partition key exactly its template's parts. Returns the issues and the partition key's value (a
+ * templated key's text).
  */
 export function checkQueryKey(
   keys: QueryKeys,
@@ -35,6 +37,10 @@ export function checkQueryKey(
   }
   const issues: ValidationIssue[] = [];
   const values = readInput(key, issues);
+  if (partitionKey.template) {
+    const templated = checkTemplatedQueryKey(partitionKey, values, where);
+    return { issues: [...issues, ...templated.issues], value: templated.value };
+  }
   for (const name of Object.keys(values)) {
     if (name === partitionKey.name || values[name] === undefined) continue;
     const constraint =
@@ -58,28 +64,31 @@ export function checkQueryKey(
 }
 
 /**
- * The issues of a `sortKey` option: a condition DynamoDB takes as a key condition, on the sort
- * key of the table or index, with values of that attribute's type.
+ * Checks a `sortKey` option: a condition DynamoDB takes as a key condition, on the sort key of the
+ * table or index, with values of that attribute's type; for a templated sort key, eq and beginsWith
+ * on its template's leading parts, rewritten to a condition on the key.
+ * @returns the issues, and the key condition to send when there are none.
  */
 export function checkSortKeyCondition(
   schema: CompiledSchema,
   keys: QueryKeys,
   condition: unknown,
   where: string,
-): ValidationIssue[] {
+): { readonly issues: ValidationIssue[]; readonly condition?: Condition } {
   const { sortKey } = keys;
   if (!sortKey) {
-    return [
-      {
-        attribute: 'sortKey',
-        received: describeType(condition),
-        constraint: `cannot be used: the ${where} has no sort key`,
-      },
-    ];
+    const constraint = `cannot be used: the ${where} has no sort key`;
+    return { issues: [{ attribute: 'sortKey', received: describeType(condition), constraint }] };
   }
   const issues = checkCondition(schema, condition, 'sortKey');
-  if (issues.length > 0) return issues;
-  const node = (condition as Condition).node;
+  if (issues.length > 0) return { issues };
+  if (namesTemplateParts(sortKey, condition as Condition))
+    return templateSortKeyCondition(sortKey, condition as Condition);
+  const shapeIssues = keyConditionIssues(sortKey, (condition as Condition).node, where);
+  return shapeIssues.length > 0 ? { issues: shapeIssues } : { issues, condition: condition as Condition };
+}
+
+function keyConditionIssues(sortKey: CompiledAttribute, node: ConditionNode, where: string): ValidationIssue[] {
   const shape = keyConditionShape(node);
   if (shape)
     return [

@@ -44,11 +44,16 @@ export function checkQueryOptions(
   const keys: QueryKeys = index ?? schema;
   const where = index ? `${index.kind} index ${index.name}` : `table`;
   let partitionValue: unknown;
+  let sortKey: Condition | undefined;
   if (!issue) {
     const checkedKey = checkQueryKey(keys, key, where);
     issues.push(...checkedKey.issues);
     partitionValue = checkedKey.value;
-    if (given['sortKey'] !== undefined) issues.push(...checkSortKeyCondition(schema, keys, given['sortKey'], where));
+    if (given['sortKey'] !== undefined) {
+      const checked = checkSortKeyCondition(schema, keys, given['sortKey'], where);
+      issues.push(...checked.issues);
+      sortKey = checked.condition;
+    }
   }
   const filterIssues = checkShared(schema, given, index, issues);
   if (!issue && !filterIssues && given['filter'] !== undefined)
@@ -58,7 +63,7 @@ export function checkQueryOptions(
   return {
     ...planOf(schema, given, index, 'query'),
     partition: { attribute: partitionKey, value: partitionValue },
-    ...(given['sortKey'] !== undefined && { sortKey: given['sortKey'] as Condition }),
+    ...(sortKey && { sortKey }),
     reverse: given['reverse'] === true,
   };
 }

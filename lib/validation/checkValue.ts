@@ -34,7 +34,9 @@ export function checkShapeValues(
     }
     if (value !== undefined) known += 1;
     if (value === undefined || value === null) {
-      if (!attribute.optional) issues.push({ attribute: at, received: describeType(value), constraint: 'required' });
+      // a template computes it (fillTemplates), from parts that are required in its place
+      if (!attribute.optional && !attribute.template)
+        issues.push({ attribute: at, received: describeType(value), constraint: 'required' });
       continue;
     }
     if (attribute.role === 'version') {

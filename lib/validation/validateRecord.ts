@@ -3,6 +3,7 @@ import type { ValidationIssue } from '../errors/ValidationIssue';
 import { UpdateAction } from '../expressions/updates';
 import type { CompiledSchema } from '../schema/CompiledSchema';
 import { checkChange } from './checkChange';
+import { fillTemplates, templateChangeProblem, templatedAttributes } from './checkTemplates';
 import { checkAttributeValue, checkShapeValues } from './checkValue';
 import { describeType } from './checks';
 import { classValidatorIssues } from './classValidatorBridge';
@@ -36,6 +37,7 @@ export function validateRecord(
   const issues: ValidationIssue[] = [];
   const values = checkShapeValues(schema, record, '', issues, fill);
   unreadable(schema, issues);
+  if (templatedAttributes(schema).length > 0) fillTemplates(schema, values, issues);
   return finish(schema, values, values, issues);
 }
 
@@ -64,7 +66,8 @@ export function validateChanges(schema: CompiledSchema, changes: unknown): Check
     const attribute = schema.attributeByName.get(name);
     if (!attribute) continue;
     known += 1;
-    const problem = guardedCheck(() => checkChange(schema, attribute, change));
+    const problem =
+      templateChangeProblem(schema, attribute) ?? guardedCheck(() => checkChange(schema, attribute, change));
     if (problem) {
       issues.push({ attribute: name, received: describeType(change), constraint: problem });
     } else if (change !== null && !isActionChange(change)) {

@@ -1,6 +1,7 @@
 import {
   ConditionFailedError,
   EndpointUnreachableError,
+  EntityMismatchError,
   MissingCredentialsError,
   MissingRegionError,
   OrmError,
@@ -54,6 +55,18 @@ describe('error classes', () => {
       new RecordNotFoundError('EventData', { device_id: 'd1', at: 5 }, { cause }),
       { modelName: 'EventData', key: { device_id: 'd1', at: 5 }, cause },
       'EventData: no record with the given device_id and at.',
+    ],
+    [
+      'EntityMismatchError',
+      new EntityMismatchError('Order', { user_id: 'u1', order_id: 'o1' }, 'Order', 'User', '_entity'),
+      { modelName: 'Order', key: { user_id: 'u1', order_id: 'o1' }, entity: 'Order', foundEntity: 'User' },
+      "Order: the item with the given user_id and order_id is another entity's (its _entity is not Order).",
+    ],
+    [
+      'EntityMismatchError',
+      new EntityMismatchError('Order', { user_id: 'u1' }, 'Order', undefined, 'kind'),
+      { modelName: 'Order', foundEntity: undefined, entityAttribute: 'kind' },
+      'Order: the item with the given user_id has no kind.',
     ],
     [
       'RecordExistsError',

@@ -142,3 +142,28 @@ describe('mergePages', () => {
     expect(controller.signal.aborted).toBe(true);
   });
 });
+
+describe('reads that accept only some items (a model with an entity)', () => {
+  const even = (candidate: Item) => Number(candidate['id']?.N) % 2 === 0;
+
+  it('pages yield only the accepted items and report every skipped one', async () => {
+    const { fetch } = fakeFetch(10, 4);
+    const skipped: number[] = [];
+    const got = await all(pages(fetch, { filtered: true, accept: even, onSkipped: (count) => skipped.push(count) }));
+    expect(got.flat().map((each) => Number(each['id']?.N))).toEqual([0, 2, 4, 6, 8]);
+    expect(skipped.reduce((sum, count) => sum + count, 0)).toBe(5);
+  });
+
+  it('a page of a limit resumes after its last accepted item, counting only the items skipped before it', async () => {
+    const { fetch } = fakeFetch(10, 10);
+    let skipped = 0;
+    const options = { filtered: true, limit: 2, accept: even, onSkipped: (count: number) => (skipped += count) };
+    const first = await readPage(fetch, options, ['id']);
+    expect(first.items.map((each) => Number(each['id']?.N))).toEqual([0, 2]);
+    expect(first.resumeKey).toEqual({ id: { N: '2' } });
+    expect(skipped).toBe(1); // item 1; item 3 comes after the last one taken and is read again
+    const second = await readPage(fetch, { ...options, startKey: first.resumeKey! }, ['id']);
+    expect(second.items.map((each) => Number(each['id']?.N))).toEqual([4, 6]);
+    expect(skipped).toBe(3);
+  });
+});

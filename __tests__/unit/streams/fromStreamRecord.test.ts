@@ -1,9 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { _Record as StreamsRecord } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { RecordValidationError, Repository, StoredValueError } from '../../../lib';
+import { EntityMismatchError, RecordValidationError, Repository, StoredValueError } from '../../../lib';
 import { readStreamItem } from '../../../lib/streams/readStreamItem';
 import { EdgeData, EventData } from '../../fixtures/models';
+import { ShopUser } from '../../fixtures/shop';
 import { captureSyncError } from '../captureError';
 
 // fromStreamRecord sends nothing: the client is never used
@@ -188,5 +189,27 @@ describe('readStreamItem', () => {
   it('gives plain Uint8Arrays for base64, as the SDK gives', () => {
     const item = readStreamItem({ b: { B: 'AAH+/w==' } }, 'NewImage', []);
     expect(item?.['b']?.B).toStrictEqual(new Uint8Array([0, 1, 254, 255]));
+  });
+});
+
+describe('fromStreamRecord of a table shared by several models', () => {
+  const users = new Repository(ShopUser, { client, tableName: 'shop' });
+  const userKeys = { pk: { S: 'USER#u1' }, sk: { S: 'PROFILE' } };
+  const userImage = { ...userKeys, _entity: { S: 'User' }, user_id: { S: 'u1' }, email: { S: 'a@example.com' } };
+
+  it("reads the entity's own items, the id by its template's parts", () => {
+    const change = users.fromStreamRecord({ eventName: 'INSERT', dynamodb: { Keys: userKeys, NewImage: userImage } });
+    expect(change.keys).toEqual({ user_id: 'u1' });
+    expect(change.newRecord).toBeInstanceOf(ShopUser);
+  });
+
+  it("refuses another entity's item with an EntityMismatchError named by its stored key", () => {
+    const orderKeys = { pk: { S: 'USER#u1' }, sk: { S: 'ORDER#2026-03-01#o1' } };
+    const orderImage = { ...orderKeys, _entity: { S: 'Order' }, user_id: { S: 'u1' } };
+    const error = captureSyncError(() =>
+      users.fromStreamRecord({ eventName: 'REMOVE', dynamodb: { Keys: orderKeys, OldImage: orderImage } }),
+    );
+    expect(error).toBeInstanceOf(EntityMismatchError);
+    expect(error).toMatchObject({ foundEntity: 'Order', key: { pk: 'USER#u1', sk: 'ORDER#2026-03-01#o1' } });
   });
 });
