@@ -15,6 +15,7 @@ import { GET_OPTIONS } from '../validation/checkCallOptions';
 import { checkIndexOptions } from '../validation/checkIndexOptions';
 import { checkOptions, optionIssues, optionOf, wholeNumberOption } from '../validation/checkOptions';
 import { checkQueryOptions, checkScanOptions } from '../validation/checkQueryOptions';
+import { ownSortKeyCondition } from '../validation/checkTemplateKeys';
 import { isValidTableName } from '../validation/checks';
 import { OBSERVATION_OPTIONS } from '../validation/observationOptions';
 import { validateKey } from '../validation/validateKey';
@@ -152,7 +153,10 @@ export class Repository<M extends object> {
   query(key: QueryKey<M>, options?: QueryOptions<M>): Query<M>;
   query(key: QueryKey<M>, options?: QueryOptions<M>): Query<M> {
     const plan = checkQueryOptions(this.schema, key, options, this.createdIndexes);
-    return new Query<M>(this.readTarget(), plan);
+    // a model of a shared table reads its own items only, when its sort key tells them apart
+    const sortKey = (plan.index ?? this.schema).sortKey;
+    const own = this.schema.entity && !plan.sortKey && sortKey ? ownSortKeyCondition(sortKey) : undefined;
+    return new Query<M>(this.readTarget(), own ? { ...plan, sortKey: own } : plan);
   }
 
   /**

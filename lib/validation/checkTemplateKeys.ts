@@ -76,6 +76,20 @@ export function templateSortKeyCondition(
   return { issues, condition: next ? key.beginsWith(text) : key.eq(text) };
 }
 
+/**
+ * The key condition a model's own query reads with when it gives none: the items a templated sort key
+ * makes start with the template's text before its first part (`ORDER#` for
+ * `'ORDER#{placed_at}#{order_id}'`), or are the whole text of a template without parts. In a table
+ * shared by several models, that leaves the other models' items unread rather than read and skipped.
+ * Undefined when the template starts with a part: there is nothing to narrow by.
+ */
+export function ownSortKeyCondition(sortKey: CompiledAttribute): Condition | undefined {
+  if (!sortKey.template) return undefined;
+  const { text, next } = templatePrefix(sortKey.template, new Map());
+  if (text === '') return undefined;
+  return next ? where(sortKey.name).beginsWith(text) : where(sortKey.name).eq(text);
+}
+
 /** The parts a `sortKey` condition fixes by eq, and the one it starts with beginsWith; issues for the rest. */
 function readPartConditions(
   template: CompiledTemplate,

@@ -1,4 +1,4 @@
-import { Attribute, PartitionKey, RecordValidationError, Table, where } from '../../../lib';
+import { Attribute, PartitionKey, RecordValidationError, SortKey, Table, where } from '../../../lib';
 import { parseTemplateText, renderTemplate } from '../../../lib/marshalling/templates';
 import { toKey } from '../../../lib/marshalling/toKey';
 import { fromKey } from '../../../lib/marshalling/fromKey';
@@ -8,6 +8,7 @@ import { checkQueryOptions } from '../../../lib/validation/checkQueryOptions';
 import { validateKey } from '../../../lib/validation/validateKey';
 import { validateChanges, validateRecord } from '../../../lib/validation/validateRecord';
 import { withTemplates } from '../../../lib/validation/checkTemplates';
+import { ownSortKeyCondition } from '../../../lib/validation/checkTemplateKeys';
 import { ShopLineItem, ShopOrder, ShopUser } from '../../fixtures/shop';
 import { captureSyncError } from '../captureError';
 
@@ -121,6 +122,27 @@ describe('templated keys in queries', () => {
     expect(input.KeyConditionExpression).toContain(operator);
     expect(input.ExpressionAttributeNames).toMatchObject({ '#n1': 'sk' });
     expect(input.ExpressionAttributeValues).toEqual({ ':v0': { S: 'USER#u1' }, ':v1': { S: text } });
+  });
+
+  it.each<[string, typeof orders, string, string]>([
+    ['the text before the first part', orders, 'begins_with', 'ORDER#'],
+    ['the whole text of a template without parts', users, '=', 'PROFILE'],
+  ])("narrows a model's own query to %s", (_, schema, operator, text) => {
+    const own = ownSortKeyCondition(schema.sortKey!);
+    const input = query(schema, { user_id: 'u1' }, { sortKey: own });
+    expect(input.KeyConditionExpression).toContain(operator);
+    expect(input.ExpressionAttributeValues).toEqual({ ':v0': { S: 'USER#u1' }, ':v1': { S: text } });
+  });
+
+  it('does not narrow by a template that starts with a part, nor by a key without one', () => {
+    @Table({ name: 'app', entity: 'Event' })
+    class Event {
+      @PartitionKey() pk!: string;
+      @SortKey({ template: '{day}#EVENT' }) sk!: string;
+      @Attribute() day!: string;
+    }
+    expect(ownSortKeyCondition(compileSchema(Event).sortKey!)).toBeUndefined();
+    expect(ownSortKeyCondition(compileSchema(Event).partitionKey)).toBeUndefined();
   });
 
   it.each<[string, unknown, unknown, string]>([
