@@ -21,12 +21,28 @@ export type {
   TableDeclaration,
 } from './metadata/declarations';
 
+export { ModelTypes } from './types/ModelTypes';
+export type { AnyModel, IndexName, ModelTypesDeclaration } from './types/ModelTypes';
+export type {
+  BinaryConditions,
+  CollectionConditions,
+  ComparableConditions,
+  ConditionsOn,
+  MapConditions,
+  ModelWhere,
+  OrderedConditions,
+  SizedConditions,
+  StringConditions,
+  ValueConditions,
+} from './types/conditions';
+export type { PathOf } from './types/attributes';
+
 export { enumsOf } from './schema/enumsOf';
 export type { ModelEnums } from './schema/enumsOf';
 export type { ModelClass } from './schema/CompiledSchema';
 
 export { Repository } from './repository/Repository';
-export type { RecordData } from './repository/Repository';
+export type { RecordData, RecordId, RecordKey, UpdateChanges } from './types/records';
 export type {
   DeleteOptions,
   GetOptions,
@@ -40,7 +56,6 @@ export type { CreateTableResult } from './repository/manageTable';
 export type { BatchOptions } from './repository/sendChunks';
 export type { BatchGetOptions, BatchGetResult } from './repository/batchGet';
 export type { BatchWriteItems, BatchWriteResult } from './repository/batchWrite';
-export type { UpdateChanges } from './repository/UpdateChanges';
 
 export { where, and, or, not, Condition, AttributeConditions, Comparisons } from './expressions/conditions';
 export type { AttributeTypeCode } from './expressions/conditions';
@@ -57,7 +72,6 @@ export {
   removeIn,
   UpdateAction,
 } from './expressions/updates';
-export type { RecordId } from './repository/RecordId';
 export { Query } from './repository/Query';
 export { Scan } from './repository/Scan';
 export type { Page } from './repository/PagedRead';
@@ -75,7 +89,11 @@ export { ConditionFailedError } from './errors/ConditionFailedError';
 export { UnsupportedCapabilityError } from './errors/UnsupportedCapabilityError';
 export { WaitTimeoutError } from './errors/WaitTimeoutError';
 export { TransactionCanceledError } from './errors/TransactionCanceledError';
-export type { TransactionActionKind, TransactionCancellationReason } from './errors/TransactionCanceledError';
+export type {
+  TransactionActionFailure,
+  TransactionActionKind,
+  TransactionCancellationReason,
+} from './errors/TransactionCanceledError';
 export { TransactionActionError } from './errors/TransactionActionError';
 
 export { transaction, Transaction } from './transactions/Transaction';

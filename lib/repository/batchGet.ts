@@ -8,7 +8,7 @@ import type { CompiledSchema } from '../schema/CompiledSchema';
 import { throwIssues } from '../validation/checkAll';
 import { booleanOption, optionIssues } from '../validation/checkOptions';
 import { checkBatchIds } from '../validation/validateBatch';
-import type { RecordId } from './RecordId';
+import type { RecordId, RecordKey } from '../types/records';
 import { BATCH_OPTIONS, resolveBatchOptions, sendChunks, type BatchOptions } from './sendChunks';
 
 /** Options of `batchGet`. */
@@ -25,7 +25,7 @@ export interface BatchGetResult<M> {
    * Ids not read after the retries (or in a request that failed), as key objects
    * (`{ person_id: 3 }`): the shape `batchGet` takes, to pass again as they are.
    */
-  readonly unprocessed: Record<string, unknown>[];
+  readonly unprocessed: RecordKey<M>[];
   /** Errors that ended a request (a dropped connection, a missing table, denied access), one per failed request; their ids are in `unprocessed`. */
   readonly errors: unknown[];
 }

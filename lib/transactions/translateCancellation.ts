@@ -9,6 +9,7 @@ import { TransactionActionError } from '../errors/TransactionActionError';
 import {
   TransactionCanceledError,
   type TransactionActionKind,
+  type TransactionActionFailure,
   type TransactionCancellationReason,
 } from '../errors/TransactionCanceledError';
 import { translateAwsError, type WriteContext } from '../errors/translateAwsError';
@@ -107,7 +108,8 @@ export function reasonFor(
     checked: action.checked,
   };
   const translated = translateAwsError(failed, context, current);
-  return translated instanceof OrmError ? { ...described, error: translated } : described;
+  // a failed condition translates to one of the failures a reason names
+  return translated instanceof OrmError ? { ...described, error: translated as TransactionActionFailure } : described;
 }
 
 async function currentRecord(
