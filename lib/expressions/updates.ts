@@ -110,7 +110,7 @@ export class UpdateClauses {
  */
 export function serializeUpdate(
   attribute: string,
-  action: UpdateAction,
+  action: Pick<UpdateAction, 'node'>,
   clauses: UpdateClauses,
   context: ExpressionContext,
   encoded: (node: UpdateNode) => AttributeValue,
