@@ -35,6 +35,7 @@ export class Order {
   declare [ModelTypes]?: {
     key: 'order_id';
     managed: 'version' | 'created_at' | 'updated_at';
+    defaults: 'token';
     indexes: 'byStatus' | 'byCustomer';
   };
   @PartitionKey() order_id!: string;
@@ -56,6 +57,7 @@ export class Order {
   @CreatedAt() created_at!: Date;
   @UpdatedAt() updated_at!: Date;
   @Ttl() expires_at?: Date;
+  @Attribute({ default: () => 'fresh' }) token!: string;
 }
 
 /** A composite key: the id is `{ order_id, sku }`. */

@@ -54,7 +54,7 @@ export async function idProbes(client: DynamoDBClient): Promise<unknown[]> {
 export async function createProbes(): Promise<unknown[]> {
   const order = new Order();
   return [
-    // ok: required attributes only: not the library's (version, created_at, updated_at) nor the optional ones
+    // ok: required attributes only: not the library's (version, created_at, updated_at), the defaulted (token) nor the optional ones
     await orders.createRecord(newOrder()),
     await orders.createRecord(order), // ok: a model instance
     await orders.createRecord({ ...newOrder(), note: 'gift', created_at: new Date() }), // ok: optional ones may be given
@@ -81,7 +81,7 @@ export async function updateProbes(client: DynamoDBClient): Promise<unknown[]> {
     await orders.updateRecord('o1', { ship_to: setIn(['city'], 'Lyon') }), // ok: inside a map
     await orders.updateRecord('o1', { ship_to: [setIn(['city'], 'Lyon'), removeIn(['zip'])] }), // ok: several nested actions
     await orders.updateRecord('o1', { note: null, retries: remove() }), // ok: removing optional attributes
-    await orders.updateRecord('o1', { retries: ifNotExists(0), status: 'FAILED' }), // ok
+    await orders.updateRecord('o1', { retries: ifNotExists(0), status: 'FAILED', token: 'new' }), // ok: a default is for creates only
     await orders.updateRecord('o1', { expires_at: new Date() }, { expectedVersion: 3 }), // ok
     await lines.updateRecord({ order_id: 'o1', sku: 'A-1' }, { qty: add(1) }), // ok
     await looseOrders.updateRecord('o1', { version: 2, order_id: 'x' }), // ok: no declaration, refused at run time

@@ -1,17 +1,34 @@
 import type { AttributeOptions } from '../metadata/declarations';
 import { recordAttribute } from '../metadata/store';
+import type {
+  AttributeRule,
+  CheckedCategoricalDecorator,
+  DefaultedOptions,
+  OptionalOptions,
+} from '../types/decorators';
 import { appliedWithoutParentheses, copied, propertyDecorator } from './decorate';
-import type { AttributeRule, CheckedPropertyDecorator, ExactOptions } from '../types/decorators';
 
 /**
  * Declares a string attribute whose value must be one of `values`; `enumsOf` turns the list into an enum.
  * Its type is 'string' without being given.
  * @example `@Categorical(['PARENT', 'FRIEND'] as const) relationship!: string;`
  */
-export function Categorical<const V extends readonly string[], const O extends AttributeOptions = object>(
+export function Categorical<const V extends readonly string[]>(
   values: V,
-  options?: ExactOptions<O, AttributeOptions>,
-): CheckedPropertyDecorator<AttributeRule<'@Categorical', O, V[number]>>;
+  options: OptionalOptions<DefaultedOptions<AttributeOptions>>,
+): CheckedCategoricalDecorator<AttributeRule<'@Categorical', true, true, V[number]>>;
+export function Categorical<const V extends readonly string[]>(
+  values: V,
+  options: OptionalOptions<AttributeOptions>,
+): CheckedCategoricalDecorator<AttributeRule<'@Categorical', true, false, V[number]>>;
+export function Categorical<const V extends readonly string[]>(
+  values: V,
+  options: DefaultedOptions<AttributeOptions>,
+): CheckedCategoricalDecorator<AttributeRule<'@Categorical', false, true, V[number]>>;
+export function Categorical<const V extends readonly string[]>(
+  values: V,
+  options?: AttributeOptions,
+): CheckedCategoricalDecorator<AttributeRule<'@Categorical', false, false, V[number]>>;
 export function Categorical(...args: unknown[]): unknown {
   if (appliedWithoutParentheses('@Categorical', args)) return undefined;
   const [values, options] = args.map(copied);

@@ -4,20 +4,9 @@ export type DataName<M> = {
 }[keyof M] &
   string;
 
-/** The properties that may be absent: declared with `?`, or typed with `undefined`. */
-export type OptionalName<M> = {
-  [K in keyof M]-?: object extends Pick<M, K> ? K : undefined extends M[K] ? K : never;
-}[keyof M] &
+/** The properties that may be absent: declared with `?` (their type then holds `undefined`), or typed with `undefined`. */
+export type OptionalName<M> = Exclude<{ [K in keyof M]: undefined extends M[K] ? K : never }[keyof M], undefined> &
   string;
-
-/** Whether property K of T may be absent (`?`, or `undefined` in its type). */
-export type IsOptional<T, K> = K extends keyof T
-  ? object extends Pick<T, K>
-    ? true
-    : undefined extends T[K]
-      ? true
-      : false
-  : false;
 
 /** Values a condition or an action cannot go into: the attribute is compared or changed as a whole. */
 type Leaf = string | number | bigint | boolean | Date | Uint8Array | ReadonlySet<unknown>;

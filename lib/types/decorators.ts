@@ -1,10 +1,24 @@
-import type { DataName, IsOptional } from './attributes';
-import type { DeclarationOf, DeclaredNames, IsDeclared, KeyName, ModelTypesDeclaration } from './ModelTypes';
+import type { OptionalName } from './attributes';
+import type {
+  DeclarationOf,
+  DeclaredNames,
+  DefaultName,
+  KeyName,
+  ManagedName,
+  ModelTypes,
+  ModelTypesDeclaration,
+} from './ModelTypes';
 
 // The decorators' types check a model's [ModelTypes] declaration against the decorators themselves, so
 // the two cannot disagree silently: a decorator on a property the declaration does not name as it should
 // (or the reverse, where the decorator says it) fails to compile, with the fix in the message. A model
 // without the declaration is not checked. The run-time checks (compileSchema) stay as they are.
+//
+// Each decorator has three signatures per decorator mode, tried in order: a model without the declaration
+// (no check, nothing for the compiler to compute); a declared model whose property is among those the
+// decorator fits (a set computed once per model and rule, so a property costs one membership test); and,
+// only when that fails, the same check spelt out property by property, whose parameter type is the
+// message that says what to fix.
 
 /** What one decorator application says of its property, for the check. */
 export interface PropertyRule {
@@ -20,76 +34,117 @@ export interface PropertyRule {
   readonly index?: string;
 }
 
+/** A model instance without a `[ModelTypes]` declaration (every object has `constructor`: this is no weak type). */
+export interface UndeclaredModel {
+  readonly [ModelTypes]?: undefined;
+  readonly constructor: unknown;
+}
+
+/** A model instance with a `[ModelTypes]` declaration. */
+export interface DeclaredModel {
+  readonly [ModelTypes]?: object;
+}
+
+type Names<T> = keyof T & string;
+
+/** The attributes a plain `@Attribute()` does not fit: managed, defaulted or optional ones. */
+type SpecialName<T> = DeclaredNames<T, 'managed'> | DeclaredNames<T, 'defaults'> | OptionalName<T>;
+
+/** The properties of a declared model T that a decorator with rule R fits (by its role and options; values aside). */
+export type FittingName<R extends PropertyRule, T> = R['role'] extends 'attribute'
+  ? R['optional'] | R['defaulted'] extends false
+    ? Exclude<Names<T>, SpecialName<T>>
+    : Exclude<
+        Extract<
+          R['optional'] extends true ? OptionalName<T> : Exclude<Names<T>, OptionalName<T>>,
+          R['defaulted'] extends true ? DefaultName<T> : Exclude<Names<T>, DefaultName<T>>
+        >,
+        ManagedName<T>
+      >
+  : R['role'] extends 'key'
+    ? Exclude<KeyName<T>, OptionalName<T>>
+    : R['role'] extends 'managed'
+      ? ManagedName<T>
+      : R['role'] extends 'ttl'
+        ? Exclude<OptionalName<T>, ManagedName<T>>
+        : R['index'] extends DeclaredNames<T, 'indexes'>
+          ? Names<T> | ''
+          : never;
+
+/**
+ * `unknown` unless the rule has `@Categorical` values and property K is not typed exactly as them (then never,
+ * so that the property fails the fitting signature and meets the one whose message says why). Checked for the
+ * decorated property alone: most rules have no values, and then this costs nothing.
+ */
+type ValuesFit<R extends PropertyRule, T, K> = R['values'] extends string
+  ? K extends keyof T
+    ? [NonNullable<T[K]>, R['values']] extends [R['values'], NonNullable<T[K]>]
+      ? unknown
+      : never
+    : unknown
+  : unknown;
+
 /** The property name itself when the check passes, else the problem as a message type (the argument then fails). */
-type Checked<K, Problem> = [Problem] extends [never] ? K : Problem;
+type Verdict<K, Problem> = [Problem] extends [never] ? K : Problem;
 
-type In<Name, Names> = [Name] extends [Names] ? true : false;
+// Conditionals are written inline rather than through helper types: a decorator is checked on every
+// property of every model, and each helper type instantiated there costs the compiler.
 
-type KeyProblem<R extends PropertyRule, T, K extends string> =
-  In<K, KeyName<T>> extends false
-    ? `${R['decorator']} on ${K}: add '${K}' to key in [ModelTypes]`
-    : IsOptional<T, K> extends true
-      ? `${R['decorator']} on ${K}: a key attribute cannot be optional (drop the ?)`
-      : never;
+/** The problems of a decorator on property K of a declared model T; never when it fits. */
+export type PropertyProblem<R extends PropertyRule, T, K extends string> = R['role'] extends 'attribute'
+  ? K extends SpecialName<T>
+    ? AttributeProblem<R, T, K>
+    : R['optional'] | R['defaulted'] extends false
+      ? ValuesProblem<R, T, K>
+      : AttributeProblem<R, T, K>
+  : R['role'] extends 'key'
+    ? K extends KeyName<T>
+      ? K extends OptionalName<T>
+        ? `${R['decorator']} on ${K}: a key attribute cannot be optional (drop the ?)`
+        : never
+      : `${R['decorator']} on ${K}: add '${K}' to key in [ModelTypes]`
+    : R['role'] extends 'managed'
+      ? K extends DeclaredNames<T, 'managed'>
+        ? never
+        : `${R['decorator']} on ${K}: add '${K}' to managed in [ModelTypes]`
+      : R['role'] extends 'ttl'
+        ? K extends DeclaredNames<T, 'managed'>
+          ? `${R['decorator']} on ${K}: managed in [ModelTypes] is for @Version, @CreatedAt and @UpdatedAt only`
+          : K extends OptionalName<T>
+            ? never
+            : `${R['decorator']} on ${K}: an expiry may be absent: declare ${K}?`
+        : R['index'] extends DeclaredNames<T, 'indexes'>
+          ? never
+          : `${R['decorator']}('${R['index'] & string}'): add '${R['index'] & string}' to indexes in [ModelTypes]`;
 
-type ManagedProblem<R extends PropertyRule, T, K extends string> =
-  In<K, DeclaredNames<T, 'managed'>> extends false
-    ? `${R['decorator']} on ${K}: add '${K}' to managed in [ModelTypes]`
-    : never;
+/** Every check of `@Attribute` / `@Categorical` on a property that is not plain (or with options that are not). */
+type AttributeProblem<R extends PropertyRule, T, K extends string> =
+  | (K extends DeclaredNames<T, 'managed'>
+      ? `${R['decorator']} on ${K}: managed in [ModelTypes] is for @Version, @CreatedAt and @UpdatedAt only`
+      : never)
+  | (R['defaulted'] extends true
+      ? K extends DeclaredNames<T, 'defaults'>
+        ? never
+        : `${R['decorator']} on ${K}: it has a default: add '${K}' to defaults in [ModelTypes]`
+      : K extends DeclaredNames<T, 'defaults'>
+        ? `${R['decorator']} on ${K}: defaults in [ModelTypes] names it, but the decorator gives no default`
+        : never)
+  | (R['optional'] extends true
+      ? K extends OptionalName<T>
+        ? never
+        : `${R['decorator']} on ${K}: optional: true needs the property declared ${K}?`
+      : K extends OptionalName<T>
+        ? `${R['decorator']} on ${K}: the property is optional (?), so give optional: true`
+        : never)
+  | ValuesProblem<R, T, K>;
 
-type NotManaged<R extends PropertyRule, T, K extends string> =
-  In<K, DeclaredNames<T, 'managed'>> extends true
-    ? `${R['decorator']} on ${K}: managed in [ModelTypes] is for @Version, @CreatedAt and @UpdatedAt only`
-    : never;
-
-type DefaultProblem<R extends PropertyRule, T, K extends string> = R['defaulted'] extends true
-  ? In<K, DeclaredNames<T, 'defaults'>> extends false
-    ? `${R['decorator']} on ${K}: it has a default: add '${K}' to defaults in [ModelTypes]`
-    : never
-  : In<K, DeclaredNames<T, 'defaults'>> extends true
-    ? `${R['decorator']} on ${K}: defaults in [ModelTypes] names it, but the decorator gives no default`
-    : never;
-
-type OptionalProblem<R extends PropertyRule, T, K extends string> = R['optional'] extends true
-  ? IsOptional<T, K> extends false
-    ? `${R['decorator']} on ${K}: optional: true needs the property declared ${K}?`
-    : never
-  : IsOptional<T, K> extends true
-    ? `${R['decorator']} on ${K}: the property is optional (?), so give optional: true`
-    : never;
-
+/** `@Categorical`'s values and the property's type must be the same union. */
 type ValuesProblem<R extends PropertyRule, T, K extends string> = R['values'] extends string
   ? K extends keyof T
-    ? [NonNullable<T[K]>] extends [R['values']]
-      ? [R['values']] extends [NonNullable<T[K]>]
-        ? never
-        : `${R['decorator']} on ${K}: type the property as exactly its values, e.g. (typeof VALUES)[number] with the values as const`
+    ? [NonNullable<T[K]>, R['values']] extends [R['values'], NonNullable<T[K]>]
+      ? never
       : `${R['decorator']} on ${K}: type the property as exactly its values, e.g. (typeof VALUES)[number] with the values as const`
     : never
-  : never;
-
-type TtlProblem<R extends PropertyRule, T, K extends string> =
-  IsOptional<T, K> extends false ? `${R['decorator']} on ${K}: an expiry may be absent: declare ${K}?` : never;
-
-type IndexProblem<R extends PropertyRule, T> = R['index'] extends string
-  ? In<R['index'], DeclaredNames<T, 'indexes'>> extends false
-    ? `${R['decorator']}('${R['index']}'): add '${R['index']}' to indexes in [ModelTypes]`
-    : never
-  : never;
-
-/** The first problem of a decorator on property K of a model T; never when it fits (or T has no declaration). */
-export type PropertyProblem<R extends PropertyRule, T, K> = K extends string
-  ? IsDeclared<T> extends false
-    ? never
-    : R['role'] extends 'key'
-      ? KeyProblem<R, T, K>
-      : R['role'] extends 'managed'
-        ? ManagedProblem<R, T, K>
-        : R['role'] extends 'ttl'
-          ? NotManaged<R, T, K> | TtlProblem<R, T, K>
-          : R['role'] extends 'index'
-            ? IndexProblem<R, T>
-            : NotManaged<R, T, K> | DefaultProblem<R, T, K> | OptionalProblem<R, T, K> | ValuesProblem<R, T, K>
   : never;
 
 /**
@@ -97,10 +152,42 @@ export type PropertyProblem<R extends PropertyRule, T, K> = K extends string
  * against the model's `[ModelTypes]` declaration.
  */
 export interface CheckedPropertyDecorator<R extends PropertyRule> {
-  <T extends object, K extends string | symbol>(prototype: T, property: Checked<K, PropertyProblem<R, T, K>>): void;
-  <T, V, K extends string | symbol>(
+  <T extends UndeclaredModel>(prototype: T, property: string | symbol): void;
+  <T extends DeclaredModel, K extends FittingName<R, T>>(prototype: T, property: K): void;
+  <T extends DeclaredModel, K extends string | symbol>(
+    prototype: T,
+    property: Verdict<K, PropertyProblem<R, T, K & string>>,
+  ): void;
+  <T extends UndeclaredModel, V>(value: undefined, context: ClassFieldDecoratorContext<T, V>): void;
+  <T extends DeclaredModel, V, K extends FittingName<R, T>>(
     value: undefined,
-    context: ClassFieldDecoratorContext<T, V> & { readonly name: Checked<K, PropertyProblem<R, T, K>> },
+    context: ClassFieldDecoratorContext<T, V> & { readonly name: K },
+  ): void;
+  <T extends DeclaredModel, V, K extends string | symbol>(
+    value: undefined,
+    context: ClassFieldDecoratorContext<T, V> & { readonly name: Verdict<K, PropertyProblem<R, T, K & string>> },
+  ): void;
+}
+
+/**
+ * `@Categorical`: a CheckedPropertyDecorator that also requires the property to be typed exactly as the
+ * values (apart, so that the other decorators do not pay for that check).
+ */
+export interface CheckedCategoricalDecorator<R extends PropertyRule> {
+  <T extends UndeclaredModel>(prototype: T, property: string | symbol): void;
+  <T extends DeclaredModel, K extends FittingName<R, T>>(prototype: T, property: K & ValuesFit<R, T, K>): void;
+  <T extends DeclaredModel, K extends string | symbol>(
+    prototype: T,
+    property: Verdict<K, PropertyProblem<R, T, K & string>>,
+  ): void;
+  <T extends UndeclaredModel, V>(value: undefined, context: ClassFieldDecoratorContext<T, V>): void;
+  <T extends DeclaredModel, V, K extends FittingName<R, T>>(
+    value: undefined,
+    context: ClassFieldDecoratorContext<T, V> & { readonly name: K & ValuesFit<R, T, K> },
+  ): void;
+  <T extends DeclaredModel, V, K extends string | symbol>(
+    value: undefined,
+    context: ClassFieldDecoratorContext<T, V> & { readonly name: Verdict<K, PropertyProblem<R, T, K & string>> },
   ): void;
 }
 
@@ -110,39 +197,52 @@ type MoreThanTwo<U, All = U> = true extends (U extends unknown ? IsUnion<Exclude
 type UnknownPart<D> = Exclude<keyof D, keyof ModelTypesDeclaration> & string;
 
 /** What is wrong with a model's declaration as a whole; never when it is fine (or absent). */
-export type DeclarationProblem<T> =
-  IsDeclared<T> extends false
-    ? never
-    : [UnknownPart<DeclarationOf<T>>] extends [never]
-      ? [KeyName<T>] extends [never]
-        ? '@Table: [ModelTypes] needs key: the partition key (and the sort key)'
-        : MoreThanTwo<KeyName<T>> extends true
-          ? '@Table: key in [ModelTypes] names at most two attributes (the partition key and the sort key)'
-          : [NotAProperty<T>] extends [never]
-            ? never
-            : `@Table: [ModelTypes] names ${NotAProperty<T>}, which is not a property of the model`
-      : `@Table: [ModelTypes] has no part ${UnknownPart<DeclarationOf<T>>} (its parts: key, managed, defaults, indexes)`;
+export type DeclarationProblem<T> = [UnknownPart<DeclarationOf<T>>] extends [never]
+  ? [KeyName<T>] extends [never]
+    ? '@Table: [ModelTypes] needs key: the partition key (and the sort key)'
+    : MoreThanTwo<KeyName<T>> extends true
+      ? '@Table: key in [ModelTypes] names at most two attributes (the partition key and the sort key)'
+      : [NotAProperty<T>] extends [never]
+        ? never
+        : `@Table: [ModelTypes] names ${NotAProperty<T>}, which is not a property of the model`
+  : `@Table: [ModelTypes] has no part ${UnknownPart<DeclarationOf<T>>} (its parts: key, managed, defaults, indexes)`;
 
 type NotAProperty<T> = Exclude<
   DeclaredNames<T, 'key'> | DeclaredNames<T, 'managed'> | DeclaredNames<T, 'defaults'>,
-  DataName<T>
+  Names<T>
 >;
 
 type InstanceOf<C> = C extends abstract new (...args: never) => infer T ? T : never;
 
+type Model<T> = abstract new (...args: never) => T;
+
 /** A class decorator of this library whose model's `[ModelTypes]` declaration is checked (see DeclarationProblem). */
 export interface CheckedClassDecorator<R extends PropertyRule | undefined = undefined> {
-  <C extends abstract new (...args: never) => unknown>(model: Checked<C, ClassProblem<R, InstanceOf<C>>>): void;
-  <C extends abstract new (...args: never) => unknown>(
-    model: Checked<C, ClassProblem<R, InstanceOf<C>>>,
+  <C extends Model<UndeclaredModel>>(model: C): void;
+  <C extends Model<DeclaredModel>>(model: Verdict<C, ClassProblem<R, InstanceOf<C>>>): void;
+  <C extends Model<UndeclaredModel>>(model: C, context: ClassDecoratorContext<C>): void;
+  <C extends Model<DeclaredModel>>(
+    model: Verdict<C, ClassProblem<R, InstanceOf<C>>>,
     context: ClassDecoratorContext<C>,
   ): void;
 }
 
 type ClassProblem<R, T> = R extends PropertyRule ? PropertyProblem<R, T, ''> : DeclarationProblem<T>;
 
-/** `@GlobalIndex` / `@LocalIndex`: on a property or on the class, the index name is checked against the declaration. */
-export type CheckedIndexDecorator<R extends PropertyRule> = CheckedClassDecorator<R> & CheckedPropertyDecorator<R>;
+/**
+ * `@GlobalIndex` / `@LocalIndex`: on a property or on the class, the index name is checked against the
+ * declaration. One interface rather than the intersection of the two above, which costs the compiler
+ * far more on every property it decorates.
+ */
+export interface CheckedIndexDecorator<R extends PropertyRule> extends CheckedPropertyDecorator<R> {
+  <C extends Model<UndeclaredModel>>(model: C): void;
+  <C extends Model<DeclaredModel>>(model: Verdict<C, ClassProblem<R, InstanceOf<C>>>): void;
+  <C extends Model<UndeclaredModel>>(model: C, context: ClassDecoratorContext<C>): void;
+  <C extends Model<DeclaredModel>>(
+    model: Verdict<C, ClassProblem<R, InstanceOf<C>>>,
+    context: ClassDecoratorContext<C>,
+  ): void;
+}
 
 /** The rule of `@PartitionKey` / `@SortKey`. */
 export interface KeyRule<D extends string> {
@@ -156,14 +256,25 @@ export interface LifecycleRule<D extends string, Role extends 'managed' | 'ttl'>
   readonly role: Role;
 }
 
-/** The rule of `@Attribute` and `@Categorical`, from the options (and values) given. */
-export interface AttributeRule<D extends string, O, Values extends string | undefined = undefined> {
+/** The rule of `@Attribute` and `@Categorical`: whether `optional: true` and a `default` were given, and the values. */
+export interface AttributeRule<
+  D extends string,
+  Optional extends boolean,
+  Defaulted extends boolean,
+  Values extends string | undefined = undefined,
+> {
   readonly decorator: D;
   readonly role: 'attribute';
-  readonly optional: O extends { readonly optional: true } ? true : false;
-  readonly defaulted: 'default' extends keyof O ? true : false;
+  readonly optional: Optional;
+  readonly defaulted: Defaulted;
   readonly values: Values;
 }
+
+/** Options that say `optional: true`. */
+export type OptionalOptions<O> = O & { readonly optional: true };
+
+/** Options that give a `default` (its type is the option's own; here only its presence counts). */
+export type DefaultedOptions<O> = O & { readonly default: unknown };
 
 /** The rule of `@GlobalIndex` / `@LocalIndex` named N. */
 export interface IndexRule<D extends string, N extends string> {
@@ -171,6 +282,3 @@ export interface IndexRule<D extends string, N extends string> {
   readonly role: 'index';
   readonly index: N;
 }
-
-/** Options inferred as given (for the checks), with any option `Allowed` does not have refused as it would be without inference. */
-export type ExactOptions<O, Allowed> = O & { readonly [P in Exclude<keyof O, keyof Allowed>]: never };
