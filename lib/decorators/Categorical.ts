@@ -1,11 +1,6 @@
 import type { AttributeOptions } from '../metadata/declarations';
 import { recordAttribute } from '../metadata/store';
-import type {
-  AttributeRule,
-  CheckedCategoricalDecorator,
-  DefaultedOptions,
-  OptionalOptions,
-} from '../types/decorators';
+import type { AttributeRule, CheckedPropertyDecorator, DefaultedOptions, OptionalOptions } from '../types/decorators';
 import { appliedWithoutParentheses, copied, propertyDecorator } from './decorate';
 
 /**
@@ -16,19 +11,19 @@ import { appliedWithoutParentheses, copied, propertyDecorator } from './decorate
 export function Categorical<const V extends readonly string[]>(
   values: V,
   options: OptionalOptions<DefaultedOptions<AttributeOptions>>,
-): CheckedCategoricalDecorator<AttributeRule<'@Categorical', true, true, V[number]>>;
+): CheckedPropertyDecorator<AttributeRule<'@Categorical', true, true, V[number]>>;
 export function Categorical<const V extends readonly string[]>(
   values: V,
   options: OptionalOptions<AttributeOptions>,
-): CheckedCategoricalDecorator<AttributeRule<'@Categorical', true, false, V[number]>>;
+): CheckedPropertyDecorator<AttributeRule<'@Categorical', true, false, V[number]>>;
 export function Categorical<const V extends readonly string[]>(
   values: V,
   options: DefaultedOptions<AttributeOptions>,
-): CheckedCategoricalDecorator<AttributeRule<'@Categorical', false, true, V[number]>>;
+): CheckedPropertyDecorator<AttributeRule<'@Categorical', false, true, V[number]>>;
 export function Categorical<const V extends readonly string[]>(
   values: V,
   options?: AttributeOptions,
-): CheckedCategoricalDecorator<AttributeRule<'@Categorical', false, false, V[number]>>;
+): CheckedPropertyDecorator<AttributeRule<'@Categorical', false, false, V[number]>>;
 export function Categorical(...args: unknown[]): unknown {
   if (appliedWithoutParentheses('@Categorical', args)) return undefined;
   const [values, options] = args.map(copied);

@@ -1,5 +1,4 @@
 import type { IndexProjection } from '../metadata/declarations';
-import type { ModelClassOrPropertyDecorator } from './decorate';
 import { indexDecorator } from './indexDecorator';
 import type { CheckedIndexDecorator, IndexRule } from '../types/decorators';
 
@@ -20,6 +19,6 @@ export function GlobalIndex<const N extends string>(
   name: N,
   options?: GlobalIndexOptions,
 ): CheckedIndexDecorator<IndexRule<'@GlobalIndex', N>>;
-export function GlobalIndex(...args: unknown[]): ModelClassOrPropertyDecorator | undefined {
+export function GlobalIndex(...args: unknown[]): unknown {
   return indexDecorator('global', args);
 }

@@ -1,5 +1,4 @@
 import type { IndexProjection } from '../metadata/declarations';
-import type { ModelClassOrPropertyDecorator } from './decorate';
 import { indexDecorator } from './indexDecorator';
 import type { CheckedIndexDecorator, IndexRule } from '../types/decorators';
 
@@ -19,6 +18,6 @@ export function LocalIndex<const N extends string>(
   name: N,
   options?: LocalIndexOptions,
 ): CheckedIndexDecorator<IndexRule<'@LocalIndex', N>>;
-export function LocalIndex(...args: unknown[]): ModelClassOrPropertyDecorator | undefined {
+export function LocalIndex(...args: unknown[]): unknown {
   return indexDecorator('local', args);
 }

@@ -1,6 +1,6 @@
 import type { TableDeclaration } from '../metadata/declarations';
 import { recordTable } from '../metadata/store';
-import { appliedWithoutParentheses, classDecorator, copied, type ModelClassDecorator } from './decorate';
+import { appliedWithoutParentheses, classDecorator, copied } from './decorate';
 import type { CheckedClassDecorator } from '../types/decorators';
 
 /**
@@ -8,7 +8,7 @@ import type { CheckedClassDecorator } from '../types/decorators';
  * @example `@Table({ name: 'phonebook-table' }) class PhoneData { ... }`
  */
 export function Table(declaration: TableDeclaration): CheckedClassDecorator;
-export function Table(...args: unknown[]): ModelClassDecorator | undefined {
+export function Table(...args: unknown[]): unknown {
   if (appliedWithoutParentheses('@Table', args)) return undefined;
   const options = copied(args[0]);
   return classDecorator('@Table', (target) => recordTable(target, { options }));

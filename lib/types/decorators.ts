@@ -14,11 +14,11 @@ import type {
 // (or the reverse, where the decorator says it) fails to compile, with the fix in the message. A model
 // without the declaration is not checked. The run-time checks (compileSchema) stay as they are.
 //
-// Each decorator has three signatures per decorator mode, tried in order: a model without the declaration
-// (no check, nothing for the compiler to compute); a declared model whose property is among those the
-// decorator fits (a set computed once per model and rule, so a property costs one membership test); and,
-// only when that fails, the same check spelt out property by property, whose parameter type is the
-// message that says what to fix.
+// Each decorator has one signature per decorator mode (legacy, standard): with more, the compiler reports
+// only the last signature's error, and the message would be lost. Its parameter type resolves in steps, so
+// that a property that fits costs little: a model without the declaration is not checked; a declared
+// model's property among those the decorator fits (a set computed once per model and rule) costs one
+// membership test; only any other property gets the check spelt out, which is the message saying what to fix.
 
 /** What one decorator application says of its property, for the check. */
 export interface PropertyRule {
@@ -38,11 +38,6 @@ export interface PropertyRule {
 export interface UndeclaredModel {
   readonly [ModelTypes]?: undefined;
   readonly constructor: unknown;
-}
-
-/** A model instance with a `[ModelTypes]` declaration. */
-export interface DeclaredModel {
-  readonly [ModelTypes]?: object;
 }
 
 type Names<T> = keyof T & string;
@@ -70,19 +65,6 @@ export type FittingName<R extends PropertyRule, T> = R['role'] extends 'attribut
         : R['index'] extends DeclaredNames<T, 'indexes'>
           ? Names<T> | ''
           : never;
-
-/**
- * `unknown` unless the rule has `@Categorical` values and property K is not typed exactly as them (then never,
- * so that the property fails the fitting signature and meets the one whose message says why). Checked for the
- * decorated property alone: most rules have no values, and then this costs nothing.
- */
-type ValuesFit<R extends PropertyRule, T, K> = R['values'] extends string
-  ? K extends keyof T
-    ? [NonNullable<T[K]>, R['values']] extends [R['values'], NonNullable<T[K]>]
-      ? unknown
-      : never
-    : unknown
-  : unknown;
 
 /** The property name itself when the check passes, else the problem as a message type (the argument then fails). */
 type Verdict<K, Problem> = [Problem] extends [never] ? K : Problem;
@@ -148,46 +130,26 @@ type ValuesProblem<R extends PropertyRule, T, K extends string> = R['values'] ex
   : never;
 
 /**
+ * Property K of model T as a decorator with rule R may take it: K itself when the decorator fits (or T has
+ * no declaration), else the problem as a message type, so that the argument fails with the message.
+ */
+export type CheckedProperty<R extends PropertyRule, T, K> = T extends UndeclaredModel
+  ? K
+  : K extends FittingName<R, T>
+    ? R['values'] extends string
+      ? Verdict<K, ValuesProblem<R, T, K>>
+      : K
+    : Verdict<K, PropertyProblem<R, T, K & string>>;
+
+/**
  * A property decorator of this library (legacy or standard decorators) whose application is checked
  * against the model's `[ModelTypes]` declaration.
  */
 export interface CheckedPropertyDecorator<R extends PropertyRule> {
-  <T extends UndeclaredModel>(prototype: T, property: string | symbol): void;
-  <T extends DeclaredModel, K extends FittingName<R, T>>(prototype: T, property: K): void;
-  <T extends DeclaredModel, K extends string | symbol>(
-    prototype: T,
-    property: Verdict<K, PropertyProblem<R, T, K & string>>,
-  ): void;
-  <T extends UndeclaredModel, V>(value: undefined, context: ClassFieldDecoratorContext<T, V>): void;
-  <T extends DeclaredModel, V, K extends FittingName<R, T>>(
+  <T extends object, K extends string | symbol>(prototype: T, property: CheckedProperty<R, T, K>): void;
+  <T, V, K extends string | symbol>(
     value: undefined,
-    context: ClassFieldDecoratorContext<T, V> & { readonly name: K },
-  ): void;
-  <T extends DeclaredModel, V, K extends string | symbol>(
-    value: undefined,
-    context: ClassFieldDecoratorContext<T, V> & { readonly name: Verdict<K, PropertyProblem<R, T, K & string>> },
-  ): void;
-}
-
-/**
- * `@Categorical`: a CheckedPropertyDecorator that also requires the property to be typed exactly as the
- * values (apart, so that the other decorators do not pay for that check).
- */
-export interface CheckedCategoricalDecorator<R extends PropertyRule> {
-  <T extends UndeclaredModel>(prototype: T, property: string | symbol): void;
-  <T extends DeclaredModel, K extends FittingName<R, T>>(prototype: T, property: K & ValuesFit<R, T, K>): void;
-  <T extends DeclaredModel, K extends string | symbol>(
-    prototype: T,
-    property: Verdict<K, PropertyProblem<R, T, K & string>>,
-  ): void;
-  <T extends UndeclaredModel, V>(value: undefined, context: ClassFieldDecoratorContext<T, V>): void;
-  <T extends DeclaredModel, V, K extends FittingName<R, T>>(
-    value: undefined,
-    context: ClassFieldDecoratorContext<T, V> & { readonly name: K & ValuesFit<R, T, K> },
-  ): void;
-  <T extends DeclaredModel, V, K extends string | symbol>(
-    value: undefined,
-    context: ClassFieldDecoratorContext<T, V> & { readonly name: Verdict<K, PropertyProblem<R, T, K & string>> },
+    context: ClassFieldDecoratorContext<T, V> & { readonly name: CheckedProperty<R, T, K> },
   ): void;
 }
 
@@ -216,33 +178,21 @@ type InstanceOf<C> = C extends abstract new (...args: never) => infer T ? T : ne
 
 type Model<T> = abstract new (...args: never) => T;
 
-/** A class decorator of this library whose model's `[ModelTypes]` declaration is checked (see DeclarationProblem). */
-export interface CheckedClassDecorator<R extends PropertyRule | undefined = undefined> {
-  <C extends Model<UndeclaredModel>>(model: C): void;
-  <C extends Model<DeclaredModel>>(model: Verdict<C, ClassProblem<R, InstanceOf<C>>>): void;
-  <C extends Model<UndeclaredModel>>(model: C, context: ClassDecoratorContext<C>): void;
-  <C extends Model<DeclaredModel>>(
-    model: Verdict<C, ClassProblem<R, InstanceOf<C>>>,
-    context: ClassDecoratorContext<C>,
-  ): void;
-}
+/** Class C as a decorator with rule R (or `@Table` when R is undefined) may take it: C, or the problem as a message type. */
+type CheckedModel<R, C> = InstanceOf<C> extends UndeclaredModel ? C : Verdict<C, ClassProblem<R, InstanceOf<C>>>;
 
 type ClassProblem<R, T> = R extends PropertyRule ? PropertyProblem<R, T, ''> : DeclarationProblem<T>;
 
-/**
- * `@GlobalIndex` / `@LocalIndex`: on a property or on the class, the index name is checked against the
- * declaration. One interface rather than the intersection of the two above, which costs the compiler
- * far more on every property it decorates.
- */
-export interface CheckedIndexDecorator<R extends PropertyRule> extends CheckedPropertyDecorator<R> {
-  <C extends Model<UndeclaredModel>>(model: C): void;
-  <C extends Model<DeclaredModel>>(model: Verdict<C, ClassProblem<R, InstanceOf<C>>>): void;
-  <C extends Model<UndeclaredModel>>(model: C, context: ClassDecoratorContext<C>): void;
-  <C extends Model<DeclaredModel>>(
-    model: Verdict<C, ClassProblem<R, InstanceOf<C>>>,
-    context: ClassDecoratorContext<C>,
-  ): void;
+/** A class decorator of this library whose model's `[ModelTypes]` declaration is checked (see DeclarationProblem). */
+export interface CheckedClassDecorator<R extends PropertyRule | undefined = undefined> {
+  // one signature for both modes (the context is standard decorators'): an index decorator then has three in
+  // all, few enough for the compiler to report each one's error, the message among them
+  <C extends Model<object>>(model: CheckedModel<R, C>, context?: ClassDecoratorContext<C>): void;
 }
+
+/** `@GlobalIndex` / `@LocalIndex`: on a property or on the class, the index name is checked against the declaration. */
+export interface CheckedIndexDecorator<R extends PropertyRule>
+  extends CheckedPropertyDecorator<R>, CheckedClassDecorator<R> {}
 
 /** The rule of `@PartitionKey` / `@SortKey`. */
 export interface KeyRule<D extends string> {

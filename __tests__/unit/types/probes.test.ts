@@ -55,6 +55,57 @@ describe('the type probes', () => {
     expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual([2578]); // Unused '@ts-expect-error' directive
   });
 
+  // @ts-expect-error only says that a line fails: these say that the error shows the message saying what to fix
+  // (the compiler prints every signature's error only for three signatures or fewer, else the last one's alone)
+  it.each([
+    ['legacy', true],
+    ['standard', false],
+  ])('of the decorators fail with the message that says what to fix, under %s decorators', (_mode, legacy) => {
+    const file = path.join(probesDir, `messages-${String(legacy)}.ts`);
+    const text = [
+      "import { Attribute, Categorical, GlobalIndex, PartitionKey, Table, Version } from '../fixtures/decoratorsOnly';",
+      "import { ModelTypes } from '../../lib/types/ModelTypes';",
+      "@Table({ name: 't' })",
+      "@GlobalIndex('byNope', { partitionKey: 'owner' })",
+      'export class Wrong {',
+      "  declare [ModelTypes]?: { key: 'id'; defaults: 'token'; indexes: 'byOwner' };",
+      "  @PartitionKey({ type: 'string' }) id!: string;",
+      "  @Attribute({ type: 'string' }) token!: string;",
+      "  @Categorical(['A', 'B'] as const) status!: string;",
+      "  @GlobalIndex('byWho') owner!: string;",
+      '  @Version() version!: number;',
+      '}',
+      "@Table({ name: 'u' })",
+      'export class Unknown {',
+      "  declare [ModelTypes]?: { key: 'id'; managed: 'nope' };",
+      "  @PartitionKey({ type: 'string' }) id!: string;",
+      '}',
+    ].join('\n');
+    const options: ts.CompilerOptions = {
+      ...projectOptions(),
+      experimentalDecorators: legacy,
+      emitDecoratorMetadata: legacy,
+      types: ['node'],
+      noEmit: true,
+    };
+    const host = ts.createCompilerHost(options);
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (name, version, ...rest) =>
+      name === file ? ts.createSourceFile(name, text, version) : getSourceFile(name, version, ...rest);
+    const program = ts.createProgram([file], options, host);
+    const errors = messages(ts.getPreEmitDiagnostics(program, program.getSourceFile(file)));
+    expect(errors).toHaveLength(6);
+    const expected = [
+      "@GlobalIndex('byNope'): add 'byNope' to indexes in [ModelTypes]",
+      '@Attribute on token: defaults in [ModelTypes] names it, but the decorator gives no default',
+      '@Categorical on status: type the property as exactly its values',
+      "@GlobalIndex('byWho'): add 'byWho' to indexes in [ModelTypes]",
+      "@Version on version: add 'version' to managed in [ModelTypes]",
+      '@Table: [ModelTypes] names nope, which is not a property of the model',
+    ];
+    expected.forEach((message, at) => expect(errors[at]).toContain(message));
+  });
+
   it('of the decorators hold under standard decorators too', () => {
     // the decorators alone, as tscStandard.test.ts does: the whole entry point would load the AWS SDK's declarations
     const file = path.join(probesDir, 'decorators.standard.probes.ts');
