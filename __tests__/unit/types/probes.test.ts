@@ -55,7 +55,7 @@ describe('the type probes', () => {
     expect(diagnostics.map((diagnostic) => diagnostic.code)).toEqual([2578]); // Unused '@ts-expect-error' directive
   });
 
-  // @ts-expect-error only says that a line fails: these say that the error shows the message saying what to fix
+  // an expect-error directive only says that a line fails: these say that the error shows the message saying what to fix
   // (the compiler prints every signature's error only for three signatures or fewer, else the last one's alone)
   it.each([
     ['legacy', true],
