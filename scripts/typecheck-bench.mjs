@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// How much the typed API costs the compiler: generates two projects of 50 models each and
-// type-checks both with `tsc --noEmit`, alternating runs so that both see the same machine load.
-//   typed: 50 decorated models declaring [ModelTypes], a repository each, and per model the typed API
-//          (repo.where conditions with a nested path, typed ids, typed changes and actions, an index name)
-//   plain: the same 50 classes without decorators or declaration, the same calls through the untyped API
-//          (the free where(), loose ids and changes)
-// Both compile against the library's declarations (built here into the temporary directory), as a
+// How much the typed API costs the compiler: generates three projects of 50 models each and
+// type-checks them with `tsc --noEmit`, in turns so that all see the same machine load.
+//   typed:      50 decorated models declaring [ModelTypes], a repository each, and per model the typed API
+//               (repo.where conditions with a nested path, typed ids, typed changes and actions, an index name)
+//   undeclared: the same decorated models without [ModelTypes], the same calls through the free where()
+//               (the library before the typed API: what decorators cost by themselves)
+//   plain:      the same 50 classes without decorators, the same calls as undeclared
+// All compile against the library's declarations (built here into the temporary directory), as a
 // user's project would. Prints the medians of N runs of each (default 5): wall time, CPU time (user +
 // system, steadier on a shared machine) and, from `--extendedDiagnostics`, check time, instantiations, types.
 //   node scripts/typecheck-bench.mjs [--runs 5] [--models 50] [--keep]
@@ -27,10 +28,11 @@ const keep = process.argv.includes('--keep');
 
 const STATUSES = "['NEW', 'OPEN', 'DONE'] as const";
 
-/** One model, decorated and declared (typed) or a plain class (plain). */
-function modelSource(index, typed) {
-  const decorate = (decorator) => (typed ? `${decorator} ` : '');
-  return `import { ${typed ? 'Attribute, Categorical, CreatedAt, GlobalIndex, ModelTypes, PartitionKey, Table, Version, ' : ''}Repository, add, addToSet, append, remove${typed ? '' : ', where'} } from 'dynamodb-decorators';
+/** One model and its use, of the kind of project named (see above). */
+function modelSource(index, kind) {
+  const typed = kind === 'typed';
+  const decorate = (decorator) => (kind === 'plain' ? '' : `${decorator} `);
+  return `import { ${kind === 'plain' ? '' : 'Attribute, Categorical, CreatedAt, GlobalIndex, PartitionKey, Table, Version, '}${typed ? 'ModelTypes, ' : ''}Repository, add, addToSet, append, remove${typed ? '' : ', where'} } from 'dynamodb-decorators';
 
 export const STATUSES_${index} = ${STATUSES};
 
@@ -83,12 +85,12 @@ export async function use${index}(repo: Repository${index}): Promise<unknown[]> 
 `;
 }
 
-function writeProject(directory, typed, declarations) {
+function writeProject(directory, kind, declarations) {
   mkdirSync(directory, { recursive: true });
   const files = [];
   for (let index = 0; index < models; index++) {
     const name = `model${index}.ts`;
-    writeFileSync(path.join(directory, name), modelSource(index, typed));
+    writeFileSync(path.join(directory, name), modelSource(index, kind));
     files.push(name);
   }
   const config = {
@@ -151,16 +153,19 @@ try {
   execFileSync(tsc, ['-p', path.join(root, 'tsconfig.build.json'), '--emitDeclarationOnly', '--outDir', declarations]);
   writeFileSync(path.join(work, 'package.json'), '{ "private": true }');
   symlinkSync(path.join(root, 'node_modules'), path.join(work, 'node_modules'));
-  const projects = { typed: path.join(work, 'typed'), plain: path.join(work, 'plain') };
-  writeProject(projects.typed, true, declarations);
-  writeProject(projects.plain, false, declarations);
+  const kinds = ['typed', 'undeclared', 'plain'];
+  const projects = Object.fromEntries(kinds.map((kind) => [kind, path.join(work, kind)]));
+  for (const kind of kinds) writeProject(projects[kind], kind, declarations);
 
-  // both must compile (execFileSync throws otherwise): a timing of a failing check would measure nothing
-  for (const directory of Object.values(projects)) typeCheck(directory);
-  const results = { typed: [], plain: [] };
+  // all must compile (execFileSync throws otherwise): a timing of a failing check would measure nothing
+  for (const kind of kinds) typeCheck(projects[kind]);
+  const results = Object.fromEntries(kinds.map((kind) => [kind, []]));
   for (let run = 0; run < runs; run++) {
-    for (const kind of run % 2 === 0 ? ['typed', 'plain'] : ['plain', 'typed'])
+    // each run starts with another project, so that none always runs first (or last)
+    for (const at of kinds.keys()) {
+      const kind = kinds[(at + run) % kinds.length];
       results[kind].push(typeCheck(projects[kind]));
+    }
   }
   const row = (kind) => {
     const of = (field) => results[kind].map((result) => result[field]);
@@ -173,17 +178,21 @@ try {
       types: median(of('types')),
     };
   };
-  const typed = row('typed');
-  const plain = row('plain');
+  const rows = Object.fromEntries(kinds.map((kind) => [kind, row(kind)]));
   console.log(
     `${models} models, ${runs} runs each, TypeScript ${execFileSync(tsc, ['-v'], { encoding: 'utf8' }).trim()}`,
   );
-  console.table({ typed, plain });
-  const ratio = (key) => (typed[key] / plain[key]).toFixed(2);
-  console.log(
-    `typed / plain: wall ${ratio('wall ms (median)')}x, CPU ${ratio('CPU ms (median)')}x, ` +
-      `check ${ratio('check ms (median)')}x, instantiations ${ratio('instantiations')}x, types ${ratio('types')}x`,
-  );
+  console.table(rows);
+  const ratios = (over, under) => {
+    const ratio = (key) => (rows[over][key] / rows[under][key]).toFixed(2);
+    return (
+      `${over} / ${under}: wall ${ratio('wall ms (median)')}x, CPU ${ratio('CPU ms (median)')}x, ` +
+      `check ${ratio('check ms (median)')}x, instantiations ${ratio('instantiations')}x, types ${ratio('types')}x`
+    );
+  };
+  console.log(ratios('typed', 'plain'));
+  console.log(ratios('typed', 'undeclared'));
+  console.log(ratios('undeclared', 'plain'));
   if (keep) console.log(`projects kept in ${work}`);
 } finally {
   if (!keep) rmSync(work, { recursive: true, force: true });
