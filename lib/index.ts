@@ -28,12 +28,28 @@ export type {
   TableDeclaration,
 } from './metadata/declarations';
 
+export { ModelTypes } from './types/ModelTypes';
+export type { AnyModel, IndexName, ModelTypesDeclaration } from './types/ModelTypes';
+export type {
+  BinaryConditions,
+  CollectionConditions,
+  ComparableConditions,
+  ConditionsOn,
+  MapConditions,
+  ModelWhere,
+  OrderedConditions,
+  SizedConditions,
+  StringConditions,
+  ValueConditions,
+} from './types/conditions';
+export type { PathOf } from './types/attributes';
+
 export { enumsOf } from './schema/enumsOf';
 export type { ModelEnums } from './schema/enumsOf';
 export type { ModelClass } from './schema/CompiledSchema';
 
 export { Repository } from './repository/Repository';
-export type { RecordData } from './repository/Repository';
+export type { RecordData, RecordId, RecordKey, UpdateChanges } from './types/records';
 export type {
   DeleteOptions,
   GetOptions,
@@ -47,7 +63,6 @@ export type { CreateTableResult } from './repository/manageTable';
 export type { BatchOptions } from './repository/sendChunks';
 export type { BatchGetOptions, BatchGetResult } from './repository/batchGet';
 export type { BatchWriteItems, BatchWriteResult } from './repository/batchWrite';
-export type { UpdateChanges } from './repository/UpdateChanges';
 export type { StreamChange, StreamEventName, StreamRecordInput } from './streams/fromStreamRecord';
 
 export { where, and, or, not, Condition, AttributeConditions, Comparisons } from './expressions/conditions';
@@ -65,7 +80,6 @@ export {
   removeIn,
   UpdateAction,
 } from './expressions/updates';
-export type { RecordId } from './repository/RecordId';
 export { Query } from './repository/Query';
 export { Scan } from './repository/Scan';
 export type { Page } from './repository/PagedRead';
@@ -93,7 +107,11 @@ export { EntityMismatchError } from './errors/EntityMismatchError';
 export { UnsupportedCapabilityError } from './errors/UnsupportedCapabilityError';
 export { WaitTimeoutError } from './errors/WaitTimeoutError';
 export { TransactionCanceledError } from './errors/TransactionCanceledError';
-export type { TransactionActionKind, TransactionCancellationReason } from './errors/TransactionCanceledError';
+export type {
+  TransactionActionFailure,
+  TransactionActionKind,
+  TransactionCancellationReason,
+} from './errors/TransactionCanceledError';
 export { TransactionActionError } from './errors/TransactionActionError';
 export { SetupError } from './errors/SetupError';
 export { TableNotFoundError } from './errors/TableNotFoundError';

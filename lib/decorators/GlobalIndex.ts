@@ -1,6 +1,6 @@
 import type { IndexProjection } from '../metadata/declarations';
-import type { ModelClassOrPropertyDecorator } from './decorate';
 import { indexDecorator } from './indexDecorator';
+import type { CheckedIndexDecorator, IndexRule } from '../types/decorators';
 
 /** Options of `@GlobalIndex`; on a class, `partitionKey` names the index's partition key. */
 export interface GlobalIndexOptions {
@@ -15,7 +15,10 @@ export interface GlobalIndexOptions {
  * the index's partition key; on a class, `partitionKey` names it.
  * @example `@GlobalIndex('byStatus', { sortKey: 'timestamp' }) status!: string;`
  */
-export function GlobalIndex(name: string, options?: GlobalIndexOptions): ModelClassOrPropertyDecorator;
-export function GlobalIndex(...args: unknown[]): ModelClassOrPropertyDecorator | undefined {
+export function GlobalIndex<const N extends string>(
+  name: N,
+  options?: GlobalIndexOptions,
+): CheckedIndexDecorator<IndexRule<'@GlobalIndex', N>>;
+export function GlobalIndex(...args: unknown[]): unknown {
   return indexDecorator('global', args);
 }

@@ -1,6 +1,6 @@
 import type { IndexProjection } from '../metadata/declarations';
-import type { ModelClassOrPropertyDecorator } from './decorate';
 import { indexDecorator } from './indexDecorator';
+import type { CheckedIndexDecorator, IndexRule } from '../types/decorators';
 
 /** Options of `@LocalIndex`; on a class, `sortKey` names the index's sort key. */
 export interface LocalIndexOptions {
@@ -14,7 +14,10 @@ export interface LocalIndexOptions {
  * with the table. On a property, the property is the index's sort key.
  * @example `@LocalIndex('byTimestamp') timestamp!: string;`
  */
-export function LocalIndex(name: string, options?: LocalIndexOptions): ModelClassOrPropertyDecorator;
-export function LocalIndex(...args: unknown[]): ModelClassOrPropertyDecorator | undefined {
+export function LocalIndex<const N extends string>(
+  name: N,
+  options?: LocalIndexOptions,
+): CheckedIndexDecorator<IndexRule<'@LocalIndex', N>>;
+export function LocalIndex(...args: unknown[]): unknown {
   return indexDecorator('local', args);
 }

@@ -24,17 +24,29 @@ export type ConditionNode =
   | { readonly kind: 'and' | 'or'; readonly conditions: readonly Condition[] }
   | { readonly kind: 'not'; readonly condition: Condition };
 
-/** A condition or filter; combine with `.and()`, `.or()`, `and()`, `or()`, `not()`. */
-export class Condition {
+// a type-only mark: never set at run time
+declare const conditionModel: unique symbol;
+
+/**
+ * A condition or filter; combine with `.and()`, `.or()`, `and()`, `or()`, `not()`. `M` is the model
+ * a repository's `where` wrote it for, so that a repository takes only its own model's conditions;
+ * the free `where()` writes a `Condition` (of any model), which every repository takes.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the default is the untyped condition, usable everywhere
+export class Condition<M = any> {
+  // bivariant in M (a method's parameter): a condition of one model does not fit an unrelated model's
+  // repository, while Repository<Order> still widens to Repository<object>
+  declare readonly [conditionModel]?: { mark(model: M): void }['mark'];
+
   constructor(readonly node: ConditionNode) {}
 
   /** Both this and every other condition hold. */
-  and(...others: Condition[]): Condition {
+  and(...others: Condition<M>[]): Condition<M> {
     return and(this, ...others);
   }
 
   /** This or any other condition holds. */
-  or(...others: Condition[]): Condition {
+  or(...others: Condition<M>[]): Condition<M> {
     return or(this, ...others);
   }
 }
@@ -116,17 +128,17 @@ export function where(path: AttributePath): AttributeConditions {
 }
 
 /** Every condition holds. */
-export function and(...conditions: Condition[]): Condition {
+export function and<M>(...conditions: Condition<M>[]): Condition<M> {
   return new Condition({ kind: 'and', conditions });
 }
 
 /** At least one condition holds. */
-export function or(...conditions: Condition[]): Condition {
+export function or<M>(...conditions: Condition<M>[]): Condition<M> {
   return new Condition({ kind: 'or', conditions });
 }
 
 /** The condition does not hold. */
-export function not(condition: Condition): Condition {
+export function not<M>(condition: Condition<M>): Condition<M> {
   return new Condition({ kind: 'not', condition });
 }
 

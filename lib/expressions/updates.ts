@@ -12,43 +12,60 @@ export type UpdateNode =
   | { readonly kind: 'setIn'; readonly path: readonly (string | number)[]; readonly value: unknown }
   | { readonly kind: 'removeIn'; readonly path: readonly (string | number)[] };
 
-/** One update action on an attribute; made by `add()`, `remove()`, `append()`... */
-export class UpdateAction {
+/** The kinds of update action. */
+export type UpdateActionKind = UpdateNode['kind'];
+
+// a type-only mark: never set at run time
+declare const actionFit: unique symbol;
+
+/**
+ * One update action on an attribute; made by `add()`, `remove()`, `append()`... `Kind` and `Arg`
+ * (the value or element type it was given) let a model's update changes take it only where it fits;
+ * a bare `UpdateAction` is any action.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the default is the untyped action, accepted by untyped changes
+export class UpdateAction<Kind extends UpdateActionKind = UpdateActionKind, Arg = any> {
+  declare readonly [actionFit]?: { readonly kind: Kind; readonly arg: Arg };
+
   constructor(readonly node: UpdateNode) {}
 }
 
-/** Atomically adds to a number (negative to subtract), or adds a Set's members to a set. */
-export function add(value: number | bigint | ReadonlySet<unknown>): UpdateAction {
+/** Atomically adds to a number (negative to subtract) or a bigint, or adds a Set's members to a set. */
+export function add<const V extends number | bigint | ReadonlySet<unknown>>(value: V): UpdateAction<'add', V> {
   return new UpdateAction({ kind: 'add', value });
 }
 
 /** Removes an optional attribute. */
-export function remove(): UpdateAction {
+export function remove(): UpdateAction<'remove', never> {
   return new UpdateAction({ kind: 'remove' });
 }
 
 /** Appends elements to a list (an absent list starts empty). */
-export function append(values: readonly unknown[]): UpdateAction {
+export function append<const E>(values: readonly E[]): UpdateAction<'append', E> {
   return new UpdateAction({ kind: 'append', values: [...values] });
 }
 
 /** Puts elements at the front of a list (an absent list starts empty). */
-export function prepend(values: readonly unknown[]): UpdateAction {
+export function prepend<const E>(values: readonly E[]): UpdateAction<'prepend', E> {
   return new UpdateAction({ kind: 'prepend', values: [...values] });
 }
 
 /** Adds members to a set attribute (an absent set is created). */
-export function addToSet(...members: unknown[]): UpdateAction {
+export function addToSet<const E>(...members: E[]): UpdateAction<'addToSet', E>;
+export function addToSet(...members: unknown[]): UpdateAction<'addToSet', unknown>;
+export function addToSet(...members: unknown[]): UpdateAction<'addToSet', unknown> {
   return new UpdateAction({ kind: 'addToSet', members });
 }
 
 /** Deletes members from a set attribute. */
-export function deleteFromSet(...members: unknown[]): UpdateAction {
+export function deleteFromSet<const E>(...members: E[]): UpdateAction<'deleteFromSet', E>;
+export function deleteFromSet(...members: unknown[]): UpdateAction<'deleteFromSet', unknown>;
+export function deleteFromSet(...members: unknown[]): UpdateAction<'deleteFromSet', unknown> {
   return new UpdateAction({ kind: 'deleteFromSet', members });
 }
 
 /** Sets the attribute only if it is absent. */
-export function ifNotExists(value: unknown): UpdateAction {
+export function ifNotExists<const V>(value: V): UpdateAction<'ifNotExists', V> {
   return new UpdateAction({ kind: 'ifNotExists', value });
 }
 
@@ -56,12 +73,12 @@ export function ifNotExists(value: unknown): UpdateAction {
  * Sets a value inside a map or list attribute: `{ address: setIn(['city'], 'Paris') }`.
  * The maps on the way must exist.
  */
-export function setIn(path: readonly (string | number)[], value: unknown): UpdateAction {
+export function setIn(path: readonly (string | number)[], value: unknown): UpdateAction<'setIn', unknown> {
   return new UpdateAction({ kind: 'setIn', path: [...path], value });
 }
 
 /** Removes a value inside a map or list attribute: `{ address: removeIn(['zip']) }`. */
-export function removeIn(path: readonly (string | number)[]): UpdateAction {
+export function removeIn(path: readonly (string | number)[]): UpdateAction<'removeIn', unknown> {
   return new UpdateAction({ kind: 'removeIn', path: [...path] });
 }
 
@@ -94,7 +111,7 @@ export class UpdateClauses {
  */
 export function serializeUpdate(
   attribute: string,
-  action: UpdateAction,
+  action: Pick<UpdateAction, 'node'>,
   clauses: UpdateClauses,
   context: ExpressionContext,
   encoded: (node: UpdateNode) => AttributeValue,

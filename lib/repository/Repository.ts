@@ -27,18 +27,12 @@ import { prepareCreate, prepareDelete, preparePut, prepareUpdate } from './prepa
 import type { ReadTarget } from './PagedRead';
 import { Query } from './Query';
 import type { AttributeName, QueryKey, QueryOptions, ScanOptions } from './readOptions';
-import type { RecordId } from './RecordId';
 import { Scan } from './Scan';
+import { where } from '../expressions/conditions';
+import type { ModelWhere } from '../types/conditions';
+import type { RecordData, RecordId, UpdateChanges } from '../types/records';
 import type { BatchOptions } from './sendChunks';
 import { sendWrite } from './sendWrite';
-import type { UpdateChanges } from './UpdateChanges';
-
-/**
- * The attributes of a model as plain data: what `createRecord` takes. Every attribute is
- * optional here because the types cannot tell which ones the library fills in (@Version,
- * @CreatedAt...) or which are `optional`; the schema checks what is required at run time.
- */
-export type RecordData<M> = { [K in keyof M as M[K] extends (...args: never[]) => unknown ? never : K]?: M[K] };
 
 const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60 * 1000;
 
@@ -88,6 +82,15 @@ export class Repository<M extends object> {
     this.client = checked.client ?? new DynamoDBClient({});
     this.waitTimeoutMs = checked.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS;
     this.pipeline = new Pipeline(this.client, checked);
+  }
+
+  /**
+   * `where` typed by the model: attribute names (and paths into nested values) and the values they
+   * compare with are checked at compile time. It needs no `this`, so `const { where } = repo` works.
+   * @example const { where } = statuses; statuses.scan({ filter: where('status').eq('FAILED') });
+   */
+  get where(): ModelWhere<M> {
+    return where as unknown as ModelWhere<M>;
   }
 
   /**
@@ -183,7 +186,7 @@ export class Repository<M extends object> {
    * @throws RecordExistsError when a record with that key exists.
    * @throws ConditionFailedError when `options.condition` fails.
    */
-  async createRecord(data: RecordData<M>, options?: WriteOptions): Promise<M> {
+  async createRecord(data: RecordData<M>, options?: WriteOptions<M>): Promise<M> {
     const write = await prepareCreate(this.schema, this.tableName, data, options, new Date());
     // the existing record is asked for only to tell "taken" from "your condition failed": a
     // plain create must not hand someone else's record back in the error
@@ -216,7 +219,7 @@ export class Repository<M extends object> {
    * @throws RecordNotFoundError when there is no such record.
    * @throws EntityMismatchError when the item with that key is another entity's (a table shared by several models).
    */
-  async getRecord(id: RecordId, options?: GetOptions): Promise<M> {
+  async getRecord(id: RecordId<M>, options?: GetOptions): Promise<M> {
     const [keyValues] = await checkAll(this.schema.modelName, [
       () => validateKey(this.schema, id),
       () => throwIssues(this.schema.modelName, optionIssues(options, GET_OPTIONS, 'getRecord')),
@@ -244,7 +247,7 @@ export class Repository<M extends object> {
    * @throws RecordNotFoundError when there is no such record.
    * @throws ConditionFailedError when the version or `options.condition` does not match.
    */
-  async updateRecord(id: RecordId, changes: UpdateChanges<M>, options?: UpdateOptions): Promise<M> {
+  async updateRecord(id: RecordId<M>, changes: UpdateChanges<M>, options?: UpdateOptions<M>): Promise<M> {
     const write = await prepareUpdate(this.schema, this.tableName, id, changes, options, new Date());
     const input = { ...write.input, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } as const;
     const output = await sendWrite(this.pipeline, this.schema, 'update', 'UpdateItem', input, write);
@@ -256,7 +259,7 @@ export class Repository<M extends object> {
    * @throws RecordNotFoundError when there is no such record.
    * @throws ConditionFailedError when `expectedVersion` or `condition` does not match.
    */
-  async deleteRecord(id: RecordId, options?: DeleteOptions): Promise<M> {
+  async deleteRecord(id: RecordId<M>, options?: DeleteOptions<M>): Promise<M> {
     const write = await prepareDelete(this.schema, this.tableName, id, options);
     const input = { ...write.input, ReturnValues: 'ALL_OLD', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } as const;
     const output = await sendWrite(this.pipeline, this.schema, 'delete', 'DeleteItem', input, write);
@@ -270,7 +273,7 @@ export class Repository<M extends object> {
    * (its ids in `unprocessed`, its error in `errors`), even when every request fails.
    * @throws RecordValidationError naming every bad id before anything is sent.
    */
-  async batchGet(ids: readonly RecordId[], options?: BatchGetOptions): Promise<BatchGetResult<M>> {
+  async batchGet(ids: readonly RecordId<M>[], options?: BatchGetOptions): Promise<BatchGetResult<M>> {
     return batchGet(this.pipeline, this.schema, this.tableName, ids, options);
   }
 

@@ -12,7 +12,7 @@ import { booleanOption, optionIssues } from '../validation/checkOptions';
 import { checkBatchIds } from '../validation/validateBatch';
 import { foreignItemError } from '../validation/checkEntity';
 import type { EntityMismatchError } from '../errors/EntityMismatchError';
-import type { RecordId } from './RecordId';
+import type { RecordId, RecordKey } from '../types/records';
 import { BATCH_OPTIONS, resolveBatchOptions, sendChunks, type BatchOptions } from './sendChunks';
 
 /** Options of `batchGet`. */
@@ -29,7 +29,7 @@ export interface BatchGetResult<M> {
    * Ids not read after the retries (or in a request that failed), as key objects
    * (`{ person_id: 3 }`): the shape `batchGet` takes, to pass again as they are.
    */
-  readonly unprocessed: Record<string, unknown>[];
+  readonly unprocessed: RecordKey<M>[];
   /** Errors that ended a request (a dropped connection, a missing table, denied access), one per failed request; their ids are in `unprocessed`. */
   readonly errors: unknown[];
   /**

@@ -13,8 +13,7 @@ import { throwIssues } from '../validation/checkAll';
 import { optionIssues } from '../validation/checkOptions';
 import { itemSizeIssue } from '../validation/itemSize';
 import { checkBatchIds, checkBatchRecords } from '../validation/validateBatch';
-import type { RecordId } from './RecordId';
-import type { RecordData } from './Repository';
+import type { RecordData, RecordId, RecordKey } from '../types/records';
 import { sendWrite } from './sendWrite';
 import {
   BATCH_OPTIONS,
@@ -27,7 +26,7 @@ import {
 /** What `batchWrite` writes: records to put (model instances or plain objects) and ids to delete. */
 export interface BatchWriteItems<M> {
   readonly put?: ReadonlyArray<RecordData<M>>;
-  readonly delete?: readonly RecordId[];
+  readonly delete?: readonly RecordId<M>[];
 }
 
 /** What `batchWrite` could not write. */
@@ -36,7 +35,7 @@ export interface BatchWriteResult<M> {
    * Puts (as model instances) and deletes (as key objects, `{ person_id: 3 }`) still unprocessed
    * after the retries, or in a request that failed: the shape `batchWrite` takes, to pass again as it is.
    */
-  readonly unprocessed: { readonly put: M[]; readonly delete: Record<string, unknown>[] };
+  readonly unprocessed: { readonly put: M[]; readonly delete: RecordKey<M>[] };
   /** Errors that ended a request (a dropped connection, a missing table, denied access), one per failed request; its items are in `unprocessed`. */
   readonly errors: unknown[];
 }

@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Condition } from '../expressions/conditions';
 import type { IndexProjection } from '../metadata/declarations';
 import type { ObservationOptions } from '../pipeline/ObservationOptions';
+import type { AnyModel } from '../types/ModelTypes';
 
 /**
  * How a repository reaches its table, and how its requests are observed (`hooks`, `logger`,
@@ -22,23 +23,23 @@ export interface GetOptions {
   readonly consistent?: boolean;
 }
 
-/** Options of `createRecord` (and of a transaction's `create`). */
-export interface WriteOptions {
-  /** A condition the record must meet for the write to happen (else ConditionFailedError). */
-  readonly condition?: Condition;
+/** Options of `createRecord` (and of a transaction's `create`); `M` is the model, whose conditions it takes. */
+export interface WriteOptions<M = AnyModel> {
+  /** A condition the record must meet for the write to happen (else ConditionFailedError): the repository's `where`, or the free one. */
+  readonly condition?: Condition<M>;
 }
 
 /** Options of `updateRecord` and `deleteRecord` (and of a transaction's `update` and `delete`). */
-export interface VersionedWriteOptions extends WriteOptions {
+export interface VersionedWriteOptions<M = AnyModel> extends WriteOptions<M> {
   /** The @Version the caller read: the write happens only if the record still has it (optimistic locking). */
   readonly expectedVersion?: number;
 }
 
 /** Options of `updateRecord`. */
-export type UpdateOptions = VersionedWriteOptions;
+export type UpdateOptions<M = AnyModel> = VersionedWriteOptions<M>;
 
 /** Options of `deleteRecord`. */
-export type DeleteOptions = VersionedWriteOptions;
+export type DeleteOptions<M = AnyModel> = VersionedWriteOptions<M>;
 
 /** Options of `createGsi`. */
 export interface GsiOptions {

@@ -2,9 +2,9 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Condition } from '../expressions/conditions';
 import type { ObservationOptions } from '../pipeline/ObservationOptions';
 import { Pipeline } from '../pipeline/Pipeline';
-import type { RecordId } from '../repository/RecordId';
-import type { RecordData, Repository } from '../repository/Repository';
-import type { UpdateChanges } from '../repository/UpdateChanges';
+import type { Repository } from '../repository/Repository';
+import type { NotInferred } from '../types/ModelTypes';
+import type { RecordData, RecordId, UpdateChanges } from '../types/records';
 import { buildTransaction, TRANSACTION_LABEL, type TransactionRequestOptions } from '../requests/buildTransaction';
 import type { DeleteOptions, UpdateOptions, WriteOptions } from '../repository/options';
 import { checkOptions, stringOption } from '../validation/checkOptions';
@@ -65,7 +65,11 @@ export class Transaction {
   }
 
   /** Adds a create, like `createRecord`: it never overwrites, and fails when the key is taken (RecordExistsError in the reasons). */
-  create<M extends object>(repository: Repository<M>, record: M | RecordData<M>, options?: WriteOptions): this {
+  create<M extends object>(
+    repository: Repository<M>,
+    record: NotInferred<M | RecordData<M>>,
+    options?: WriteOptions<NotInferred<M>>,
+  ): this {
     return this.add({ kind: 'create', repository, data: record, options });
   }
 
@@ -80,20 +84,28 @@ export class Transaction {
   /** Adds an update of an existing record, like `updateRecord` (with `expectedVersion`, conditional on the version you read). */
   update<M extends object>(
     repository: Repository<M>,
-    id: RecordId,
-    changes: UpdateChanges<M>,
-    options?: UpdateOptions,
+    id: NotInferred<RecordId<M>>,
+    changes: NotInferred<UpdateChanges<M>>,
+    options?: UpdateOptions<NotInferred<M>>,
   ): this {
     return this.add({ kind: 'update', repository, id, changes, options });
   }
 
   /** Adds a delete of an existing record, like `deleteRecord`. */
-  delete<M extends object>(repository: Repository<M>, id: RecordId, options?: DeleteOptions): this {
+  delete<M extends object>(
+    repository: Repository<M>,
+    id: NotInferred<RecordId<M>>,
+    options?: DeleteOptions<NotInferred<M>>,
+  ): this {
     return this.add({ kind: 'delete', repository, id, options });
   }
 
   /** Adds a check, which writes nothing: the record must exist and meet `condition` for the transaction to go through. */
-  check<M extends object>(repository: Repository<M>, id: RecordId, condition?: Condition): this {
+  check<M extends object>(
+    repository: Repository<M>,
+    id: NotInferred<RecordId<M>>,
+    condition?: Condition<NotInferred<M>>,
+  ): this {
     return this.add({ kind: 'check', repository, id, condition });
   }
 

@@ -2,7 +2,11 @@ import type { AttributeValue, CancellationReason } from '@aws-sdk/client-dynamod
 import { EntityMismatchError } from '../errors/EntityMismatchError';
 import { OrmError } from '../errors/OrmError';
 import { TransactionActionError } from '../errors/TransactionActionError';
-import { TransactionCanceledError, type TransactionCancellationReason } from '../errors/TransactionCanceledError';
+import {
+  TransactionCanceledError,
+  type TransactionActionFailure,
+  type TransactionCancellationReason,
+} from '../errors/TransactionCanceledError';
 import { isUnknownOperation, translateAwsError, type WriteContext } from '../errors/translateAwsError';
 import { UnsupportedCapabilityError } from '../errors/UnsupportedCapabilityError';
 import type { Pipeline } from '../pipeline/Pipeline';
@@ -141,7 +145,8 @@ export function reasonFor(
     checked: action.checked,
   };
   const translated = translateAwsError(failed, context, current);
-  return translated instanceof OrmError ? { ...described, error: translated } : described;
+  // a failed condition translates to one of the failures a reason names
+  return translated instanceof OrmError ? { ...described, error: translated as TransactionActionFailure } : described;
 }
 
 /** A reason whose code is not a failed condition: no error for 'None' (or an unknown outcome), else a TransactionActionError. */

@@ -97,6 +97,18 @@ describe('validateKey: bad ids', () => {
     );
   });
 
+  it('refuses { partition, sort } (the form the README once showed) naming the real key attributes', () => {
+    const error = captureSyncError(() =>
+      validateKey(compileSchema(EventData), { partition: 'd1', sort: 1 }),
+    ) as RecordValidationError;
+    expect(error.issues.map(({ attribute, constraint }) => `${attribute} ${constraint}`)).toEqual([
+      'partition is not a key attribute',
+      'sort is not a key attribute',
+      'device_id required',
+      'at required',
+    ]);
+  });
+
   it('reports every bad key part at once', () => {
     const error = captureSyncError(() =>
       validateKey(compileSchema(EventData), { at: 'soon', extra: 1 }),
