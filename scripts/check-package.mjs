@@ -8,6 +8,7 @@
 // `npm pack --dry-run` runs the `prepare` build first, as a real pack does.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { entryPoints } from './entryPoints.mjs';
 
@@ -137,6 +138,16 @@ function check() {
           if (!isListed(target)) problems.push(`${target} is loaded for its side effects but is not in sideEffects`);
         }
       }
+    }
+  }
+
+  // the bundles keep the names users see (`error.constructor.name`, a function in a stack trace):
+  // esbuild renames a class that names itself in its body, or a function whose name another module uses
+  const require = createRequire(import.meta.url);
+  for (const entry of entryPoints(root).filter((file) => !file.endsWith(path.join('cli', 'main.js')))) {
+    for (const [name, value] of Object.entries(require(entry))) {
+      if (typeof value === 'function' && value.name !== name)
+        problems.push(`${path.relative(root, entry)} exports ${name} named ${value.name}: rename it in lib/`);
     }
   }
 

@@ -32,6 +32,11 @@ export class ConditionFailedError<M = Readonly<Record<string, unknown>>> extends
     error: unknown,
     repository: { readonly schema: { readonly modelName: string; readonly model: abstract new (...args: never) => M } },
   ): error is ConditionFailedError<M> {
-    return error instanceof ConditionFailedError && error.modelName === repository.schema.modelName;
+    return isFailureOf(error, repository.schema.modelName);
   }
+}
+
+// outside the class: a class naming itself in its body is renamed by esbuild (`_ConditionFailedError`)
+function isFailureOf(error: unknown, modelName: string): boolean {
+  return error instanceof ConditionFailedError && error.modelName === modelName;
 }

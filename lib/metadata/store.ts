@@ -31,17 +31,17 @@ let missingMetadata = false;
 
 /** Records a property declaration on the class (or metadata object) itself, never on a parent's array. */
 export function recordAttribute(target: object, declaration: AttributeDeclaration): void {
-  append(target, ATTRIBUTES_KEY, declaration);
+  appendRecord(target, ATTRIBUTES_KEY, declaration);
 }
 
 /** Records an index declaration on the class (or metadata object) itself. */
 export function recordIndex(target: object, declaration: IndexDeclaration): void {
-  append(target, INDEXES_KEY, declaration);
+  appendRecord(target, INDEXES_KEY, declaration);
 }
 
 /** Records a decorator used where the library does not support it, for compileSchema to report. */
 export function recordMisuse(target: object, misuse: DecoratorMisuse): void {
-  append(target, MISUSES_KEY, misuse);
+  appendRecord(target, MISUSES_KEY, misuse);
 }
 
 /** Records the `@Table` options of a class. */
@@ -100,7 +100,7 @@ export function designType(model: { prototype: object }, property: string): unkn
   return hasReflectMetadata() ? Reflect.getMetadata('design:type', model.prototype, property) : undefined;
 }
 
-function append(target: object, key: string, record: object): void {
+function appendRecord(target: object, key: string, record: object): void {
   if (typeof target === 'function') {
     const own = (Reflect.getOwnMetadata(key, target) as object[] | undefined) ?? [];
     Reflect.defineMetadata(key, [...own, record], target);
