@@ -18,9 +18,12 @@ export const ModelTypes: unique symbol = Symbol('dynamodb-decorators.ModelTypes'
  * Only names go here: types come from the properties themselves.
  */
 export interface ModelTypesDeclaration {
-  /** The key attributes: the `@PartitionKey` property, and the `@SortKey` property if there is one. */
+  /**
+   * The key attributes: the `@PartitionKey` property, and the `@SortKey` property if there is one; for a key made by
+   * a `template`, the template's parts instead (they are the id).
+   */
   readonly key: string;
-  /** The attributes the library writes: the `@Version`, `@CreatedAt` and `@UpdatedAt` properties. */
+  /** The attributes the library writes: the `@Version`, `@CreatedAt` and `@UpdatedAt` properties, and keys made by a `template`. */
   readonly managed?: string;
   /** The attributes with `@Attribute({ default })`: `createRecord` does not require them. */
   readonly defaults?: string;

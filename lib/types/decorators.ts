@@ -91,7 +91,7 @@ export type PropertyProblem<R extends PropertyRule, T, K extends string> = R['ro
         : `${R['decorator']} on ${K}: add '${K}' to managed in [ModelTypes]`
       : R['role'] extends 'ttl'
         ? K extends DeclaredNames<T, 'managed'>
-          ? `${R['decorator']} on ${K}: managed in [ModelTypes] is for @Version, @CreatedAt and @UpdatedAt only`
+          ? `${R['decorator']} on ${K}: managed in [ModelTypes] is for @Version, @CreatedAt, @UpdatedAt and templated keys only`
           : K extends OptionalName<T>
             ? never
             : `${R['decorator']} on ${K}: an expiry may be absent: declare ${K}?`
@@ -102,7 +102,7 @@ export type PropertyProblem<R extends PropertyRule, T, K extends string> = R['ro
 /** Every check of `@Attribute` / `@Categorical` on a property that is not plain (or with options that are not). */
 type AttributeProblem<R extends PropertyRule, T, K extends string> =
   | (K extends DeclaredNames<T, 'managed'>
-      ? `${R['decorator']} on ${K}: managed in [ModelTypes] is for @Version, @CreatedAt and @UpdatedAt only`
+      ? `${R['decorator']} on ${K}: managed in [ModelTypes] is for @Version, @CreatedAt, @UpdatedAt and templated keys only`
       : never)
   | (R['defaulted'] extends true
       ? K extends DeclaredNames<T, 'defaults'>
