@@ -16,6 +16,7 @@ import {
   type TableField,
 } from './checkTableDescription';
 import {
+  NOT_FOUND,
   describeTtl,
   enableStream,
   enableTtl,
@@ -263,7 +264,6 @@ export async function describeTable(pipeline: Pipeline, request: TableRequest): 
   }
 }
 
-const NOT_FOUND = ['ResourceNotFoundException'];
 const IN_USE = ['ResourceInUseException'];
 
 function requestOf({ call, tableName }: TableTarget): TableRequest {

@@ -10,8 +10,8 @@ import { compareTtl } from './compareSettings';
 // TTL and streams, the settings createTable turns on besides the table and its indexes, and how
 // an engine that lacks them is told apart (probed before a table is created, so none is left half-configured).
 
-/** The errors a probe of a table that does not exist yet expects: answers, not set-up mistakes. */
-const NOT_FOUND = ['ResourceNotFoundException'];
+/** "Not found" as an answer the caller expects (a table not made yet), not a set-up mistake. */
+export const NOT_FOUND = ['ResourceNotFoundException'];
 
 /** The table's TTL setting, or `'unknown'` on an engine that has no DescribeTimeToLive. */
 export async function describeTtl(

@@ -1,20 +1,10 @@
 import type { AttributeValue, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
-import type { Condition } from '../expressions/conditions';
 import { ExpressionContext } from '../expressions/ExpressionContext';
 import { UpdateClauses } from '../expressions/updates';
 import { toAttributeValue } from '../marshalling/codec';
 import { timestampFor } from '../marshalling/lifecycleValues';
 import type { CompiledSchema } from '../schema/CompiledSchema';
-import { buildWriteCondition } from './buildWriteCondition';
-
-/** What a put requires and writes besides the record, after checking. */
-export interface PutConditions {
-  readonly condition?: Condition | undefined;
-  /** The @Version the record must have (the caller read it). */
-  readonly expectedVersion?: number | undefined;
-  /** The time written to @UpdatedAt, and to @CreatedAt when the record is new. */
-  readonly now: Date;
-}
+import { buildWriteCondition, type TimedConditions } from './buildWriteCondition';
 
 /**
  * A put that creates or replaces a record and keeps the library's rules, as one UpdateItem: every
@@ -29,7 +19,7 @@ export function buildPutRecord(
   tableName: string,
   key: Record<string, AttributeValue>,
   values: Readonly<Record<string, unknown>>,
-  { condition, expectedVersion, now }: PutConditions,
+  { condition, expectedVersion, now }: TimedConditions,
 ): UpdateItemCommandInput {
   const context = new ExpressionContext();
   const clauses = new UpdateClauses();

@@ -1,5 +1,4 @@
 import type { AttributeValue, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
-import type { Condition } from '../expressions/conditions';
 import { ExpressionContext } from '../expressions/ExpressionContext';
 import { serializeUpdate, UpdateAction, UpdateClauses, type UpdateNode } from '../expressions/updates';
 import { timestampFor } from '../marshalling/lifecycleValues';
@@ -8,16 +7,7 @@ import { codecOf, toAttributeValue } from '../marshalling/codec';
 import { resolvePathIn } from '../schema/resolvePath';
 import { shapeOf } from '../schema/shapeOf';
 import type { CompiledAttribute, CompiledSchema } from '../schema/CompiledSchema';
-import { buildWriteCondition } from './buildWriteCondition';
-
-/** What an update requires and writes besides its changes, after checking. */
-export interface UpdateConditions {
-  readonly condition?: Condition | undefined;
-  /** The @Version the record must have (the caller read it); the update writes the next one. */
-  readonly expectedVersion?: number | undefined;
-  /** The time written to the @UpdatedAt attribute. */
-  readonly now: Date;
-}
+import { buildWriteCondition, type TimedConditions } from './buildWriteCondition';
 
 /**
  * An update of an existing record (never an upsert) with checked changes: values are SET,
@@ -29,7 +19,7 @@ export function buildUpdateRecord(
   tableName: string,
   key: Record<string, AttributeValue>,
   changes: Readonly<Record<string, unknown>>,
-  options: UpdateConditions,
+  options: TimedConditions,
 ): UpdateItemCommandInput {
   const context = new ExpressionContext();
   const clauses = new UpdateClauses();

@@ -3,17 +3,26 @@ import { serializeCondition, type Condition } from '../expressions/conditions';
 import type { ExpressionContext } from '../expressions/ExpressionContext';
 import { conditionEncoder } from '../marshalling/encodeConditionValue';
 
+/** What the caller asks of the record a write touches. */
+export interface CallerConditions {
+  /** The record's @Version must equal this (optimistic locking); the write stores the next one. */
+  readonly expectedVersion?: number | undefined;
+  /** The caller's own condition, already checked against the schema. */
+  readonly condition?: Condition | undefined;
+}
+
+/** What a put or an update asks of the record, and the time it writes to @UpdatedAt (and a new record's @CreatedAt). */
+export interface TimedConditions extends CallerConditions {
+  readonly now: Date;
+}
+
 /** What a write requires of the record it touches. */
-export interface WriteConditions {
+export interface WriteConditions extends CallerConditions {
   /**
    * The record must exist (update, delete) or must not (create); undefined for a put, which takes
    * either (of a model with an entity: absent, or one of its own).
    */
   readonly mustExist: boolean | undefined;
-  /** The record's @Version must equal this (optimistic locking). */
-  readonly expectedVersion?: number | undefined;
-  /** The caller's own condition, already checked against the schema. */
-  readonly condition?: Condition | undefined;
 }
 
 /**
